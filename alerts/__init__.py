@@ -1,0 +1,1 @@
+"""Digest assembly, rendering (templates/) and delivery (SMTP or outbox/)."""

@@ -1,0 +1,4 @@
+"""Pure text -> claims: entity matching, claim patterns, dates, places, numbers.
+
+No I/O here besides reading this package's own vocabulary files once at start.
+"""

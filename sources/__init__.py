@@ -1,0 +1,1 @@
+"""Fetch and parse: seed files (and, later, feeds and pages) -> `Article`."""

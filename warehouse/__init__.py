@@ -1,0 +1,1 @@
+"""DuckDB: migrations, views, bulk loads and queries. The only home of SQL."""
