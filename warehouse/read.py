@@ -1,0 +1,53 @@
+"""Reads the flow needs: texts to extract from, known events, pending digest items, counts."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+import duckdb
+
+from warehouse.rows import as_list, records
+from warehouse.sql import sql
+
+
+def article_texts(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> list[tuple[str, str, date | None]]:
+    """(article_id, text, published) of the stored articles among `article_ids`, in their order."""
+    ids = as_list(article_ids)
+    found = {r[0]: r for r in con.execute(sql("article_texts"), {"article_ids": ids}).fetchall()}
+    return [found[i] for i in ids if i in found]
+
+
+def articles_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[str]:
+    """Ids of stored articles this extractor version has not read yet, oldest loads first."""
+    rows = con.execute(sql("articles_to_extract"), {"extractor_version": extractor_version}).fetchall()
+    return [r[0] for r in rows]
+
+
+def known_event_ids(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> set[str]:
+    """The ids among `event_ids` already in the ledger."""
+    ids = as_list(event_ids)
+    return {r[0] for r in con.execute(sql("events_known"), {"event_ids": ids}).fetchall()}
+
+
+def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str,
+                         statuses: Iterable[str]) -> list[dict[str, Any]]:
+    """Events with a status in `statuses` not yet sent or written to `recipient`.
+
+    One dict per event (event_id, type, status, reason, date, place, country, subject_name,
+    object_name, members, killed, wounded, kidnapped, polarity, confidence, n_sources,
+    evidence, mentions (surface forms of its parties), article_url, article_title,
+    article_published, reports=[{url, title}, ...]), ordered by type, then date, then id.
+    """
+    params = {"recipient": recipient, "statuses": as_list(statuses)}
+    return records(con.execute(sql("pending_digest_items"), params))
+
+
+def cursors_for(con: duckdb.DuckDBPyConnection, source_id: str) -> dict[str, dict[str, Any]]:
+    """Conditional-GET validators of a source: {url: {etag, last_modified, checked_at}}."""
+    cur = con.execute(sql("cursors_for"), {"source_id": source_id})
+    return {r.pop("url"): r for r in records(cur)}
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per main table."""
+    return dict(con.execute(sql("counts")).fetchall())
