@@ -1,0 +1,312 @@
+"""Digest assembly: warehouse digest items -> a typed `DigestContext` the templates display.
+
+The templates only loop and print: every headline, label, ordering and highlight is decided
+here. Items come as dicts from the warehouse (one per event); a malformed item is logged,
+listed in the footer's error lines, and skipped. `historical` events are recorded but not
+alerted (DESIGN.md), so they are counted in the footer and not shown.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable, Mapping
+
+from alerts import wording
+from alerts.text import Segment, highlight, one_line, safe_href
+
+log = logging.getLogger(__name__)
+
+SECTIONS = (
+    ("pledge", "Pledges of allegiance"),
+    ("split", "Splits and defections"),
+    ("merger", "Mergers"),
+    ("attack", "Attacks"),
+)
+_NOUNS = {"pledge": "pledge", "split": "split", "merger": "merger", "attack": "attack"}
+STATUS_LABELS = {
+    "contradicts": "Contradicts",
+    "unknown_actor": "Unknown actor",
+    "new": "New",
+    "known": "Known",
+}
+_STATUS_ORDER = {status: rank for rank, status in enumerate(STATUS_LABELS)}
+MAX_ERROR_LINES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A report of the event. `href` is None unless the URL is a plain http(s) link."""
+
+    title: str
+    url: str
+    href: str | None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    role: str  # e.g. "Pledging", "Pledged to", "Perpetrator"
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DigestItem:
+    """One event as the analyst reads it."""
+
+    event_id: str
+    type: str
+    headline: str
+    status: str
+    status_label: str
+    reason: str | None
+    date: str  # as precise as known, or "date unknown"
+    place: str  # "Tizi Ouzou, Algeria", or "" when unknown
+    parties: tuple[Party, ...]
+    polarity: str
+    polarity_label: str
+    n_sources: int
+    corroboration: str
+    confidence: float
+    confidence_label: str
+    evidence: tuple[Segment, ...]
+    reports: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestSection:
+    key: str  # claim type
+    title: str
+    items: tuple[DigestItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorLine:
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """The run's figures for the footer."""
+
+    articles_seen: int
+    articles_new: int
+    claims_new: int
+    events_new: int
+    errors: int
+    error_lines: tuple[ErrorLine, ...]
+    error_lines_omitted: int
+    historical_hidden: int
+
+
+@dataclass(frozen=True, slots=True)
+class DigestContext:
+    """Everything both digest templates display, and nothing they would have to compute."""
+
+    title: str
+    generated_at: datetime
+    generated_label: str
+    recipient_name: str
+    sections: tuple[DigestSection, ...]  # non-empty sections only, in SECTIONS order
+    overview: tuple[StatusCount, ...]  # statuses present, most pressing first
+    run: RunSummary
+
+    @property
+    def items(self) -> tuple[DigestItem, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.sections
+
+
+def build_digest(
+    items: list[dict], run: dict, *, recipient_name: str, generated_at: datetime
+) -> DigestContext:
+    """The digest context for one recipient from the warehouse's digest items and run figures."""
+    built, rejected, historical = _build_items(items)
+    return DigestContext(
+        title=f"Sahel watch digest, {generated_at.date().isoformat()}",
+        generated_at=generated_at,
+        generated_label=_time_label(generated_at),
+        recipient_name=one_line(recipient_name),
+        sections=_sections(built),
+        overview=_overview(built),
+        run=_run_summary(run, rejected, historical),
+    )
+
+
+def subject_line(ctx: DigestContext) -> str:
+    """'Sahel watch 2026-11-21: 2 new pledges, 1 split, 5 attacks' (one line, always)."""
+    head = f"Sahel watch {ctx.generated_at.date().isoformat()}"
+    if ctx.is_empty:
+        return f"{head}: nothing new"
+    counts = [_count(len(s.items), _NOUNS[s.key]) for s in ctx.sections]
+    counts[0] = counts[0].replace(" ", " new ", 1)
+    text = f"{head}: {', '.join(counts)}"
+    contradicts = sum(c.count for c in ctx.overview if c.status == "contradicts")
+    if contradicts:
+        text += f"; {contradicts} {'contradicts' if contradicts == 1 else 'contradict'} the record"
+    return one_line(text)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _time_label(moment: datetime) -> str:
+    label = moment.strftime("%Y-%m-%d %H:%M")
+    zone = moment.tzname()
+    return f"{label} {zone}" if zone else label
+
+
+def _build_items(
+    raw_items: Iterable[Mapping[str, Any]],
+) -> tuple[list[DigestItem], list[ErrorLine], int]:
+    """(items to show, error lines for malformed items, number of historical items hidden)."""
+    built: list[DigestItem] = []
+    rejected: list[ErrorLine] = []
+    historical = 0
+    for raw in raw_items:
+        problem = _problem(raw)
+        if problem:
+            log.warning("digest item skipped: %s", problem)
+            rejected.append(ErrorLine(f"digest item {one_line(raw.get('event_id'))}", problem))
+        elif raw.get("status") == "historical":
+            historical += 1
+        else:
+            built.append(_item(raw))
+    return built, rejected, historical
+
+
+def _problem(raw: Mapping[str, Any]) -> str | None:
+    """Why an item cannot be shown, or None."""
+    if not one_line(raw.get("event_id")):
+        return "no event_id"
+    if raw.get("type") not in _NOUNS:
+        return f"unknown event type {one_line(raw.get('type'))!r}"
+    if not one_line(raw.get("evidence")):
+        return "no evidence sentence"
+    return None
+
+
+def _item(raw: Mapping[str, Any]) -> DigestItem:
+    status = one_line(raw.get("status")) or "new"
+    polarity = raw.get("polarity") if raw.get("polarity") in wording.POLARITY_LABELS else "asserted"
+    n_sources = max(int(raw.get("n_sources") or 1), 1)
+    confidence = float(raw.get("confidence") or 0.0)
+    return DigestItem(
+        event_id=one_line(raw["event_id"]),
+        type=raw["type"],
+        headline=wording.headline(raw),
+        status=status,
+        status_label=STATUS_LABELS.get(status, status.replace("_", " ").capitalize()),
+        reason=one_line(raw.get("reason")) or None,
+        date=one_line(raw.get("date")) or "date unknown",
+        place=wording.place_label(raw),
+        parties=_parties(raw),
+        polarity=polarity,
+        polarity_label=wording.POLARITY_LABELS[polarity],
+        n_sources=n_sources,
+        corroboration=wording.corroboration_label(n_sources),
+        confidence=confidence,
+        confidence_label=f"{confidence:.2f}",
+        evidence=highlight(one_line(raw.get("evidence")), _names(raw)),
+        reports=_reports(raw),
+    )
+
+
+def _names(raw: Mapping[str, Any]) -> list[str]:
+    """Names to highlight in the evidence: the linked parties, and their surface forms
+    (`mentions`, optional) when the warehouse provides them."""
+    names = [wording.name(raw, "subject_name"), wording.name(raw, "object_name")]
+    names += wording.members(raw)
+    names += [one_line(m) for m in raw.get("mentions") or ()]
+    return [n for n in names if n]
+
+
+def _parties(raw: Mapping[str, Any]) -> tuple[Party, ...]:
+    subject, obj = wording.name(raw, "subject_name"), wording.name(raw, "object_name")
+    kind = raw["type"]
+    if kind == "attack":
+        return (Party("Perpetrator", subject or "not named"),)
+    if kind == "merger":
+        merging = wording.join_names(wording.members(raw)) or "not named"
+        return (Party("Merging", merging), Party("Resulting group", obj or "not named"))
+    roles = ("Pledging", "Pledged to") if kind == "pledge" else ("Breaking away", "Left")
+    return (Party(roles[0], subject or "not named"), Party(roles[1], obj or "not named"))
+
+
+def _reports(raw: Mapping[str, Any]) -> tuple[Link, ...]:
+    """The article first, then every other report, each URL once."""
+    published = raw.get("article_published")
+    first = {"url": raw.get("article_url"), "title": raw.get("article_title")}
+    links: dict[str, Link] = {}
+    for report in [first, *(raw.get("reports") or ())]:
+        url = one_line(report.get("url"))
+        if url and url not in links:
+            when = published.isoformat() if report is first and published else None
+            title = one_line(report.get("title")) or url
+            links[url] = Link(title=title, url=url, href=safe_href(url), published=when)
+    return tuple(links.values())
+
+
+def _sort_key(item: DigestItem) -> tuple:
+    dated = item.date != "date unknown"
+    # most pressing status first; then newest date first (ISO prefixes sort as text)
+    return (_STATUS_ORDER.get(item.status, len(_STATUS_ORDER)), not dated,
+            _descending(item.date if dated else ""), item.event_id)
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(ch) for ch in text)
+
+
+def _sections(items: list[DigestItem]) -> tuple[DigestSection, ...]:
+    sections = []
+    for key, title in SECTIONS:
+        chosen = sorted((i for i in items if i.type == key), key=_sort_key)
+        if chosen:
+            sections.append(DigestSection(key=key, title=title, items=tuple(chosen)))
+    return tuple(sections)
+
+
+def _overview(items: list[DigestItem]) -> tuple[StatusCount, ...]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.status] = counts.get(item.status, 0) + 1
+    ordered = sorted(counts, key=lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER)))
+    return tuple(StatusCount(s, STATUS_LABELS.get(s, s), counts[s]) for s in ordered)
+
+
+def _run_summary(run: Mapping[str, Any], rejected: list[ErrorLine], historical: int) -> RunSummary:
+    lines = [_error_line(e) for e in run.get("error_lines") or ()] + rejected
+    return RunSummary(
+        articles_seen=int(run.get("articles_seen") or 0),
+        articles_new=int(run.get("articles_new") or 0),
+        claims_new=int(run.get("claims_new") or 0),
+        events_new=int(run.get("events_new") or 0),
+        errors=int(run.get("errors") or 0) + len(rejected),
+        error_lines=tuple(lines[:MAX_ERROR_LINES]),
+        error_lines_omitted=max(len(lines) - MAX_ERROR_LINES, 0),
+        historical_hidden=historical,
+    )
+
+
+def _error_line(entry: Any) -> ErrorLine:
+    """An error line from a (source, reason) pair, a {source, reason} mapping or a string."""
+    if isinstance(entry, Mapping):
+        return ErrorLine(one_line(entry.get("source")), one_line(entry.get("reason")))
+    if isinstance(entry, str):  # 'source: reason', as the monitor flow's summary writes them
+        source, _, reason = one_line(entry).partition(": ")
+        return ErrorLine(source, reason) if reason else ErrorLine("run", source)
+    source, reason = entry
+    return ErrorLine(one_line(source), one_line(reason))
