@@ -2,3 +2,5 @@
 
 No I/O here besides reading this package's own vocabulary files once at start.
 """
+
+EXTRACTOR_VERSION = "1"  # bump when extraction changes: stored with every claim

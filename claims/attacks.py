@@ -1,0 +1,222 @@
+"""Attack claims: triggers, frames, perpetrator, slots.
+
+A trigger is an attack verb ("bombed", "kidnapped"), a passive ("were killed") or an
+attack noun with a determiner ("the attack", "twin suicide bombings", "another ambush").
+Not claims: bare plurals ("tactics such as beheadings", "AQIM suicide attacks"), counts of
+attacks ("250 killings"), references ("after Daesh's attacks"), reactions ("praised the
+massacre"), intents ("to stage attacks"), habits ("frequently kidnapped"), negations,
+aggregates ("killed since September 2014") and state operations ("a French raid").
+A coordinated attack noun with its own determiner ("... or the killing of ...") starts a
+new frame; each frame takes its own date, place and figures. A frame needs an anchor
+(date, place or figure).
+"""
+from __future__ import annotations
+
+import re
+
+from claims.discourse import GENERIC, Analyzer, Memory, Sent
+from claims.model import EntityRef
+from claims.patterns import Draft, RelationPatterns, is_party
+from claims.places import PlaceMention
+from claims.numbers import casualties, parse_number
+from claims.vocab import Vocab, phrase_pattern
+
+_NON_ACTOR = ("state", "force", "organisation")
+
+
+class AttackPatterns:
+    def __init__(self, an: Analyzer, v: Vocab, rel: RelationPatterns):
+        self.an, self.v, self.rel = an, v, rel
+        self.verb_rx = v.rx("attack", "verbs")
+        self.passive_rx = v.rx("attack", "passive")
+        self.noun_rx = v.rx("attack", "nouns")
+        self.gov_rx = v.rx("attack", "governing")
+        w = lambda k: set(v.words("attack", k))  # noqa: E731
+        self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
+        self.state_mod, self.dets, self.anaphoric = w("state_modifiers"), w("determiners"), w("anaphoric")
+        self.coord_rx = re.compile(r"(?:^|\s)(?:or|as\s+well\s+as|along\s+with|in\s+addition\s+to|ou|ainsi\s+que|;)\s+(?:\S+\s+){0,4}$")
+        self.aggregate_rx = v.rx("attack", "aggregate")
+        opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
+        self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
+
+    # ---- triggers --------------------------------------------------------------------
+    def _triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
+        found = [(m.start(), m.end(), "passive") for m in self.passive_rx.finditer(sent.low)]
+        for rx, kind in ((self.noun_rx, "noun"), (self.verb_rx, "verb")):
+            for m in rx.finditer(sent.low):
+                if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                    k = kind
+                    if kind == "noun" and not self._determined(sent, m.start()):
+                        k = "verb" if m.group().endswith("ing") and self._gerund_object(sent, m.end()) else "bare"
+                    found.append((m.start(), m.end(), k))
+        found.sort()
+        return found
+
+    def _before(self, sent: Sent, s: int, n: int) -> list[str]:
+        return re.findall(r"[\w']+|;", sent.low[max(0, s - 80):s])[-n:]
+
+    def _determined(self, sent: Sent, s: int) -> bool:
+        prev = self._before(sent, s, 4)
+        for w in reversed(prev):
+            if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
+                return True
+            if w in self.an.preps or w in ("and", "or", ","):
+                return False
+        return False
+
+    def _gerund_object(self, sent: Sent, e: int) -> bool:
+        nxt = sent.low[e:e + 40].split()[:2]
+        return bool(nxt) and (nxt[0] in self.dets or nxt[0].isdigit() or parse_number(nxt[0]) is not None or (
+            nxt[0] in ("at", "more", "some", "about") and len(nxt) > 1))
+
+    def _valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
+        if kind == "bare":
+            return False
+        prev = self._before(sent, s, 5)
+        near = prev[-3:]
+        if any(w in self.reference for w in near) or any(w in self.attitude for w in prev):
+            return False
+        if "to" in near[-2:] or any(w in self.habitual for w in near):
+            return False
+        if self.rel.blocked(sent, s) and kind != "noun":
+            return False
+        if kind == "noun":
+            count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
+            if count and 2 < count < 1900 and _plural(sent.low[s:e]):
+                return False  # "250 killings": a count of attacks
+            if any(w in self.state_mod for w in prev[-2:]):
+                return False  # "a French raid", "military attacks": state operations
+        if self.aggregate_rx.search(sent.low[e:e + 25]):
+            return False
+        return True
+
+    # ---- frames ----------------------------------------------------------------------
+    def attacks(self, sent: Sent, mem: Memory) -> list[Draft]:
+        trigs = [t for t in self._triggers(sent) if self._valid(sent, *t)]
+        frames: list[list[tuple[int, int, str]]] = []
+        bounds: list[int] = []
+        for t in trigs:
+            if frames and t[2] == "noun" and self.coord_rx.search(sent.low[frames[-1][-1][1]:t[0]]):
+                frames.append([t])
+                bounds.append(frames[-2][-1][1] + self.coord_rx.search(sent.low[frames[-2][-1][1]:t[0]]).start())
+            elif frames:
+                frames[-1].append(t)
+            else:
+                frames.append([t])
+                bounds.append(0)
+        bounds.append(len(sent.low))
+        out: list[Draft] = []
+        first_perp = None
+        for i, fr in enumerate(frames):
+            drafts, perp = self._frame(sent, mem, fr, bounds[i], bounds[i + 1], first_perp if i else None)
+            first_perp = perp if i == 0 else first_perp
+            out += drafts
+        return out
+
+    def _frame(self, sent, mem, fr, a, b, inherited):
+        s, e, kind = fr[0]
+        ok, perp = self._perpetrator(sent, mem, fr, a, inherited)
+        if not ok:
+            return [], None
+        dates = [d for d in sent.dates if a <= d.start < b]
+        figures = casualties(sent.low[a:b])
+        places = [p for p in sent.places if a <= p.start < b]
+        if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
+                r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[:s]) and mem.last_attacks:
+            return [], perp  # "The assault came four months after ...": the attack already reported
+        if self._anaphoric(sent, s) and not dates and not any(figures.values()):
+            self._reassign(sent, mem, perp)
+            return [], perp
+        spots = self._distributed(sent, places, s, e)
+        out = []
+        for place, country in spots or [self._place(places, s, mem)]:
+            if not (dates or place or country or any(figures.values())):
+                continue
+            d = Draft("attack", (s, e), subject=perp if is_party(perp) else None, place=place, country=country,
+                      date=dates[0].value if dates else None, polarity=self.rel.polarity(sent, s, e))
+            if not spots:
+                d.killed, d.wounded, d.kidnapped = figures["killed"], figures["wounded"], figures["kidnapped"]
+            out.append(d)
+        return out, perp
+
+    def _anaphoric(self, sent: Sent, s: int) -> bool:
+        prev = self._before(sent, s, 3)
+        return any(w in self.anaphoric for w in prev)
+
+    def _reassign(self, sent: Sent, mem: Memory, perp: EntityRef | None) -> None:
+        gov = list(self.gov_rx.finditer(sent.low))
+        if is_party(perp) and gov and gov[-1].group().startswith("claim"):
+            mem.extra_updates.append((list(mem.last_attacks), perp))
+
+    def _perpetrator(self, sent, mem, fr, a, inherited):
+        s, e, kind = fr[0]
+        if kind == "passive":
+            nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
+            if any(w in self.state_mod for w in nxt):
+                return False, None  # "killed in a French raid": a state operation
+            by = re.match(r"[^.;]{0,40}?\bby\s+", sent.low[e:e + 60])
+            return True, (self.an.first_after(sent, e + by.end(), mem) if by else None)
+        pos = s
+        if kind == "noun":
+            gov = [g for g in self.gov_rx.finditer(sent.low, a, s)]
+            if not gov:
+                return True, self._noun_agent(sent, mem, s, e, inherited)
+            pos = gov[-1].start()
+        c = self.an.subject_cand(sent, pos)
+        if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
+            return False, None
+        if c is None:
+            coordinated = sent.word_before(pos, skip=("also", "then", "simultaneously")) == "and"
+            ref = self.an.sentence_subject(sent, mem) if coordinated else inherited
+        else:
+            ref = self.an.resolve(sent, c, mem)
+        return True, (None if ref is GENERIC else ref)
+
+    def _noun_agent(self, sent, mem, s, e, inherited):
+        prev = self._before(sent, s, 3)
+        if "another" in prev:
+            return inherited or mem.last_perpetrator
+        own = [m for m in sent.mentions if 0 <= s - m.end <= 12 and m.kind in ("group", "person")]
+        if own:
+            return EntityRef(own[-1].entity_id, own[-1].name, own[-1].text)
+        by = re.match(r"\s+by\s+", sent.low[e:e + 8])
+        return self.an.first_after(sent, e + by.end(), mem) if by else inherited
+
+    # ---- place -----------------------------------------------------------------------
+    def _place(self, places: list[PlaceMention], s: int, mem: Memory) -> tuple[str | None, str | None]:
+        after = [p for p in places if p.start >= s]
+        before = [p for p in places if p.end <= s][::-1]
+        spot = next((p for p in after + before if p.kind in ("place", "relative")), None)
+        if spot is not None and spot.kind == "place":
+            return spot.name, spot.country
+        country = next((p.country for p in after + before if p.kind == "country"), None)
+        if spot is not None:  # "the north of the country"
+            return spot.name, country or mem.last_country
+        return None, country or next((p.country for p in after + before if p.kind == "demonym"), None)
+
+    def _distributed(self, sent: Sent, places, s: int, e: int):
+        """"the attacks on A and B": one attack per place, a shared total for none."""
+        if not _plural(sent.low[s:e]):
+            return []
+        spots = [p for p in places if p.start >= e and p.kind == "place"]
+        names = list(dict.fromkeys(p.canonical for p in spots))
+        if len(names) < 2 or not re.search(r"\band\b", sent.low[spots[0].end:spots[1].start]):
+            return []
+        firsts = {}
+        for p in spots:
+            firsts.setdefault(p.canonical, p)
+        return [(p.name, p.country) for p in firsts.values()]
+
+    # ---- continuation ------------------------------------------------------------------
+    def continuation(self, sent: Sent, mem: Memory) -> dict[str, int | None] | None:
+        """Figures of a sentence that goes on about the previous attack ("The result was 29
+        people dead"), or None when the sentence is not such a continuation."""
+        if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
+            return None
+        if not self.cont_rx.match(sent.low.lstrip()):
+            return None
+        return casualties(sent.low)
+
+
+def _plural(noun: str) -> bool:
+    return noun.endswith("s") and not noun.endswith(("sis", "ss"))

@@ -1,0 +1,178 @@
+"""Dates in a sentence, absolute or relative, resolved to YYYY / YYYY-MM / YYYY-MM-DD.
+
+Works on folded text (claims.text.fold: lower case, dashes as spaces). Resolution of an
+incomplete date ("On September 13", "in December", "this summer", "last week") uses, in
+order: a year stated earlier in the same sentence ("in May of that year"), the last year
+stated in the previous sentence (`context_year`), then the publication date (the latest
+such day or month not after it). Ranges ("September 21–24, 2014") give their start.
+Decades ("the 2000s") and spans ("in the last 10 years") are not dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "jan": 1, "feb": 2, "aug": 8, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_M = "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?P<y>(?:19|20)\d\d)(?!\d|s\b)"
+_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|depuis|the)"
+_SEASON = r"(?:summer|spring|autumn|fall|winter|ete|printemps|automne|hiver)"
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+_PATTERNS = [
+    ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
+    ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+)?[0-3]?\d)?\s+" + _M + r"\s*,?\s+" + _Y)),
+    ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
+    ("m_that_year", re.compile(r"\b" + _M + r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")),
+    ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d)")),
+    ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d)")),
+    ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
+    ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until)\s+" + _M + r"(?!\s*[0-3]?\d)\b")),
+    ("season_y", re.compile(r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
+    ("y", re.compile(r"\b" + _PREP + r"\s+(?:(?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half|fin|debut)\s+(?:of\s+|de\s+)?)?" + _Y)),
+    ("y_bare", re.compile(r"(?<![\d$.,])\b" + _Y)),
+    ("last_week", re.compile(r"\b(?:last|this|past)\s+week\b|\bla\s+semaine\s+(?:derniere|passee)\b|\bcette\s+semaine\b")),
+    ("last_month", re.compile(r"\blast\s+month\b|\ble\s+mois\s+(?:dernier|passe)\b")),
+    ("this_month", re.compile(r"\bthis\s+month\b|\bce\s+mois\b")),
+    ("last_year", re.compile(r"\blast\s+year\b|\bl'annee\s+(?:derniere|passee)\b")),
+    ("this_year", re.compile(r"\b(?:this|earlier\s+this|later\s+this)\s+year\b|\bcette\s+annee\b")),
+    ("this_season", re.compile(r"\b(?:this|cet|cette)\s+" + _SEASON + r"\b")),
+    ("last_season", re.compile(r"\blast\s+" + _SEASON + r"\b|\b" + _SEASON + r"\s+dernier\b")),
+    ("that_year", re.compile(r"\b(?:earlier|later|that|the\s+same)\s+(?:that\s+)?year\b|\bla\s+meme\s+annee\b")),
+    ("following_year", re.compile(r"\bthe\s+(?:following|next)\s+year\b|\bl'annee\s+suivante\b")),
+    ("yesterday", re.compile(r"\byesterday\b|\bhier\b")),
+    ("today", re.compile(r"\btoday\b|\baujourd'hui\b")),
+    ("days_ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+ago\b")),
+    ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r")\b")),
+]
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    explicit_year: bool  # the year is written in the mention
+
+
+_GATE = re.compile(r"\d|\b(?:" + "|".join(MONTHS) + r"|week|month|year|" + _SEASON[3:-1]
+                   + r"|yesterday|today|ago|hier|aujourd'hui|semaine|mois|annee|" + "|".join(_WEEKDAYS) + r")")
+_NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
+
+
+def find_dates(folded: str, published: date | None = None, context_year: int | None = None) -> list[DateMention]:
+    """Date mentions of one sentence (folded), left to right, overlaps removed."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    if not _GATE.search(folded):
+        return found
+    has_digit = any(ch.isdigit() for ch in folded)
+    for kind, rx in _PATTERNS:
+        if kind in _NEEDS_DIGIT and not has_digit:
+            continue
+        for m in rx.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "m" and m.group("m") == "may" and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
+                continue
+            earlier = [d for d in found if d.explicit_year and d.start < m.start()]
+            year_here = int(earlier[-1].value[:4]) if earlier else _year_before(folded, m.start())
+            value = _resolve(kind, m, published, year_here, context_year)
+            if value:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), value, "y" in m.groupdict() and m.group("y") is not None))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def explicit_years(folded: str) -> list[int]:
+    """The years written in a text (for the next sentence's context year)."""
+    return [int(m.group("y")) for m in re.finditer(_Y, folded)]
+
+
+def _year_before(folded: str, pos: int) -> int | None:
+    years = [int(m.group("y")) for m in re.finditer(_Y, folded[:pos])]
+    return years[-1] if years else None
+
+
+def _resolve(kind, m, published, year_here, context_year) -> str | None:
+    g = m.groupdict()
+    month = MONTHS.get(g.get("m") or "")
+    day = int(g["d"]) if g.get("d") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if g.get("y"):
+        y = int(g["y"])
+        if kind in ("mdy", "dmy"):
+            return f"{y:04d}-{month:02d}-{day:02d}"
+        if kind == "my":
+            return f"{y:04d}-{month:02d}"
+        return f"{y:04d}"
+    anchor = year_here or context_year
+    if kind in ("md", "dm", "m", "m_that_year"):
+        return _month_day(month, day if kind in ("md", "dm") else None, anchor, published)
+    if kind == "following_m":
+        if anchor is None:
+            return None if published is None else f"{published.year:04d}-{month:02d}"
+        return f"{anchor + 1:04d}-{month:02d}"
+    return _relative(kind, m, published, anchor)
+
+
+def _month_day(month: int, day: int | None, anchor: int | None, published: date | None) -> str | None:
+    if anchor is not None:
+        y = anchor
+    elif published is not None:
+        y = published.year
+        if (month, day or 1) > (published.month, published.day):
+            y -= 1
+    else:
+        return None
+    return f"{y:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _relative(kind: str, m, published: date | None, anchor: int | None) -> str | None:
+    if kind in ("that_year",):
+        return f"{anchor:04d}" if anchor else None
+    if kind == "following_year":
+        return f"{anchor + 1:04d}" if anchor else None
+    if published is None:
+        return None
+    p = published
+    if kind == "last_week":
+        return (p - timedelta(days=7)).strftime("%Y-%m")
+    if kind == "this_month":
+        return p.strftime("%Y-%m")
+    if kind == "last_month":
+        return (p.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    if kind in ("this_year", "this_season"):
+        return f"{p.year:04d}"
+    if kind in ("last_year", "last_season"):
+        return f"{p.year - 1:04d}"
+    if kind == "yesterday":
+        return (p - timedelta(days=1)).isoformat()
+    if kind == "today":
+        return p.isoformat()
+    if kind == "days_ago":
+        n = m.group("n")
+        return (p - timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
+    if kind == "weekday":
+        back = (p.weekday() - _WEEKDAYS[m.group("wd")]) % 7 or 7
+        return (p - timedelta(days=back)).isoformat()
+    return None
+
+
+def at_precision(value: str | None, gold: str | None) -> str | None:
+    """`value` cut to the precision of `gold` (for scoring)."""
+    if value is None or gold is None:
+        return value
+    return value[: len(gold)]

@@ -1,0 +1,330 @@
+"""One sentence's analysis (mentions, candidates for a party, parentheticals) and the
+discourse memory that resolves "the group", "they", "he", "its" across sentences.
+
+Finding the party of a trigger is a leftward scan over candidates (entity mentions,
+pronouns, anaphoric noun phrases, generic agents such as "militants"): parentheticals
+and appositions are skipped, an entity governed by a preposition ("from X", "of X") is
+not a subject, a clause boundary ("that", "but", ";") stops the scan. "AQIM terrorists",
+"AQIM's elements", "members of X" count as X.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from claims.entities import Mention
+from claims.kb import KnowledgeBase
+from claims.model import EntityRef
+from claims.places import PlaceMention
+from claims.dates import DateMention
+from claims.vocab import Vocab
+
+GENERIC = EntityRef(id=None, name="<generic>", text="")
+ACTOR_KINDS = ("group", "person")
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # entity | owned | pronoun | anaphor | generic | rel
+    mention: Mention | None = None
+    word: str = ""
+    person: bool = False  # pronoun/anaphor about a person
+    possessive: bool = False
+
+
+@dataclass
+class Sent:
+    index: int
+    start: int  # offset in the document
+    text: str
+    low: str
+    mentions: list[Mention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    cands: list[Cand] = field(default_factory=list)
+    paren: list[tuple[int, int]] = field(default_factory=list)
+    toks: list[tuple[int, int, str]] = field(default_factory=list)
+    tok_ends: list[int] = field(default_factory=list)
+
+    def in_paren(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.paren)
+
+    def word_before(self, pos: int, skip: tuple[str, ...] = ("the",)) -> str:
+        i = bisect.bisect_right(self.tok_ends, pos) - 1
+        while i >= 0:
+            w = self.toks[i][2]
+            if w not in skip:
+                return w
+            i -= 1
+        return ""
+
+
+@dataclass
+class Memory:
+    """What earlier sentences leave for later ones."""
+    last_group: EntityRef | None = None
+    last_person: EntityRef | None = None
+    prev_first_group: EntityRef | None = None
+    recent_groups: list[tuple[int, EntityRef]] = field(default_factory=list)
+    claim_subjects: list[tuple[int, EntityRef]] = field(default_factory=list)
+    last_split_object: EntityRef | None = None
+    context_year: int | None = None
+    last_country: str | None = None
+    last_attacks: list[int] = field(default_factory=list)  # indices into the claims list
+    last_attack_sentence: int = -10
+    last_perpetrator: EntityRef | None = None
+    extra_updates: list = field(default_factory=list)  # (claim indices, new perpetrator)
+    pending_founding: object = None  # a founding waiting for the next sentence's composition
+
+
+def ref_of(m: Mention) -> EntityRef:
+    return EntityRef(id=m.entity_id, name=m.name, text=m.text)
+
+
+class Analyzer:
+    def __init__(self, kb: KnowledgeBase, voc: Vocab):
+        self.kb, self.v = kb, voc
+        self.agent = set(voc.words("common", "agent_nouns"))
+        self.generic_groups = set(voc.words("common", "generic_groups"))
+        self.preps = set(voc.words("common", "prepositions"))
+        self.stops = set(voc.words("common", "clause_stops")) | {";", ":"}
+        self.pron_p = set(voc.words("common", "coreference_person"))
+        self.pron_g = set(voc.words("common", "coreference_group"))
+        self.anaphor_g = set(voc.words("common", "anaphor_group"))
+        self.anaphor_p = set(voc.words("common", "anaphor_person"))
+
+    # ---- building ------------------------------------------------------------------
+    def prepare(self, sent: Sent) -> None:
+        sent.toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sent.low)]
+        sent.tok_ends = [t[1] for t in sent.toks]
+        sent.mentions = self._leader_groups(sent)
+        sent.paren = self._parentheticals(sent)
+        sent.cands = self._candidates(sent)
+
+    def _leader_groups(self, sent: Sent) -> list[Mention]:
+        """"Droukdel's group" is a mention of the group he leads."""
+        out = []
+        for m in sent.mentions:
+            if m.kind == "person" and m.entity_id:
+                g = re.match(r"'s?\s+(group|organization|organisation|movement|faction|men|fighters)\b", sent.low[m.end:m.end + 24])
+                led = self.kb.leader_group(m.entity_id)
+                if g and led and led in self.kb.entities:
+                    e = self.kb.entities[led]
+                    end = m.end + g.end()
+                    out.append(Mention(m.start, end, led, e.name, sent.text[m.start:end], e.kind))
+                    continue
+            out.append(m)
+        return out
+
+    def _parentheticals(self, sent: Sent) -> list[tuple[int, int]]:
+        t, spans = sent.text, []
+        for m in re.finditer(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]", t):
+            spans.append((m.start(), m.end()))
+        for m in re.finditer(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s", t):
+            spans.append((m.start(), m.end()))
+        for mt in sent.mentions:  # apposition: "X, a founding member of Y who ..., VERB"
+            m = re.match(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly)\b[^,;]{1,160},", t[mt.end:])
+            if m:
+                spans.append((mt.end, mt.end + m.end()))
+        return spans
+
+    def _candidates(self, sent: Sent) -> list[Cand]:
+        cands: list[Cand] = []
+        low = sent.low
+        ments = sent.mentions
+        owned_spans = []
+        for m in ments:
+            after = re.match(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?", low[m.end:m.end + 40])
+            if after and (after.group(1) in self.agent or (
+                    after.group(2) in self.agent and not after.group(1).endswith("ed"))):
+                end = after.end(1) if after.group(1) in self.agent else after.end(2)
+                cands.append(Cand(m.start, m.end + end, "owned", m))
+                continue
+            before = re.search(r"\b([a-z]+)\s+(?:of|from|within|in|(?:[a-z]+\s+)?(?:links?|ties|linked|affiliated|"
+                               r"loyal|allied|connected|close)\s+(?:to|with))\s+(?:the\s+)?$", low[max(0, m.start - 60):m.start])
+            if before and (before.group(1) in self.agent or before.group(1) in self.generic_groups):
+                cands.append(Cand(m.start - len(before.group(0)) + before.start(1), m.end, "owned", m))
+                continue
+            cands.append(Cand(m.start, m.end, "entity", m))
+        taken = [(c.start, c.end) for c in cands]
+        for s, e, w in sent.toks:
+            if any(a <= s < b for a, b in taken):
+                continue
+            c = self._word_cand(sent, s, e, w)
+            if c:
+                cands.append(c)
+        cands.sort(key=lambda c: c.start)
+        return cands
+
+    def _word_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
+        prev = sent.word_before(s, skip=())
+        if w in ("who", "which", "whom") or (w in ("qui",)):
+            return Cand(s, e, "rel", word=w)
+        if w in self.pron_p:
+            return Cand(s, e, "pronoun", word=w, person=True, possessive=w in ("his", "son", "sa"))
+        if w in self.pron_g:
+            if w == "it" and s == 0 and re.match(r"\s+(?:is|was|should|must|seems|appears|may|might|would|could|remains|has\s+been)\b", sent.low[e:e + 12]):
+                return None
+            if w == "it" and re.match(r"\s+(?:is|was|isn't|wasn't|seems|appears|remains)\s+(?:not\s+)?(?:clear|unclear|likely|possible|important|true|known|believed|said)", sent.low[e:e + 30]):
+                return None
+            return Cand(s, e, "pronoun", word=w, possessive=w in ("its", "their", "leur", "leurs", "son", "sa"))
+        if w in self.anaphor_g and prev in ("the", "this", "that", "le", "la", "ce", "cette", "l'") or (
+                w in self.anaphor_g and self._definite_np(sent, s)):
+            if self._named_after(sent, e):
+                return None
+            return Cand(self._np_start(sent, s), e, "anaphor", word=w)
+        if w in self.anaphor_p and self._definite_np(sent, s) and self._np_start(sent, s) <= 4:
+            if self._named_after(sent, e):
+                return None
+            return Cand(self._np_start(sent, s), e, "anaphor", word=w, person=True)
+        if w in self.agent or w in self.generic_groups:
+            return Cand(s, e, "generic", word=w)
+        return None
+
+    def _definite_np(self, sent: Sent, s: int) -> bool:
+        start = self._np_start(sent, s)
+        return sent.low[start:start + 4] in ("the ", "this", "that")
+
+    def _np_start(self, sent: Sent, s: int) -> int:
+        m = re.search(r"\b(?:the|this|that)\s+(?:(?!the\b|this\b|that\b)[\w']+\s+){0,3}$", sent.low[max(0, s - 60):s])
+        return s - (len(sent.low[max(0, s - 60):s]) - m.start()) if m else s
+
+    def _named_after(self, sent: Sent, e: int) -> bool:
+        return any(0 <= m.start - e <= 3 for m in sent.mentions)
+
+    # ---- resolving -----------------------------------------------------------------
+    def is_prepositional(self, sent: Sent, c: Cand) -> bool:
+        w = sent.word_before(c.start, skip=("the", "'", "s"))
+        return w in self.preps
+
+    def subject_cand(self, sent: Sent, pos: int) -> Cand | None:
+        """The candidate acting at `pos` (nearest to its left, in the same clause)."""
+        for c in reversed(sent.cands):
+            if c.end > pos:
+                continue
+            if sent.in_paren(c.start) and not sent.in_paren(pos):
+                continue
+            if self._stop_between(sent, c.end, pos):
+                return None
+            if c.kind == "entity" and self.is_prepositional(sent, c):
+                continue
+            if c.kind == "pronoun" and c.possessive and not self._adjacent(sent, c.end, pos):
+                continue
+            return c
+        return None
+
+    def subject_left(self, sent: Sent, pos: int, mem: Memory, coordinated: bool = False) -> EntityRef | None:
+        """The party acting at `pos`: GENERIC, an EntityRef, or None."""
+        c = self.subject_cand(sent, pos)
+        if c is None:
+            return self.sentence_subject(sent, mem) if coordinated else None
+        return self.resolve(sent, c, mem)
+
+    def sentence_subject(self, sent: Sent, mem: Memory) -> EntityRef | None:
+        for c in sent.cands:
+            if sent.in_paren(c.start) or (c.kind == "entity" and self.is_prepositional(sent, c)):
+                continue
+            if c.kind in ("entity", "owned", "anaphor", "pronoun", "generic"):
+                return self.resolve(sent, c, mem)
+        return None
+
+    def _adjacent(self, sent: Sent, end: int, pos: int) -> bool:
+        gap = sent.low[end:pos].split()
+        return len(gap) <= 2
+
+    def _stop_between(self, sent: Sent, a: int, b: int) -> bool:
+        for s, e, w in sent.toks:
+            if a <= s and e <= b and w in self.stops and not sent.in_paren(s):
+                return True
+        return False
+
+    def resolve(self, sent: Sent, c: Cand, mem: Memory) -> EntityRef | None:
+        if c.kind in ("entity", "owned"):
+            return ref_of(c.mention) if c.mention.kind in ACTOR_KINDS else None
+        if c.kind == "generic":
+            return GENERIC
+        if c.kind == "rel":
+            return self._antecedent(sent, c, mem)
+        if c.kind == "pronoun":
+            return self._pronoun(sent, c, mem)
+        if c.kind == "anaphor":
+            return self.last_of(sent, c.start, mem, person=c.person)
+        return None
+
+    def _antecedent(self, sent: Sent, rel: Cand, mem: Memory) -> EntityRef | None:
+        for c in reversed(sent.cands):
+            if c.end <= rel.start and c.kind != "rel":
+                if sent.low[c.end:rel.start].strip(" ,") == "" or c.kind in ("entity", "owned", "generic"):
+                    return self.resolve(sent, c, mem)
+        return None
+
+    def _pronoun(self, sent: Sent, p: Cand, mem: Memory) -> EntityRef | None:
+        if p.person:
+            for c in reversed(sent.cands):
+                if c.end <= p.start and c.kind == "entity" and c.mention.kind == "person":
+                    return ref_of(c.mention)
+            return mem.last_person
+        for c in reversed(sent.cands):  # the clause subject of the same sentence
+            if c.end > p.start or (sent.in_paren(c.start) and not sent.in_paren(p.start)):
+                continue
+            if c.kind == "entity" and c.mention.kind == "group" and not self.is_prepositional(sent, c):
+                return ref_of(c.mention)
+            if c.kind == "anaphor" and not c.person:
+                return self.resolve(sent, c, mem)
+            if c.kind == "rel":
+                got = self._antecedent(sent, c, mem)
+                if got is not None and got is not GENERIC:
+                    return got
+        recent = [r for i, r in mem.claim_subjects if i >= sent.index - 1]
+        if recent:
+            return recent[-1]
+        return mem.prev_first_group or mem.last_group
+
+    def last_of(self, sent: Sent, pos: int, mem: Memory, person: bool = False) -> EntityRef | None:
+        kind = "person" if person else "group"
+        for m in reversed(sent.mentions):
+            if m.end <= pos and m.kind == kind:
+                return ref_of(m)
+        return mem.last_person if person else mem.last_group
+
+    def mentions_between(self, sent: Sent, a: int, b: int, kinds=ACTOR_KINDS) -> list[Mention]:
+        return [m for m in sent.mentions if a <= m.start and m.end <= b and m.kind in kinds]
+
+    def first_after(self, sent: Sent, pos: int, mem: Memory, limit: int = 80) -> EntityRef | None:
+        """The party right after a preposition ("to X", "from the group")."""
+        for c in sent.cands:
+            if c.start < pos or c.start > pos + limit:
+                continue
+            if c.kind in ("entity", "owned"):
+                if re.match(r"'s?\s", sent.low[c.end:c.end + 3]) and any(
+                        0 < k.start - c.end <= 4 for k in sent.cands if k.kind in ("entity", "owned")):
+                    continue  # "Belmokhtar's al-Mulathamun Battalion": the possessed one
+                return ref_of(c.mention) if c.mention.kind in ACTOR_KINDS else None
+            if c.kind in ("anaphor", "pronoun"):
+                return self.resolve(sent, c, mem)
+            if c.kind == "generic":
+                return GENERIC
+        return None
+
+    def remember(self, sent: Sent, mem: Memory) -> None:
+        groups = [ref_of(m) for m in sent.mentions if m.kind == "group"]
+        persons = [ref_of(m) for m in sent.mentions if m.kind == "person"]
+        for c in sent.cands:
+            if c.kind == "anaphor" and not c.person:
+                got = self.last_of(sent, c.start, mem)
+                if got and got.id not in {g.id for g in groups}:
+                    groups.insert(0, got)
+        if groups:
+            mem.last_group = groups[-1]
+        mem.prev_first_group = groups[0] if groups else None
+        if persons:
+            mem.last_person = persons[-1]
+        mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= sent.index - 1]
+        mem.recent_groups += [(sent.index, g) for g in groups]
+        countries = [p.country for p in sent.places if p.kind in ("country", "place")]
+        if countries:
+            mem.last_country = countries[-1]

@@ -1,0 +1,117 @@
+"""Entity mentions: an alias matcher compiled once from a KnowledgeBase.
+
+Matching is token based (a dictionary keyed by an alias's first token), so it is linear in
+the length of the text whatever the number of aliases. Aliases are compared on folded
+text (case, diacritics, hyphens, curly apostrophes), with al-/el- variants generated
+("al-Khilafah", "AlKhilafah", "el-Khilafah"). All-capital aliases of up to six letters
+(AQIM, GIA, ISIS) only match capital letters in the text.
+
+Names the knowledge base lacks but that look like organisations ("Katiba X", "Ansar Y",
+"... Brigade", "Movement for ...") come back as mentions with `entity_id=None`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.kb import KnowledgeBase
+from claims.text import fold, word_tokens
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+_AL = ("al", "el")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity_id: str | None
+    name: str  # canonical name (or the surface form for an unknown actor)
+    text: str  # surface form
+    kind: str  # entity kind; "group" for an unknown organisation-like name
+
+
+def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
+    toks = tuple(m.group() for m in _WORD.finditer(fold(alias)))
+    out = {toks}
+    for i, tok in enumerate(toks[:-1]):
+        if tok in _AL:
+            for cur in list(out):
+                if len(cur) != len(toks):
+                    continue
+                for pre in _AL:
+                    out.add(cur[:i] + (pre,) + cur[i + 1:])
+                    out.add(cur[:i] + (pre + cur[i + 1],) + cur[i + 2:])
+    return {t for t in out if t}
+
+
+_UNKNOWN_ORG = re.compile(
+    r"\b(?:(?:Katiba|Katibat|Ansar|Jama'?at|Harakat|Saraya|Liwa|Jaish|Kataib|Jund)"
+    r"(?:\s+(?:al|el|ad|ar|as|ash|an|of|the|for|de|du|des|la|le|l')?[\s\-']*[A-Z][\w'\u2019\-]+){1,4}"
+    r"|(?:[A-Z][\w'\u2019\-]+\s+){1,4}(?:Brigade|Battalion|Katiba)s?\b"
+    r"|Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6})"
+)
+
+
+class EntityMatcher:
+    """Compiled once per KnowledgeBase; `find(text, folded)` returns sorted mentions."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for ent in kb.entities.values():
+            for alias in {ent.name, *ent.aliases}:
+                acronym = alias.isupper() and alias.isalpha() and len(alias) <= 6
+                for toks in _alias_token_variants(alias):
+                    index.setdefault(toks[0], []).append((toks, ent.id, acronym))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self._index = index
+
+    def find(self, text: str, folded: str | None = None, toks: list | None = None) -> list[Mention]:
+        folded = fold(text) if folded is None else folded
+        toks = word_tokens(folded) if toks is None else toks
+        words = [t[2] for t in toks]
+        out: list[Mention] = []
+        i, n = 0, len(toks)
+        while i < n:
+            hit = self._match_at(text, toks, words, i)
+            if hit is None:
+                i += 1
+                continue
+            j, ent_id = hit
+            start, end = toks[i][0], toks[j - 1][1]
+            ent = self.kb.entities[ent_id]
+            out.append(Mention(start, end, ent_id, ent.name, text[start:end], ent.kind))
+            i = j
+        out.extend(self._unknown(text, out))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _match_at(self, text, toks, words, i):
+        cands = self._index.get(words[i])
+        if not cands:
+            return None
+        for alias_toks, ent_id, acronym in cands:
+            j = i + len(alias_toks)
+            if tuple(words[i:j]) != alias_toks:
+                continue
+            if acronym and not text[toks[i][0]:toks[j - 1][1]].isupper():
+                continue
+            if j < len(words) and words[j].isalnum() and toks[j][0] == toks[j - 1][1]:
+                continue  # glued to a following word character sequence
+            return j, ent_id
+        return None
+
+    def _unknown(self, text: str, known: list[Mention]) -> list[Mention]:
+        out = []
+        for m in _UNKNOWN_ORG.finditer(text):
+            s, e = m.start(), m.end()
+            surface = text[s:e].rstrip(" -'")
+            e = s + len(surface)
+            if any(k.start < e and s < k.end for k in known):
+                continue
+            if len(surface.split()) < 2:
+                continue
+            out.append(Mention(s, e, None, surface, surface, "group"))
+        return out

@@ -1,0 +1,205 @@
+"""Text -> claims. `Extractor(kb)` compiles aliases, places and vocabularies once;
+`extract(text, published, lang)` is pure (no I/O) and linear in the text.
+
+Sentence by sentence: mentions, places and dates are looked up, then pledge, split,
+merger and attack patterns run; a discourse memory carries what "the group", "they",
+"he", "another ambush", "the following January" refer to. The same pledge, split or
+merger stated twice in one article is one claim (the first statement).
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import replace
+from datetime import date, datetime
+
+from claims.attacks import AttackPatterns
+from claims.dates import explicit_years, find_dates
+from claims.discourse import Analyzer, Memory, Sent
+from claims.entities import EntityMatcher, Mention
+from claims.kb import KnowledgeBase
+from claims.mergers import MergerPatterns
+from claims.model import Claim, Evidence
+from claims.patterns import Draft, RelationPatterns
+from claims.places import Gazetteer, PlaceMention
+from claims.sentences import split_sentences
+from claims.text import fold, word_tokens
+from claims.vocab import guess_lang, trigger_prefilter, vocab
+
+log = logging.getLogger(__name__)
+_FOOTNOTE = re.compile(r"[ \t]*\[\d+\]")
+_CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
+
+
+class _Tools:
+    def __init__(self, kb: KnowledgeBase, lang: str):
+        v = vocab(lang)
+        self.an = Analyzer(kb, v)
+        self.rel = RelationPatterns(kb, self.an, v)
+        self.mergers = MergerPatterns(kb, self.an, v, self.rel)
+        self.attacks = AttackPatterns(self.an, v, self.rel)
+        self.any_trigger = trigger_prefilter(v)
+
+
+class Extractor:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.matcher = EntityMatcher(kb)
+        self.gazetteer = Gazetteer.load()
+        self._tools = {lang: _Tools(kb, lang) for lang in ("en", "fr")}
+
+    def extract(self, text: str, published: date | None = None, lang: str | None = None) -> list[Claim]:
+        if not text or not text.strip():
+            return []
+        if isinstance(published, datetime):
+            published = published.date()
+        folded = fold(text)
+        tools = self._tools.get(lang or guess_lang(folded)) or self._tools["en"]
+        toks = word_tokens(folded)
+        mentions = self.matcher.find(text, folded, toks)
+        places = self.gazetteer.find(text, folded, toks)
+        m_keys, p_keys = [m.start for m in mentions], [p.start for p in places]
+        mem, found = Memory(), []
+        for idx, span in enumerate(split_sentences(text)):
+            sent = Sent(idx, span.start, text[span.start:span.end], folded[span.start:span.end],
+                        _slice(mentions, m_keys, span.start, span.end), _slice(places, p_keys, span.start, span.end), [])
+            if _FOOTNOTE.match(text, text.rfind("\n", 0, span.start) + 1):
+                continue
+            if (tools.any_trigger.search(sent.low) or mem.pending_founding is not None
+                    or idx - mem.last_attack_sentence <= 2):
+                sent.dates = find_dates(sent.low, published, mem.context_year)
+                tools.an.prepare(sent)
+                self._sentence(tools, sent, mem, found)
+            tools.an.remember(sent, mem)
+            years = explicit_years(sent.low)
+            mem.context_year = years[-1] if years else None
+        return _finish(found)
+
+    def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list) -> None:
+        if mem.pending_founding is not None:
+            pending, psent = mem.pending_founding
+            mem.pending_founding = None
+            d = t.mergers.composition(sent, pending, mem)
+            if d:
+                self._relations_slots(t, psent, [d], mem)
+                found.append((d, psent))
+        rel = t.rel.pledges(sent, mem) + t.rel.splits(sent, mem) + t.mergers.mergers(sent, mem)
+        union = t.mergers.union(sent, mem)
+        rel += [union] if union else []
+        founding = t.mergers.founding(sent, mem)
+        if founding is not None:
+            mem.pending_founding = (founding, sent)
+        self._relations_slots(t, sent, rel, mem)
+        for d in rel:
+            found.append((d, sent))
+            mem.claim_subjects.append((sent.index, d.subject or d.object))
+        self._attacks(t, sent, mem, found)
+
+    def _attacks(self, t: _Tools, sent: Sent, mem: Memory, found: list) -> None:
+        figures = t.attacks.continuation(sent, mem)
+        if figures is not None:
+            for i in mem.last_attacks:
+                d = found[i][0]
+                for k, val in figures.items():
+                    if getattr(d, k) is None and val is not None:
+                        setattr(d, k, val)
+            mem.last_attack_sentence = sent.index
+            return
+        drafts = t.attacks.attacks(sent, mem)
+        for indices, perp in mem.extra_updates:
+            for i in indices:
+                found[i][0].subject = perp
+        mem.extra_updates.clear()
+        if not drafts:
+            return
+        mem.last_attacks = []
+        for d in drafts:
+            mem.last_attacks.append(len(found))
+            found.append((d, sent))
+            if d.subject is not None:
+                mem.last_perpetrator = d.subject
+                mem.claim_subjects.append((sent.index, d.subject))
+        mem.last_attack_sentence = sent.index
+
+    def _relations_slots(self, t: _Tools, sent: Sent, drafts: list[Draft], mem: Memory) -> None:
+        drafts.sort(key=lambda d: d.trig[0])
+        for i, d in enumerate(drafts):
+            lo = drafts[i - 1].trig[1] if i else 0
+            hi = drafts[i + 1].trig[0] if i + 1 < len(drafts) else len(sent.low)
+            d.date = d.date or _pick_date(sent, d.trig, lo, hi)
+            d.polarity = t.rel.polarity(sent, *d.trig)
+            others = [x.subj_span for x in drafts if x is not d and x.subj_span]
+            span = d.subj_span or next(((m.start, m.end) for m in sent.mentions
+                                        if d.subject and d.subject.id and m.entity_id == d.subject.id), None)
+            d.place, d.country = _party_place(sent, span, others)
+
+
+def _slice(items: list, keys: list[int], start: int, end: int) -> list:
+    lo, hi = bisect.bisect_left(keys, start), bisect.bisect_left(keys, end)
+    out = []
+    for m in items[lo:hi]:
+        if m.end <= end:
+            out.append(replace(m, start=m.start - start, end=m.end - start))
+    return out
+
+
+def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | None:
+    seg = [d for d in sent.dates if lo <= d.start < hi]
+    after = [d for d in seg if d.start >= trig[1]]
+    before = [d for d in seg if d.end <= trig[0]]
+    if after:
+        return after[0].value
+    if before:
+        return before[-1].value
+    earlier = [d for d in sent.dates if d.end <= trig[0]]
+    return earlier[-1].value if earlier else None
+
+
+def _party_place(sent: Sent, span, others) -> tuple[str | None, str | None]:
+    """Place of a pledge/split party: in its name or right after it ("X in Nigeria",
+    "X – based in central Algeria –"); else the one country the sentence names that is
+    not inside another actor's name nor attached to another party."""
+    real = [p for p in sent.places if p.kind in ("country", "place", "demonym")]
+    if span:
+        for p in real:
+            if span[0] <= p.start < span[1] or _attached(sent, span[1], p):
+                return _as_slots(p)
+    inside_other = lambda p: any(m.start <= p.start < m.end for m in sent.mentions  # noqa: E731
+                                 if not (span and m.start == span[0]))
+    claimed = {p.country for sp in others for p in real if sp[0] <= p.start < sp[1] or _attached(sent, sp[1], p)}
+    free = {p.country for p in real if not inside_other(p) and p.country not in claimed}
+    return (None, free.pop()) if len(free) == 1 else (None, None)
+
+
+def _attached(sent: Sent, end: int, p: PlaceMention) -> bool:
+    gap = sent.text[end:p.start]
+    return bool(re.fullmatch(r"\s*(?:[\u2013\u2014,-]\s*)?(?:based\s+)?in\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western)\s+)?", gap))
+
+
+def _as_slots(p: PlaceMention) -> tuple[str | None, str | None]:
+    return (p.name, p.country) if p.kind == "place" else (None, p.country)
+
+
+def _finish(found: list[tuple[Draft, Sent]]) -> list[Claim]:
+    out, seen = [], set()
+    for d, sent in found:
+        if d.type != "attack":
+            key = (d.type, _k(d.subject), _k(d.object), frozenset(_k(m) for m in d.members))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(_claim(d, sent))
+    return out
+
+
+def _k(ref) -> str | None:
+    return None if ref is None else (ref.id or "?" + ref.name.casefold())
+
+
+def _claim(d: Draft, sent: Sent) -> Claim:
+    conf = _CONFIDENCE[d.polarity] + (0.1 if d.date else 0.0) - (0.1 if d.type == "attack" and d.subject is None else 0.0)
+    ev = Evidence(sentence=sent.text, start=sent.start, end=sent.start + len(sent.text))
+    return Claim(type=d.type, subject=d.subject, object=d.object, evidence=ev, members=tuple(d.members),
+                 date=d.date, place=d.place, country=d.country, killed=d.killed, wounded=d.wounded,
+                 kidnapped=d.kidnapped, polarity=d.polarity, confidence=round(min(conf, 0.95), 2))

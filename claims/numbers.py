@@ -1,0 +1,112 @@
+"""Numbers and casualty figures (killed, wounded, kidnapped) in folded text.
+
+Digits ("11", "1,200") and English / French number words ("thirty-three" — folded to
+"thirty three" —, "twenty-six", "vingt-six", "a dozen") are read; quantifiers
+("at least", "more than", "some", "au moins", "plus de") give the stated bound.
+A singular victim after a killing or kidnapping verb ("beheaded French citizen X") counts 1.
+"""
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000, "dozen": 12, "dozens": 12}
+_NUMWORD = "|".join(sorted([w for w in (*_UNITS, *_SCALES) if w not in ("a", "an", "un", "une")], key=len, reverse=True))
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUMWORD})(?:\s+(?:and\s+|et\s+)?(?:{_NUMWORD}))*)"
+_QUANT = r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|a\s+total\s+of|au\s+moins|plus\s+de|pres\s+de|environ|quelque)\s+)?"
+_GAP = r"(?:[^\W\d][\w']*\s+){0,5}?"
+_PASSIVE_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont)\s+)?(?:also\s+|reportedly\s+)?"
+
+_KILL_V = r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|tuant|tue|tues|abattu|abattus)"
+_WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"
+_KIDNAP_V = r"(?:kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|seizing|seized|hijacked|hijacking|took|taking|enlevant|enleve|enleves|kidnappe|kidnappes)"
+_VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+officer|officer|gendarme|man|woman|"
+              r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
+              r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire)")
+
+_RULES = {
+    "killed": [
+        re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:killed|dead|died|tues|morts?)\b"),
+        re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
+        re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
+    ],
+    "wounded": [
+        re.compile(rf"\b{_WOUND_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:injured|wounded|hurt|blesses)\b"),
+    ],
+    "kidnapped": [
+        re.compile(rf"\b{_KIDNAP_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+    ],
+}
+_SINGULAR = {
+    "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|un\s+|une\s+)?(?:[\w']+\s+){{0,2}}?{_VICTIM_SG}\b(?!s)"),
+    "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|un\s+|une\s+)?(?:[\w']+\s+){{0,2}}?{_VICTIM_SG}\b(?!s)"),
+}
+_NUM_RX = re.compile(NUM)
+
+
+def parse_number(text: str) -> int | None:
+    """Integer value of digits or number words ("thirty three", "1,200", "vingt six")."""
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return int(text.replace(",", ""))
+        except ValueError:
+            return None
+    total, current = 0, 0
+    for word in text.split():
+        if word in ("and", "et"):
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    value = total + current
+    return value if value or text.startswith("zero") else None
+
+
+def _is_year(n: int, raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1900 <= n <= 2100
+
+
+def casualties(folded: str) -> dict[str, int | None]:
+    """killed / wounded / kidnapped figures stated in a (folded) clause."""
+    out: dict[str, int | None] = {"killed": None, "wounded": None, "kidnapped": None}
+    for slot, rules in _RULES.items():
+        for rx in rules:
+            for m in rx.finditer(folded):
+                raw = m.group("n")
+                n = parse_number(raw)
+                if n is None or _is_year(n, raw) or n > 100000:
+                    continue
+                out[slot] = n
+                break
+            if out[slot] is not None:
+                break
+    for slot, rx in _SINGULAR.items():
+        if out[slot] is None and rx.search(folded):
+            out[slot] = 1
+    return out
+
+
+def numbers_in(folded: str) -> list[int]:
+    """Every number of a folded text (digits and words), in order."""
+    vals = (parse_number(m.group()) for m in _NUM_RX.finditer(folded))
+    return [v for v in vals if v is not None]

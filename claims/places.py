@@ -1,0 +1,87 @@
+"""Places: a gazetteer of North and West Africa and the Sahel (claims/vocab/places.yaml).
+
+A mention is a country ("Mali"), a place with its country ("Tizi Ouzou" -> Algeria),
+a demonym ("Algerian" -> Algeria: nationality, weaker evidence of location) or a place
+relative to the country in context ("the north of the country"). Niger is not Nigeria:
+matching is by whole tokens.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from claims.text import PhraseIndex, fold, norm_name
+
+_RELATIVE = re.compile(
+    r"\b(?:the\s+)?((?:far\s+)?(?:north|south|east|west|north\s+east|north\s+west|south\s+east|south\s+west|"
+    r"centre|center|northern\s+part|southern\s+part|eastern\s+part|western\s+part)\s+of\s+the\s+country)\b"
+    r"|\b(?:le\s+)?((?:nord|sud|est|ouest|centre)\s+du\s+pays)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str  # surface form ("Aïn Defla", "north of the country")
+    canonical: str  # gazetteer name ("" for a relative place)
+    country: str | None  # None for a relative place until resolved by context
+    kind: str  # "country" | "place" | "demonym" | "relative"
+
+
+class Gazetteer:
+    def __init__(self, data: dict):
+        self._index = PhraseIndex()
+        self._canon: dict[str, tuple[str, str]] = {}
+        for country, rec in (data.get("countries") or {}).items():
+            rec = rec or {}
+            for alias in [country, *(rec.get("aliases") or [])]:
+                self._index.add(alias, (country, country, "country"))
+                self._canon[norm_name(alias)] = (country, country)
+            for dem in rec.get("demonyms") or []:
+                self._index.add(dem, (country, country, "demonym"))
+        for row in data.get("places") or []:
+            name, country, *aliases = row
+            for alias in [name, *aliases]:
+                self._index.add(alias, (name, country, "place"))
+                self._canon[norm_name(alias)] = (name, country)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        return _default()
+
+    def find(self, text: str, folded: str | None = None, toks: list | None = None) -> list[PlaceMention]:
+        folded = fold(text) if folded is None else folded
+        out = []
+        for s, e, (canon, country, kind) in self._index.find(folded, toks):
+            surface = text[s:e]
+            if kind != "demonym" and surface.lower() == surface and surface.upper() != surface:
+                continue  # "niger" in running lower-case text is not the country
+            out.append(PlaceMention(s, e, surface, canon, country, kind))
+        for m in _RELATIVE.finditer(folded):
+            g = 1 if m.group(1) else 2
+            out.append(PlaceMention(m.start(g), m.end(g), text[m.start(g):m.end(g)], "", None, "relative"))
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def canonical(self, name: str | None) -> str | None:
+        """Gazetteer name of a place name, else its normalised text (for comparisons)."""
+        if not name:
+            return None
+        key = norm_name(re.sub(r"^(?:the|le|la)\s+", "", name.strip(), flags=re.I))
+        hit = self._canon.get(key)
+        return hit[0] if hit else key
+
+    def country_of(self, name: str | None) -> str | None:
+        hit = self._canon.get(norm_name(name)) if name else None
+        return hit[1] if hit else None
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    raw = resources.files("claims").joinpath("vocab/places.yaml").read_text(encoding="utf-8")
+    return Gazetteer(yaml.safe_load(raw))

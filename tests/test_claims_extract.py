@@ -1,0 +1,123 @@
+"""claims.extract: claim semantics, polarity, negatives, robustness."""
+from datetime import date
+
+import pytest
+
+from claims.extract import Extractor
+
+PUB = date(2016, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def ex(kb):
+    return Extractor(kb)
+
+
+def brief(claims):
+    return [(c.type, c.subject and c.subject.id, c.object and c.object.id, c.polarity) for c in claims]
+
+
+def test_pledge_to_leader_is_pledge_to_group(ex):
+    cs = ex.extract("The Algerian cell announced its allegiance to Abu Bakr al-Baghdadi on Friday.", published=PUB)
+    assert cs == [] or brief(cs)[0][2] == "islamic_state"
+    cs = ex.extract("Ansar Dine pledged allegiance to Abu Bakr al-Baghdadi in March 2015.", published=PUB)
+    assert brief(cs) == [("pledge", "ansar_dine", "islamic_state", "asserted")]
+    assert cs[0].date == "2015-03"
+
+
+def test_coordination_gives_one_pledge_each(ex):
+    cs = ex.extract("Groups that have joined ISIS include Ansar Dine, MUJAO and Boko Haram in Nigeria.", published=PUB)
+    assert [c.subject.id for c in cs] == ["ansar_dine", "mujao", "boko_haram"]
+    assert [c.country for c in cs] == [None, None, "Nigeria"]
+
+
+@pytest.mark.parametrize("text", [
+    "ECOWAS pledged thousands of troops to the mission in 2013.",
+    "AQIM's leaders refused to recognize the Islamic State in 2014.",
+    "Ansar Dine could pledge allegiance to Daesh next year.",
+    "MUJAO plans to join the Islamic State, officials said in May 2014.",
+    "At least twenty-two peacekeepers have been killed since September 2014.",
+    "AQIM's tactics include raids, assassinations and suicide bombings.",
+    "AQIM leaders threaten to stage attacks in France.",
+    "AQIM has not attacked Europe or the United States since 2007.",
+    "Its members have frequently kidnapped aid workers in Mali.",
+    "He was killed in a French raid at the end of 2014.",
+    "More than 250 politically motivated killings have occurred in Benghazi in 2014.",
+    "AQIM leaders praised the massacre in Paris in January 2015.",
+])
+def test_not_claims(ex, text):
+    assert ex.extract(text, published=PUB) == []
+
+
+def test_split_with_possessive_and_anaphor(ex):
+    text = "AQIM lost ground in 2013. Mokhtar Belmokhtar's split from the group in late 2012 weakened it."
+    cs = ex.extract(text, published=PUB)
+    assert brief(cs) == [("split", "belmokhtar", "aqim", "asserted")] and cs[0].date == "2012"
+
+
+def test_split_off_of_and_founding(ex):
+    text = "Several GIA commanders broke away in 1998 to found the Salafist Group for Preaching and Combat."
+    cs = ex.extract(text, published=PUB)
+    assert brief(cs) == [("split", "gspc", "gia", "asserted")]
+
+
+def test_merger_with_result(ex):
+    cs = ex.extract("MUJAO merged with the al-Mulathamun Battalion in May 2013 to form al-Murabitoun.", published=PUB)
+    assert cs[0].type == "merger" and cs[0].object.id == "al_mourabitoun"
+    assert {m.id for m in cs[0].members} == {"mujao", "al_mulathamun"} and cs[0].date == "2013-05"
+
+
+def test_denied_and_hedged(ex):
+    cs = ex.extract("His deputy said in May that al-Mourabitoun had pledged allegiance to Daesh, "
+                    "a claim quickly denied by Mokhtar Belmokhtar.", published=PUB)
+    assert brief(cs) == [("pledge", "al_mourabitoun", "islamic_state", "denied")] and cs[0].date == "2015-05"
+    cs = ex.extract("Belmokhtar is believed to have masterminded the attack on a hotel in Bamako in November 2015.",
+                    published=PUB)
+    assert brief(cs) == [("attack", "belmokhtar", None, "hedged")]
+    assert (cs[0].place, cs[0].country, cs[0].date) == ("Bamako", "Mali", "2015-11")
+
+
+def test_attack_slots_and_pronoun(ex):
+    text = ("Boko Haram fighters stormed a village near Maiduguri on January 30, 2016, killing 65 people "
+            "and injuring 136 others. Two weeks later they kidnapped twelve girls in Chibok.")
+    cs = ex.extract(text, published=PUB)
+    assert [(c.subject.id, c.place, c.country, c.date, c.killed, c.wounded, c.kidnapped) for c in cs] == [
+        ("boko_haram", "Maiduguri", "Nigeria", "2016-01-30", 65, 136, None),
+        ("boko_haram", "Chibok", "Nigeria", None, None, None, 12)]
+
+
+def test_passive_attack_has_no_perpetrator(ex):
+    cs = ex.extract("Peacekeepers were deployed in Mali. Last week, four soldiers were killed in an explosion "
+                    "in the north of the country.", published=PUB)
+    assert [(c.subject, c.place, c.country, c.killed, c.date) for c in cs] == [
+        (None, "north of the country", "Mali", 4, "2016-02")]
+
+
+def test_evidence_offsets(ex):
+    text = "Intro line.\n\nAQIM attacked a convoy in Tizi Ouzou on April 19, 2014, killing 11 soldiers."
+    c = ex.extract(text)[0]
+    assert text[c.evidence.start:c.evidence.end] == c.evidence.sentence
+    assert 0 < c.confidence <= 1
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01\x02", "....!!!???", "–" * 1000, "AQIM " * 20000,
+                                  "attack " * 5000, "(" * 3000 + "AQIM attacked Gao in 2014" + ")" * 3000])
+def test_robust(ex, text):
+    claims = ex.extract(text, published=PUB)
+    for c in claims:
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.sentence
+
+
+def test_extract_is_pure_and_repeatable(ex):
+    text = "In October 2014, Ansar al-Sharia in Derna pledged allegiance to Daesh."
+    assert ex.extract(text, published=PUB) == ex.extract(text, published=PUB)
+
+
+def test_cost_is_linear_in_text_length(ex):
+    import time
+    para = open(__file__.replace("test_claims_extract.py", "fixtures/claims/grand_bassam.txt"), encoding="utf-8").read()
+    small, big = para * 20, para * 200
+    t0 = time.process_time(); ex.extract(small, published=PUB); t1 = time.process_time()  # noqa: E702
+    ex.extract(big, published=PUB)
+    t2 = time.process_time()
+    assert (t2 - t1) < 25 * max(t1 - t0, 0.005)
