@@ -28,9 +28,17 @@ class SeedMeta:
     lang: str | None = None
 
 
+SEED_SCHEME = "seed:"
+
+
 def seed_url(file: str) -> str:
     """Canonical URL of a seed document (seeds have no web address of their own)."""
-    return f"seed:{file}"
+    return SEED_SCHEME + file
+
+
+def seed_file(url: str) -> str:
+    """The manifest's file name back from a seed URL."""
+    return url.removeprefix(SEED_SCHEME)
 
 
 def parse_manifest(data: Any, where: dict[str, str], name: str) -> list[SeedMeta]:

@@ -1,0 +1,79 @@
+"""The `sahelwatch` command as a user runs it (subprocesses, real files)."""
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTRACT = {"type", "subject", "object", "members", "date", "place", "country", "killed", "wounded",
+            "kidnapped", "polarity", "confidence", "evidence", "source"}
+
+
+def sahelwatch(*args, cwd=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "flows", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=timeout)
+
+
+def test_extract_seed_prints_claims_per_contract():
+    seed = "seeds/004_d12fade6fe7c1fc2.txt"
+    out = sahelwatch("extract", seed, "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(rows) >= 10
+    for row in rows:
+        assert set(row) == CONTRACT
+        assert row["source"] == seed
+        assert row["type"] in {"pledge", "split", "merger", "attack"}
+        assert row["polarity"] in {"asserted", "hedged", "denied"}
+        text = (ROOT / seed).read_text(encoding="utf-8")
+        assert text[row["evidence"]["start"]:row["evidence"]["end"]] == row["evidence"]["sentence"]
+        for party in [row["subject"], row["object"], *row["members"]]:
+            assert party is None or set(party) == {"id", "name", "text"}
+    assert any(r["type"] == "attack" and r["place"] == "Tizi Ouzou" and r["killed"] == 11 for r in rows)
+
+
+def test_extract_reports_bad_files_and_goes_on(tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"text": "On 3 May 2021, AQIM attacked a police post in Tizi Ouzou, killing two officers.",
+                                "published": "2021-05-04"}))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = sahelwatch("extract", str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"), str(good))
+    assert out.returncode == 1
+    assert "missing.txt: file not found" in out.stderr and "empty.txt: empty file" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert json.loads(out.stdout.splitlines()[0])["source"] == str(good)
+
+
+def test_run_on_a_database_held_by_another_process_fails_fast_and_clearly(tmp_path):
+    db = tmp_path / "held.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        started = time.monotonic()
+        out = sahelwatch("run", "--db", str(db), "--outbox", str(tmp_path / "outbox"), cwd=tmp_path, timeout=60)
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert out.returncode == 2
+    assert "held.duckdb" in out.stderr and "Traceback" not in out.stderr
+    assert elapsed < 20
+
+
+def test_eval_prints_per_type_scores():
+    out = sahelwatch("eval")
+    assert out.returncode == 0, out.stderr
+    for claim_type in ("pledge", "split", "merger", "attack"):
+        assert claim_type in out.stdout
+
+
+def test_extract_into_a_closed_pipe_ends_quietly():
+    out = subprocess.run(f"{sys.executable} -m flows extract seeds/*.txt | head -n 1", shell=True,
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert len(out.stdout.splitlines()) == 1
+    assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr
