@@ -136,7 +136,6 @@ class Analyzer:
         cands: list[Cand] = []
         low = sent.low
         ments = sent.mentions
-        owned_spans = []
         for m in ments:
             after = re.match(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?", low[m.end:m.end + 40])
             if after and (after.group(1) in self.agent or (

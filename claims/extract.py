@@ -17,7 +17,7 @@ from datetime import date, datetime
 from claims.attacks import AttackPatterns
 from claims.dates import explicit_years, find_dates
 from claims.discourse import Analyzer, Memory, Sent
-from claims.entities import EntityMatcher, Mention
+from claims.entities import EntityMatcher
 from claims.kb import KnowledgeBase
 from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence

@@ -1,7 +1,8 @@
 """The `monitor` flow: read sources -> load -> extract -> compare -> digest -> deliver.
 
-Tasks are thin wrappers over `flows.steps`; work is batched (one task per stage, never
-one task per article) because each Prefect task run costs tens of milliseconds.
+Tasks are thin wrappers over plain functions in flows/loading.py, flows/extraction.py and
+flows/delivery.py; work is batched (one task per stage, never one task per article)
+because each Prefect task run costs tens of milliseconds.
 """
 from __future__ import annotations
 
@@ -15,38 +16,38 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from claims.kb import KnowledgeBase
-from flows import steps
+from flows import delivery, extraction, loading
 from flows.settings import Settings
 
 
 @task(name="read-sources", cache_policy=NO_CACHE)
-def read_sources(sources_file: Path) -> steps.Inputs:
-    return steps.read_inputs(sources_file)
+def read_sources(sources_file: Path) -> loading.Inputs:
+    return loading.read_inputs(sources_file)
 
 
 @task(name="read-knowledge-base", cache_policy=NO_CACHE)
 def read_knowledge_base(entities_file: Path) -> tuple[KnowledgeBase | None, str | None]:
-    return steps.read_kb(entities_file)
+    return loading.read_kb(entities_file)
 
 
 @task(name="load-articles", cache_policy=NO_CACHE)
-def load_articles(settings: Settings, run_id: str, inputs: steps.Inputs, kb: KnowledgeBase | None) -> list[str]:
-    return steps.store_inputs(settings.db_path, settings.db_wait_s, run_id, inputs, kb)
+def load_articles(settings: Settings, run_id: str, inputs: loading.Inputs, kb: KnowledgeBase | None) -> list[str]:
+    return loading.store_inputs(settings.db_path, settings.db_wait_s, run_id, inputs, kb)
 
 
 @task(name="extract-and-compare", cache_policy=NO_CACHE)
 def extract_and_compare(settings: Settings, run_id: str, kb: KnowledgeBase) -> dict[str, Any]:
-    return steps.extract_pending(settings.db_path, settings.db_wait_s, run_id, kb)
+    return extraction.extract_pending(settings.db_path, settings.db_wait_s, run_id, kb)
 
 
 @task(name="deliver-digests", cache_policy=NO_CACHE)
 def deliver_digests(settings: Settings, run_id: str, run: dict[str, Any]) -> list[str]:
-    return steps.deliver_digests(settings, run_id, run)
+    return delivery.deliver_digests(settings, run_id, run)
 
 
 @task(name="finish-run", cache_policy=NO_CACHE)
 def finish_run(settings: Settings, run_id: str, summary: dict[str, Any]) -> None:
-    steps.finish_run(settings.db_path, settings.db_wait_s, run_id, summary)
+    loading.finish_run(settings.db_path, settings.db_wait_s, run_id, summary)
 
 
 @flow(name="monitor", log_prints=False)
@@ -65,7 +66,7 @@ def monitor(settings: Settings) -> dict[str, Any]:
     return summary
 
 
-def _summary(run_id, inputs: steps.Inputs, new_ids, figures, kb_error) -> dict[str, Any]:
+def _summary(run_id, inputs: loading.Inputs, new_ids, figures, kb_error) -> dict[str, Any]:
     claims = Counter({k.removeprefix("claims_"): v for k, v in figures.items()
                       if k.startswith("claims_") and k != "claims_new"})
     statuses = Counter({k.removeprefix("status_"): v for k, v in figures.items() if k.startswith("status_")})

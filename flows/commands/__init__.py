@@ -1,0 +1,16 @@
+"""Subcommands of `sahelwatch`, one module each.
+
+A module defines `register(subparsers)`, which adds its parser and sets `func`. To add a
+command, write its module and name it in COMMANDS.
+"""
+from __future__ import annotations
+
+import sys
+
+COMMANDS = ("run", "extract", "eval")
+
+
+def fail(message: str, code: int = 2) -> int:
+    """One line on stderr, and the exit status."""
+    print(f"sahelwatch: error: {message}", file=sys.stderr)
+    return code

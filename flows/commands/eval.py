@@ -1,0 +1,34 @@
+"""`sahelwatch eval`: score extraction against the gold sets."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from flows.commands import fail
+from flows.settings import ROOT, load_settings
+
+GOLD_SETS = (("seeds", ROOT / "tests" / "gold_seeds.jsonl", ROOT / "seeds"),)
+
+
+def register(sub) -> None:
+    ev = sub.add_parser("eval", help="score extraction against the gold sets")
+    ev.add_argument("--gold", type=Path, help="a gold JSONL file (default: the project's gold sets)")
+    ev.add_argument("--docs", type=Path, help="folder of the gold file's documents, with manifest.yaml")
+    ev.set_defaults(func=cmd_eval)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from flows.evaluation import evaluate_gold_set
+    from flows.loading import read_kb
+
+    settings = load_settings()
+    kb, error = read_kb(settings.entities_file)
+    if kb is None:
+        return fail(error or "knowledge base unavailable")
+    if bool(args.gold) != bool(args.docs):
+        return fail("--gold and --docs go together")
+    sets = [(args.gold.stem, args.gold, args.docs)] if args.gold else GOLD_SETS
+    for name, gold, docs in sets:
+        print(f"== gold set {name}: {gold}")
+        print(evaluate_gold_set(kb, gold, docs))
+    return 0

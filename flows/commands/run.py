@@ -1,0 +1,59 @@
+"""`sahelwatch run`: one monitoring cycle."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from flows.commands import fail
+from flows.settings import Settings, SettingsError, load_settings
+
+
+def register(sub) -> None:
+    run = sub.add_parser("run", help="one monitoring cycle (fetch, load, extract, compare, digest)")
+    run.add_argument("--db", type=Path, help="DuckDB file (default: sahelwatch.duckdb here)")
+    run.add_argument("--outbox", type=Path, help="folder for digests when no SMTP is configured")
+    run.set_defaults(func=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from warehouse.errors import WarehouseError
+
+    settings = load_settings()
+    settings = replace(settings, db_path=args.db or settings.db_path,
+                       outbox_dir=args.outbox or settings.outbox_dir)
+    try:
+        _preflight(settings)
+        from flows.monitor import monitor  # imports Prefect: only after the cheap checks
+
+        summary = monitor(settings)
+    except WarehouseError as exc:
+        return fail(str(exc))
+    print(format_summary(summary, settings))
+    return 0
+
+
+def _preflight(settings: Settings) -> None:
+    """Fail in seconds (before Prefect starts) when the database is held by another process."""
+    from warehouse.db import connect
+
+    connect(settings.db_path, wait_s=settings.db_wait_s).close()
+    if not (settings.templates_dir / "digest.html.j2").exists():
+        raise SettingsError(f"{settings.templates_dir}: digest templates not found")
+
+
+def format_summary(s: dict[str, Any], settings: Settings) -> str:
+    claims = ", ".join(f"{k} {v}" for k, v in sorted(s["claims_by_type"].items())) or "none"
+    statuses = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_status"].items())) or "none"
+    lines = [f"run {s['run_id']}  database {settings.db_path}",
+             f"  articles  {s['articles_seen']} read, {s['articles_new']} new, {s['articles_extracted']} extracted",
+             f"  claims    {s['claims_new']} new ({claims})",
+             f"  events    {s['events_new']} new ({statuses})",
+             f"  errors    {s['errors']}"]
+    lines += [f"    - {line}" for line in s["error_lines"]]
+    if s.get("extraction_skipped"):
+        lines.append("  extraction skipped: the knowledge base could not be read (see errors)")
+    lines += [f"  digest    {d}" for d in s["digests"]] or ["  digest    none: nothing new to report"]
+    return "\n".join(lines)

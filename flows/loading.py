@@ -1,0 +1,94 @@
+"""Run steps that read inputs and store them: sources, knowledge base, articles, run rows.
+
+Plain functions (Prefect tasks in flows/monitor.py wrap them thinly); they take
+serialisable values and open the warehouse only while they write.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from claims.errors import KnowledgeBaseError
+from claims.kb import KnowledgeBase
+from sources.config import SourceSpec, load_sources
+from sources.errors import ConfigError
+from sources.model import Article
+from sources.seedfiles import load_seed_articles
+from sources.yamlfile import load_yaml
+from warehouse import load as wh
+from warehouse.db import connect, migrate
+
+log = logging.getLogger("sahelwatch.run")
+
+
+@dataclass
+class Inputs:
+    specs: list[SourceSpec] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # source_id, item, reason
+
+
+def read_inputs(sources_file: Path) -> Inputs:
+    """Every enabled source's articles; each unreadable item or source becomes an error row."""
+    out = Inputs()
+    try:
+        specs, problems = load_sources(sources_file)
+    except ConfigError as exc:
+        out.errors.append(("config", str(sources_file), str(exc)))
+        return out
+    out.errors += [("config", str(sources_file), p) for p in problems]
+    out.specs = specs
+    for spec in (s for s in specs if s.enabled):
+        _read_source(spec, sources_file.parent, out)
+    return out
+
+
+def _read_source(spec: SourceSpec, base: Path, out: Inputs) -> None:
+    try:
+        articles, errors = load_seed_articles(base, spec.options.get("manifest", "manifest.yaml"), spec.id)
+    except ConfigError as exc:
+        out.errors.append((spec.id, spec.options.get("manifest", ""), str(exc)))
+        return
+    out.articles += articles
+    out.errors += [(spec.id, e.item, e.reason) for e in errors]
+    log.info("source %s: %d articles, %d errors", spec.id, len(articles), len(errors))
+
+
+def read_kb(entities_file: Path) -> tuple[KnowledgeBase | None, str | None]:
+    """The knowledge base, or None and the reason it could not be read."""
+    try:
+        data, where = load_yaml(entities_file)
+        if not isinstance(data, dict):
+            return None, f"{entities_file}: expected a mapping with 'entities' and 'relations'"
+        return KnowledgeBase.from_records(data, where), None
+    except ConfigError as exc:
+        return None, str(exc)
+    except KnowledgeBaseError as exc:
+        return None, f"{entities_file}: " + "; ".join(exc.problems)
+
+
+def store_inputs(db_path: Path, wait_s: float, run_id: str, inputs: Inputs, kb: KnowledgeBase | None) -> list[str]:
+    """Migrate, record the run, sources, knowledge base, articles and errors. New article ids."""
+    con = connect(db_path, wait_s=wait_s)
+    try:
+        migrate(con)
+        wh.start_run(con, run_id, datetime.now(timezone.utc))
+        wh.load_sources(con, [s.as_row() for s in inputs.specs])
+        if kb is not None:
+            wh.load_kb(con, kb)
+        new_ids = wh.load_articles(con, inputs.articles, run_id)
+        wh.record_errors(con, run_id, inputs.errors)
+        return new_ids
+    finally:
+        con.close()
+
+
+def finish_run(db_path: Path, wait_s: float, run_id: str, summary: dict[str, Any]) -> None:
+    con = connect(db_path, wait_s=wait_s)
+    try:
+        wh.finish_run(con, run_id, summary)
+    finally:
+        con.close()
