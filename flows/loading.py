@@ -9,17 +9,21 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from claims.errors import KnowledgeBaseError
 from claims.kb import KnowledgeBase
 from sources.config import SourceSpec, load_sources
 from sources.errors import ConfigError
+from flows.fetching import WebResult, fetch_web, read_state
 from sources.model import Article
+from sources.policy import FetchPolicy
+from sources.search import Watched
 from sources.seedfiles import load_seed_articles
 from sources.yamlfile import load_yaml
 from warehouse import load as wh
-from warehouse.db import connect, migrate
+from warehouse.db import connect, migrate, transaction
+from warehouse.sources_state import record_fetch
 
 log = logging.getLogger("sahelwatch.run")
 
@@ -29,10 +33,14 @@ class Inputs:
     specs: list[SourceSpec] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # source_id, item, reason
+    web: WebResult = field(default_factory=WebResult)  # cursors, health, outcomes of web sources
 
 
-def read_inputs(sources_file: Path) -> Inputs:
-    """Every enabled source's articles; each unreadable item or source becomes an error row."""
+def read_inputs(sources_file: Path, *, db_path: Path | None = None, wait_s: float = 3.0,
+                policy: FetchPolicy | None = None, watched: Sequence[Watched] = ()) -> Inputs:
+    """Every enabled source's articles; each unreadable item or source becomes an error row.
+    Web sources (feeds, pages, searches) are fetched when due, conditionally, with the
+    validators and health kept in the warehouse at `db_path` (None: as if never fetched)."""
     out = Inputs()
     try:
         specs, problems = load_sources(sources_file)
@@ -41,8 +49,12 @@ def read_inputs(sources_file: Path) -> Inputs:
         return out
     out.errors += [("config", str(sources_file), p) for p in problems]
     out.specs = specs
-    for spec in (s for s in specs if s.enabled):
+    for spec in (s for s in specs if s.enabled and s.kind == "seed_files"):
         _read_source(spec, sources_file.parent, out)
+    if any(s.enabled and s.is_web for s in specs):
+        out.web = fetch_web(specs, read_state(db_path, wait_s), policy or FetchPolicy(), watched)
+        out.articles += out.web.articles
+        out.errors += out.web.errors
     return out
 
 
@@ -79,7 +91,9 @@ def store_inputs(db_path: Path, wait_s: float, run_id: str, inputs: Inputs, kb: 
         wh.load_sources(con, [s.as_row() for s in inputs.specs])
         if kb is not None:
             wh.load_kb(con, kb)
-        new_ids = wh.load_articles(con, inputs.articles, run_id)
+        with transaction(con):  # articles, validators, URLs, stories and health move together
+            new_ids = wh.load_articles(con, inputs.articles, run_id, cursors=inputs.web.cursors)
+            record_fetch(con, run_id, inputs.articles, new_ids, inputs.web.health, inputs.web.outcomes)
         wh.record_errors(con, run_id, inputs.errors)
         return new_ids
     finally:

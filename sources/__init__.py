@@ -1,1 +1,1 @@
-"""Fetch and parse: seed files (and, later, feeds and pages) -> `Article`."""
+"""Fetch and parse: seed files, feeds, pages and searches (one HTTP seam) -> `Article`; near-duplicates and source health."""

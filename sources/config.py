@@ -8,7 +8,10 @@ from typing import Any
 from sources.errors import ConfigError
 from sources.yamlfile import load_yaml
 
-SOURCE_KINDS = ("seed_files",)
+SOURCE_KINDS = ("seed_files", "feed", "page", "news_search", "gdelt")
+WEB_KINDS = ("feed", "page", "news_search", "gdelt")
+# kind -> the option it cannot do without
+REQUIRED = {"seed_files": "manifest", "feed": "url", "page": "url", "news_search": "template", "gdelt": "template"}
 GRADES = tuple("ABCDEF")
 
 
@@ -22,8 +25,12 @@ class SourceSpec:
     poll_minutes: int = 60
     options: dict[str, Any] = field(default_factory=dict)  # kind-specific: manifest, url, query...
 
+    @property
+    def is_web(self) -> bool:
+        return self.kind in WEB_KINDS
+
     def as_row(self) -> dict[str, Any]:
-        return {"source_id": self.id, "kind": self.kind, "url": self.options.get("url"),
+        return {"source_id": self.id, "kind": self.kind, "url": self.options.get("url") or self.options.get("template"),
                 "lang": self.lang, "enabled": self.enabled, "reliability": self.reliability,
                 "poll_minutes": self.poll_minutes, "config": dict(self.options)}
 
@@ -61,6 +68,11 @@ def _spec(rec: Any) -> SourceSpec:
     poll = rec.get("poll_minutes", 60)
     if not isinstance(poll, int) or poll <= 0:
         raise ValueError(f"source {rec['id']!r}: poll_minutes must be a positive whole number")
+    need = REQUIRED[kind]
+    if need != "manifest" and not isinstance(rec.get(need), str):
+        raise ValueError(f"source {rec['id']!r}: kind {kind} needs '{need}'")
+    if kind in ("news_search", "gdelt") and "{query}" not in rec[need]:
+        raise ValueError(f"source {rec['id']!r}: template has no {{query}} placeholder")
     known = {"id", "kind", "enabled", "lang", "reliability", "poll_minutes"}
     return SourceSpec(id=str(rec["id"]), kind=kind, enabled=bool(rec.get("enabled", True)),
                       lang=rec.get("lang"), reliability=grade, poll_minutes=poll,

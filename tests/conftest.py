@@ -8,6 +8,9 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+SEED_ONLY_SOURCES = """sources:
+  - {id: seeds, kind: seed_files, manifest: manifest.yaml, lang: en, reliability: B, poll_minutes: 60}
+"""
 
 
 @pytest.fixture
@@ -15,6 +18,7 @@ def seeds_copy(tmp_path: Path) -> Path:
     """A private copy of seeds/ that a test may break."""
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
+    (dest / "sources.yaml").write_text(SEED_ONLY_SOURCES, encoding="utf-8")  # tests never reach the web
     return dest
 
 

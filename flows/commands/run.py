@@ -44,6 +44,20 @@ def _preflight(settings: Settings) -> None:
         raise SettingsError(f"{settings.templates_dir}: digest templates not found")
 
 
+def _source_lines(s: dict[str, Any]) -> list[str]:
+    """Web sources by status, and those that need a look (failing, or silent for too long)."""
+    by_status = s.get("sources_by_status") or {}
+    if not by_status:
+        return []
+    counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(by_status.items()))
+    lines = [f"  sources   {sum(by_status.values())} web ({counts})"]
+    attention = s.get("sources_attention") or []
+    if attention:
+        lines.append(f"  attention {len(attention)} source(s) need a look:")
+        lines += [f"    ! {line}" for line in attention]
+    return lines
+
+
 def format_summary(s: dict[str, Any], settings: Settings) -> str:
     claims = ", ".join(f"{k} {v}" for k, v in sorted(s["claims_by_type"].items())) or "none"
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(s["events_by_status"].items())) or "none"
@@ -53,6 +67,7 @@ def format_summary(s: dict[str, Any], settings: Settings) -> str:
              f"  events    {s['events_new']} new ({statuses})",
              f"  errors    {s['errors']}"]
     lines += [f"    - {line}" for line in s["error_lines"]]
+    lines += _source_lines(s)
     if s.get("extraction_skipped"):
         lines.append("  extraction skipped: the knowledge base could not be read (see errors)")
     lines += [f"  digest    {d}" for d in s["digests"]] or ["  digest    none: nothing new to report"]

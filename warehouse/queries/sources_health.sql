@@ -1,0 +1,1 @@
+SELECT * FROM v_sources ORDER BY source_id;
