@@ -1,16 +1,23 @@
-"""Compare claims with what is known: the event a claim belongs to, and its status.
+"""The event a claim belongs to: its key, its id, and which reported dates are compatible.
 
-Pure functions. An event gathers the claims of many articles about one happening:
-same type and parties (pledge, split, merger) or same type, month and place (attack).
-The status here is `new`, `known` (the knowledge base already states it) or
-`unknown_actor` (a party the knowledge base lacks); issue 5 adds `historical` and
-`contradicts`.
+Pure functions. An event gathers the claims of many articles about one happening.
+
+- pledge, split: same type and parties (whatever the dates: a different date for the same
+  pledge is one event whose dates disagree, see `claims.status`);
+- merger: same resulting group and members;
+- attack: same country and place, and compatible dates: "2015-05" is compatible with
+  "2015-05-20", "2015-05-20" is not with "2015-05-21". The key holds the date as reported,
+  and `merge_key` (the key without the date) finds the events a claim may join
+  (`choose_event`); a report less precise than an event already in the ledger joins it.
+
+`event_id` is a hash of the key of the claim that opened the event, so re-reading every
+article gives the same ids (analyst verdicts are keyed by them).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, Iterable
 
 from claims.kb import KnowledgeBase
 from claims.model import Claim, EntityRef
@@ -31,6 +38,8 @@ def event_key(claim: Claim) -> dict[str, Any]:
     if claim.type == "attack":
         key.update(month=claim.date[:7] if claim.date else None, country=claim.country,
                    place=" ".join(claim.place.casefold().split()) if claim.place else None)
+        if claim.date and len(claim.date) == 10:
+            key["day"] = claim.date
         if not claim.date and not claim.place:  # too vague to merge with others on place/time
             key["subject"] = party_key(claim.subject)
     elif claim.type == "merger":
@@ -40,52 +49,57 @@ def event_key(claim: Claim) -> dict[str, Any]:
     return key
 
 
-def event_id_for(claim: Claim) -> str:
-    blob = json.dumps(event_key(claim), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+def merge_key(claim: Claim) -> str:
+    """The key without its dates: events sharing it may be one event if dates agree."""
+    key = {k: v for k, v in event_key(claim).items() if k not in ("month", "day")}
+    return _canonical(key)
 
+
+def event_id_for(claim: Claim) -> str:
+    return hashlib.sha256(_canonical(event_key(claim)).encode("utf-8")).hexdigest()[:16]
+
+
+def _canonical(key: dict[str, Any]) -> str:
+    return json.dumps(key, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Dates of any precision agree when one is a prefix of the other (or one is unknown)."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def choose_event(claim: Claim, candidates: Iterable[tuple[str, str | None]]) -> str:
+    """The event an attack claim joins among ledger events (id, date) of the same merge key:
+    one with the same date; else the only compatible one; else, for a day-precise report,
+    the most precise coarser one ("2015-05" takes "2015-05-20"). Otherwise its own id
+    (two attacks on different days, or a month that fits several days, stay apart)."""
+    own = event_id_for(claim)
+    if claim.type != "attack" or not claim.date:
+        return own
+    fits = sorted(((eid, d) for eid, d in candidates if d and compatible(claim.date, d)),
+                  key=lambda f: (-len(f[1]), f[0]))
+    same = [eid for eid, d in fits if d == claim.date]
+    if same:
+        return own if own in same else same[0]
+    if len(fits) == 1 or (fits and len(claim.date) == 10):
+        return fits[0][0]
+    return own
+
+
+# ---- the first view of an event (kept for callers and tests) ---------------------------
 
 def status_of(claim: Claim, kb: KnowledgeBase) -> tuple[str, str]:
-    """(status, one-line reason) of a claim against the knowledge base."""
-    unknown = [p.name for p in _parties(claim) if p.id is None]
-    if unknown:
-        return "unknown_actor", f"unknown actor: {', '.join(unknown)} not in the knowledge base"
-    known = _kb_statement(claim, kb)
-    if known:
-        return "known", f"known: {known}"
-    return "new", "new: not in the knowledge base"
+    """(status, one-line reason) of a single claim against the knowledge base."""
+    from claims.status import EventFacts, assess
+
+    return assess(EventFacts.of_claims([claim]), kb)
 
 
-def _parties(claim: Claim) -> list[EntityRef]:
-    return [p for p in (claim.subject, claim.object, *claim.members) if p is not None]
-
-
-def _kb_statement(claim: Claim, kb: KnowledgeBase) -> str | None:
-    """The KB relation that already states this claim, rendered for the reason line."""
-    if claim.type in RELATION_OF and claim.subject and claim.object:
-        rel = kb.find(claim.subject.id, RELATION_OF[claim.type], claim.object.id)
-        if rel is None and claim.type == "pledge":  # joining by merger is a pledge too
-            rel = kb.find(claim.subject.id, "merged_into", claim.object.id)
-        return _describe(rel, kb) if rel else None
-    if claim.type == "merger" and claim.object and claim.members:
-        others = [m for m in claim.members if m.id != claim.object.id]
-        rels = [kb.find(m.id, "merged_into", claim.object.id) for m in others]
-        if others and all(rels):
-            return "; ".join(_describe(r, kb) for r in rels)
-    return None
-
-
-def _describe(rel, kb: KnowledgeBase) -> str:
-    name = lambda i: kb.entities[i].name if i in kb.entities else i  # noqa: E731
-    when = f" ({rel.date})" if rel.date else ""
-    return f"KB has {name(rel.subject)} {rel.relation.replace('_', ' ')} {name(rel.object)}{when}"
-
-
-def event_record(claim: Claim, kb: KnowledgeBase) -> dict[str, Any]:
+def event_record(claim: Claim, kb: KnowledgeBase, event_id: str | None = None) -> dict[str, Any]:
     """The event row a claim creates when its event is first seen."""
     status, reason = status_of(claim, kb)
     return {
-        "event_id": event_id_for(claim), "type": claim.type,
+        "event_id": event_id or event_id_for(claim), "type": claim.type,
         "subject_id": claim.subject.id if claim.subject else None,
         "subject_name": claim.subject.name if claim.subject else None,
         "object_id": claim.object.id if claim.object else None,
@@ -93,4 +107,5 @@ def event_record(claim: Claim, kb: KnowledgeBase) -> dict[str, Any]:
         "members": [m.name for m in claim.members], "date": claim.date, "place": claim.place,
         "country": claim.country, "killed": claim.killed, "wounded": claim.wounded,
         "kidnapped": claim.kidnapped, "status": status, "reason": reason,
+        "merge_key": merge_key(claim),
     }

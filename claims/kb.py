@@ -5,6 +5,7 @@ with the record's position so that the caller can point at the file and line.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -15,13 +16,29 @@ RELATION_TYPES = ("pledged_to", "split_from", "merged_into", "renamed_to", "lead
 
 
 @dataclass(frozen=True, slots=True)
+class DatedAlias:
+    """A name valid over dates (ISGS took "Islamic State Sahel Province" in 2022)."""
+    alias: str
+    valid_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    valid_until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str
     kind: str
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # every alias, dated or not
     country: str | None = None
     note: str | None = None
+    dated_aliases: tuple[DatedAlias, ...] = ()  # the aliases that have a validity
+
+    def alias_valid_at(self, alias: str, when: str | None) -> bool:
+        """False only when `alias` has a validity and `when` falls outside it."""
+        for d in self.dated_aliases:
+            if d.alias == alias and when:
+                return not (_before(when, d.valid_from) or _after(when, d.valid_until))
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +49,10 @@ class Relation:
     date: str | None = None  # when it began: YYYY, YYYY-MM or YYYY-MM-DD
     until: str | None = None  # when it ended, if it did
     note: str | None = None  # short source note
+
+    def holds_at(self, when: str) -> bool:
+        """The relation had begun and not yet ended at `when` (any precision)."""
+        return not (_before(when, self.date) or _after(when, self.until))
 
 
 @dataclass(frozen=True)
@@ -59,9 +80,18 @@ class KnowledgeBase:
     def relations_of(self, subject: str, relation: str) -> list[Relation]:
         return [r for r in self.relations if r.subject == subject and r.relation == relation]
 
-    def leader_group(self, person_id: str) -> str | None:
-        """The group a person leads (a pledge to a leader counts as a pledge to his group)."""
+    def existed_at(self, entity_id: str, when: str) -> bool:
+        """False when the entity only took its name later (GSPC was renamed AQIM in 2007)."""
+        return not any(r.object == entity_id and r.relation == "renamed_to" and r.date and _before(when, r.date)
+                       for r in self.relations)
+
+    def leader_group(self, person_id: str, when: str | None = None) -> str | None:
+        """The group a person leads (a pledge to a leader counts as a pledge to his group):
+        at `when` if given and known, else the latest he led (an open-ended one first)."""
         led = self.relations_of(person_id, "leads")
+        if when:
+            led = [r for r in led if r.holds_at(when) and self.existed_at(r.object, when)] or led
+        led.sort(key=lambda r: (r.until is None, r.until or "", r.date or ""))
         return led[-1].object if led else None
 
 
@@ -84,15 +114,49 @@ def _entities(records: Iterable[Any], problems: list[str], where) -> dict[str, E
             problems.append(f"{_at(path, where)}: kind {rec['kind']!r} not one of {ENTITY_KINDS}")
         if rec["id"] in out:
             problems.append(f"{_at(path, where)}: duplicate id {rec['id']!r}")
-        aliases = rec.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            problems.append(f"{_at(path, where)}: aliases must be a list of strings")
-            aliases = []
+        aliases, dated = _aliases(rec.get("aliases") or [], path, problems, where)
         out[rec["id"]] = Entity(
             id=str(rec["id"]), name=str(rec["name"]), kind=str(rec["kind"]),
             aliases=tuple(aliases), country=rec.get("country"), note=rec.get("note"),
+            dated_aliases=tuple(dated),
         )
     return out
+
+
+def _aliases(items: Any, path: str, problems: list[str], where) -> tuple[list[str], list[DatedAlias]]:
+    """Aliases are strings, or mappings {name, valid_from, valid_until} for dated names."""
+    if not isinstance(items, list):
+        problems.append(f"{_at(path, where)}: aliases must be a list")
+        return [], []
+    names: list[str] = []
+    dated: list[DatedAlias] = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, Mapping) and isinstance(item.get("name"), str) and _valid_dates(item):
+            names.append(item["name"])
+            dated.append(DatedAlias(item["name"], _opt_str(item.get("valid_from")),
+                                    _opt_str(item.get("valid_until"))))
+        else:
+            problems.append(f"{_at(path, where)}: alias {item!r} is neither a string nor "
+                            "{name, valid_from, valid_until} with YYYY[-MM[-DD]] dates")
+    return names, dated
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _valid_dates(rec: Mapping[str, Any], keys=("valid_from", "valid_until")) -> bool:
+    return all(rec.get(k) is None or _DATE.match(str(rec[k])) for k in keys)
+
+
+def _before(when: str, start: str | None) -> bool:
+    """`when` ends before `start` begins (dates of any precision compare on their prefix)."""
+    return start is not None and when[:len(start)] < start[:len(when)]
+
+
+def _after(when: str, end: str | None) -> bool:
+    return end is not None and when[:len(end)] > end[:len(when)]
 
 
 def _relations(records: Iterable[Any], entities, problems: list[str], where) -> list[Relation]:
@@ -109,6 +173,12 @@ def _relations(records: Iterable[Any], entities, problems: list[str], where) -> 
             continue
         if rec.get("relation") not in RELATION_TYPES:
             problems.append(f"{_at(path, where)}: relation {rec.get('relation')!r} not one of {RELATION_TYPES}")
+            continue
+        if not _valid_dates(rec, ("date", "until")):
+            problems.append(f"{_at(path, where)}: date and until must be YYYY, YYYY-MM or YYYY-MM-DD")
+            continue
+        if rec.get("date") and rec.get("until") and _after(str(rec["date"]), str(rec["until"])):
+            problems.append(f"{_at(path, where)}: until {rec['until']} is before date {rec['date']}")
             continue
         out.append(Relation(
             subject=rec["subject"], relation=rec["relation"], object=rec["object"],

@@ -1,8 +1,9 @@
--- Recompute n_sources (distinct article texts, by content hash, reporting the event) and the
--- best claim (highest confidence, asserted before hedged/denied, earliest article, then id).
+-- Recompute n_sources (independent stories reporting the event: copies of one wire story,
+-- sharing a story_id (migration 0006), count once; an article without one counts by its
+-- content hash) and the best claim (highest confidence, asserted before hedged/denied, earliest article, then id).
 WITH reporting AS (
     SELECT c.event_id, c.claim_id, c.confidence, c.polarity, a.published,
-           coalesce(a.content_hash, c.article_id) AS content_key
+           coalesce(a.story_id, a.content_hash, c.article_id) AS content_key
     FROM claims AS c
     LEFT JOIN articles AS a USING (article_id)
     WHERE c.event_id IN (SELECT unnest($event_ids::VARCHAR[]))

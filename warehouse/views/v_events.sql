@@ -2,7 +2,8 @@
 --
 -- One row per event: its defining fields, its status against what is known (new, known,
 -- historical, contradicts, unknown_actor) and why, `n_sources` (independent reports: the
--- number of distinct article texts, by content hash, whose claims were merged into it),
+-- number of distinct stories, copies of one wire story counting once, whose claims were
+-- merged into it; v_event_sources lists them),
 -- `n_claims`, and the evidence of its best (highest-confidence) claim: the sentence, its
 -- polarity and confidence, and the article's title, URL and publication date.
 -- `first_seen_at` is when the event first entered the ledger; `first_seen_run` the run.

@@ -1,0 +1,1 @@
+SELECT value FROM ledger_state WHERE name = $name;

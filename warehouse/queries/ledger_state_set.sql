@@ -1,0 +1,2 @@
+INSERT INTO ledger_state (name, value) VALUES ($name, $value)
+ON CONFLICT (name) DO UPDATE SET value = excluded.value;
