@@ -4,6 +4,11 @@ The templates only loop and print: every headline, label, ordering and highlight
 here. Items come as dicts from the warehouse (one per event); a malformed item is logged,
 listed in the footer's error lines, and skipped. `historical` events are recorded but not
 alerted (DESIGN.md), so they are counted in the footer and not shown.
+
+Sections: what needs a second look comes first (contradictions, then unknown actors, each
+item there tagged with its type), then pledges, splits, mergers and attacks. Every event
+appears once. The footer (alerts/footer.py) carries the run's figures, failing or silent
+sources and earlier digests that were refused or are waiting for a retry.
 """
 from __future__ import annotations
 
@@ -13,10 +18,15 @@ from datetime import datetime
 from typing import Any, Iterable, Mapping
 
 from alerts import wording
+from alerts.footer import MAX_ERROR_LINES, ErrorLine, RunSummary, run_summary
 from alerts.text import Segment, highlight, one_line, safe_href
 
 log = logging.getLogger(__name__)
 
+STATUS_SECTIONS = (
+    ("contradicts", "Contradictions"),
+    ("unknown_actor", "Unknown actors"),
+)
 SECTIONS = (
     ("pledge", "Pledges of allegiance"),
     ("split", "Splits and defections"),
@@ -24,6 +34,7 @@ SECTIONS = (
     ("attack", "Attacks"),
 )
 _NOUNS = {"pledge": "pledge", "split": "split", "merger": "merger", "attack": "attack"}
+TYPE_LABELS = {"pledge": "Pledge", "split": "Split", "merger": "Merger", "attack": "Attack"}
 STATUS_LABELS = {
     "contradicts": "Contradicts",
     "unknown_actor": "Unknown actor",
@@ -31,7 +42,7 @@ STATUS_LABELS = {
     "known": "Known",
 }
 _STATUS_ORDER = {status: rank for rank, status in enumerate(STATUS_LABELS)}
-MAX_ERROR_LINES = 20
+__all__ = ["MAX_ERROR_LINES", "ErrorLine", "RunSummary", "DigestContext", "build_digest", "subject_line"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,7 @@ class DigestItem:
 
     event_id: str
     type: str
+    type_label: str
     headline: str
     status: str
     status_label: str
@@ -75,7 +87,7 @@ class DigestItem:
 
 @dataclass(frozen=True, slots=True)
 class DigestSection:
-    key: str  # claim type
+    key: str  # claim type, or the status of a status section ("contradicts", "unknown_actor")
     title: str
     items: tuple[DigestItem, ...]
 
@@ -88,26 +100,6 @@ class StatusCount:
 
 
 @dataclass(frozen=True, slots=True)
-class ErrorLine:
-    source: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class RunSummary:
-    """The run's figures for the footer."""
-
-    articles_seen: int
-    articles_new: int
-    claims_new: int
-    events_new: int
-    errors: int
-    error_lines: tuple[ErrorLine, ...]
-    error_lines_omitted: int
-    historical_hidden: int
-
-
-@dataclass(frozen=True, slots=True)
 class DigestContext:
     """Everything both digest templates display, and nothing they would have to compute."""
 
@@ -115,9 +107,10 @@ class DigestContext:
     generated_at: datetime
     generated_label: str
     recipient_name: str
-    sections: tuple[DigestSection, ...]  # non-empty sections only, in SECTIONS order
+    sections: tuple[DigestSection, ...]  # non-empty sections: STATUS_SECTIONS, then SECTIONS
     overview: tuple[StatusCount, ...]  # statuses present, most pressing first
     run: RunSummary
+    watching: str = ""  # what the recipient follows, in words ("" follows everything)
 
     @property
     def items(self) -> tuple[DigestItem, ...]:
@@ -129,9 +122,13 @@ class DigestContext:
 
 
 def build_digest(
-    items: list[dict], run: dict, *, recipient_name: str, generated_at: datetime
+    items: list[dict], run: dict, *, recipient_name: str, generated_at: datetime,
+    watching: str = "", notices: Iterable[Mapping[str, Any]] = (),
 ) -> DigestContext:
-    """The digest context for one recipient from the warehouse's digest items and run figures."""
+    """The digest context for one recipient from the warehouse's digest items and run figures.
+
+    `notices`: earlier digests to this recipient refused or still queued (warehouse.outbox).
+    """
     built, rejected, historical = _build_items(items)
     return DigestContext(
         title=f"Sahel watch digest, {generated_at.date().isoformat()}",
@@ -140,7 +137,8 @@ def build_digest(
         recipient_name=one_line(recipient_name),
         sections=_sections(built),
         overview=_overview(built),
-        run=_run_summary(run, rejected, historical),
+        run=run_summary(run, rejected, historical, notices),
+        watching=one_line(watching),
     )
 
 
@@ -149,12 +147,16 @@ def subject_line(ctx: DigestContext) -> str:
     head = f"Sahel watch {ctx.generated_at.date().isoformat()}"
     if ctx.is_empty:
         return f"{head}: nothing new"
-    counts = [_count(len(s.items), _NOUNS[s.key]) for s in ctx.sections]
+    by_type = [sum(1 for i in ctx.items if i.type == key) for key, _ in SECTIONS]
+    counts = [_count(n, _NOUNS[key]) for n, (key, _) in zip(by_type, SECTIONS) if n]
     counts[0] = counts[0].replace(" ", " new ", 1)
     text = f"{head}: {', '.join(counts)}"
     contradicts = sum(c.count for c in ctx.overview if c.status == "contradicts")
     if contradicts:
         text += f"; {contradicts} {'contradicts' if contradicts == 1 else 'contradict'} the record"
+    unknown = sum(c.count for c in ctx.overview if c.status == "unknown_actor")
+    if unknown:
+        text += f"; {_count(unknown, 'unknown actor')}"
     return one_line(text)
 
 
@@ -206,6 +208,7 @@ def _item(raw: Mapping[str, Any]) -> DigestItem:
     return DigestItem(
         event_id=one_line(raw["event_id"]),
         type=raw["type"],
+        type_label=TYPE_LABELS[raw["type"]],
         headline=wording.headline(raw),
         status=status,
         status_label=STATUS_LABELS.get(status, status.replace("_", " ").capitalize()),
@@ -271,12 +274,18 @@ def _descending(text: str) -> tuple[int, ...]:
 
 
 def _sections(items: list[DigestItem]) -> tuple[DigestSection, ...]:
+    """Status sections first (type order within), then one section per type."""
+    flagged = {status for status, _ in STATUS_SECTIONS}
+    type_rank = {key: rank for rank, (key, _) in enumerate(SECTIONS)}
     sections = []
+    for status, title in STATUS_SECTIONS:
+        chosen = sorted((i for i in items if i.status == status),
+                        key=lambda i: (type_rank[i.type], _sort_key(i)))
+        sections.append(DigestSection(key=status, title=title, items=tuple(chosen)))
     for key, title in SECTIONS:
-        chosen = sorted((i for i in items if i.type == key), key=_sort_key)
-        if chosen:
-            sections.append(DigestSection(key=key, title=title, items=tuple(chosen)))
-    return tuple(sections)
+        chosen = sorted((i for i in items if i.type == key and i.status not in flagged), key=_sort_key)
+        sections.append(DigestSection(key=key, title=title, items=tuple(chosen)))
+    return tuple(s for s in sections if s.items)
 
 
 def _overview(items: list[DigestItem]) -> tuple[StatusCount, ...]:
@@ -285,28 +294,3 @@ def _overview(items: list[DigestItem]) -> tuple[StatusCount, ...]:
         counts[item.status] = counts.get(item.status, 0) + 1
     ordered = sorted(counts, key=lambda s: _STATUS_ORDER.get(s, len(_STATUS_ORDER)))
     return tuple(StatusCount(s, STATUS_LABELS.get(s, s), counts[s]) for s in ordered)
-
-
-def _run_summary(run: Mapping[str, Any], rejected: list[ErrorLine], historical: int) -> RunSummary:
-    lines = [_error_line(e) for e in run.get("error_lines") or ()] + rejected
-    return RunSummary(
-        articles_seen=int(run.get("articles_seen") or 0),
-        articles_new=int(run.get("articles_new") or 0),
-        claims_new=int(run.get("claims_new") or 0),
-        events_new=int(run.get("events_new") or 0),
-        errors=int(run.get("errors") or 0) + len(rejected),
-        error_lines=tuple(lines[:MAX_ERROR_LINES]),
-        error_lines_omitted=max(len(lines) - MAX_ERROR_LINES, 0),
-        historical_hidden=historical,
-    )
-
-
-def _error_line(entry: Any) -> ErrorLine:
-    """An error line from a (source, reason) pair, a {source, reason} mapping or a string."""
-    if isinstance(entry, Mapping):
-        return ErrorLine(one_line(entry.get("source")), one_line(entry.get("reason")))
-    if isinstance(entry, str):  # 'source: reason', as the monitor flow's summary writes them
-        source, _, reason = one_line(entry).partition(": ")
-        return ErrorLine(source, reason) if reason else ErrorLine("run", source)
-    source, reason = entry
-    return ErrorLine(one_line(source), one_line(reason))

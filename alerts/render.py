@@ -1,12 +1,15 @@
 """Rendering: a `DigestContext` through templates/digest.html.j2 and templates/digest.txt.j2.
 
 HTML is autoescaped (every value, article text included, is escaped by jinja2; the templates
-never mark article text `|safe`); the plain-text template is not escaped, it is text.
+never mark article text `|safe`); the plain-text template is not escaped, it is text. The
+Markdown version (templates/digest.md.j2, published as a Prefect artifact) passes every value
+through `escape_markdown`, so article text can neither format nor inject HTML.
 `StrictUndefined` turns a template that names something the context lacks into an error.
 """
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +23,8 @@ log = logging.getLogger(__name__)
 
 HTML_TEMPLATE = "digest.html.j2"
 TEXT_TEMPLATE = "digest.txt.j2"
+MARKDOWN_TEMPLATE = "digest.md.j2"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,17 @@ def render(ctx: DigestContext, templates_dir: Path) -> RenderedDigest:
     )
 
 
+def render_markdown(ctx: DigestContext, templates_dir: Path) -> str:
+    """The digest as Markdown (for a Prefect artifact). Raises RenderError."""
+    env = _markdown_environment(Path(templates_dir).resolve())
+    return _render(env, MARKDOWN_TEMPLATE, ctx, subject_line(ctx))
+
+
+def escape_markdown(value: object) -> str:
+    """`value` as Markdown text: every ASCII punctuation that could format is backslashed."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
+
+
 def _render(env: jinja2.Environment, name: str, ctx: DigestContext, subject: str) -> str:
     try:
         return env.get_template(name).render(ctx=ctx, subject=subject)
@@ -50,7 +66,20 @@ def _render(env: jinja2.Environment, name: str, ctx: DigestContext, subject: str
 
 
 def _autoescape(template_name: str | None) -> bool:
-    return template_name is None or not template_name.endswith(".txt.j2")
+    return template_name is None or not template_name.endswith((".txt.j2", ".md.j2"))
+
+
+@lru_cache(maxsize=8)
+def _markdown_environment(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=False,
+        finalize=escape_markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 @lru_cache(maxsize=8)

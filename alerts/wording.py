@@ -109,3 +109,24 @@ def _attack_headline(item: Mapping[str, Any]) -> str:
         text += f" in {place}" if place else ""
     figures = figures_label(item)
     return f"{text}: {figures}" if figures else text
+
+
+def watch_label(names: list[str], n_related: int, types: list[str], countries: list[str],
+                unmatched: list[str] = ()) -> str:
+    """What a watchlist follows, in words; '' when it follows everything.
+
+    'JNIM and ISGS, with 7 related groups and leaders · pledges, attacks · Mali, Niger'.
+    """
+    parts = []
+    if len(names) > len(unmatched):
+        text = join_names([one_line(n) for n in names if n not in unmatched])
+        if n_related > 0:
+            text += f", with {n_related} related group{'s' if n_related != 1 else ''} and leaders"
+        parts.append(text)
+    if types:
+        parts.append(", ".join(f"{one_line(t)}s" for t in types))
+    if countries:
+        parts.append(", ".join(one_line(c) for c in countries))
+    if unmatched:
+        parts.append("not in the knowledge base: " + ", ".join(one_line(u) for u in unmatched))
+    return " · ".join(parts)

@@ -15,12 +15,19 @@ def build(items, run=RUN):
 
 
 def headlines(ctx, key):
-    return [i.headline for s in ctx.sections if s.key == key for i in s.items]
+    return [i.headline for s in ctx.sections for i in s.items if i.type == key]
 
 
 def test_sections_in_order_historical_hidden_and_counted():
     ctx = build(ITEMS)
-    assert [s.key for s in ctx.sections] == ["pledge", "split", "merger", "attack"]
+    assert [s.key for s in ctx.sections] == [
+        "contradicts", "unknown_actor", "pledge", "split", "merger", "attack"]
+    assert [s.title for s in ctx.sections[:2]] == ["Contradictions", "Unknown actors"]
+    assert [i.event_id for i in ctx.sections[0].items] == [MACINA_PLEDGE["event_id"]]
+    assert ctx.sections[0].items[0].type_label == "Pledge"
+    assert [i.event_id for i in ctx.sections[1].items] == [NASSOUMBOU["event_id"]]
+    event_ids = [i.event_id for i in ctx.items]
+    assert len(event_ids) == len(set(event_ids))  # every event once
     assert "ev-in-amenas" not in {i.event_id for i in ctx.items}
     assert ctx.run.historical_hidden == 1
     assert len(ctx.items) == len(ITEMS) - 1
@@ -58,8 +65,7 @@ def test_attack_headline_variants():
 def test_most_pressing_status_first_then_newest():
     ctx = build(ITEMS)
     attacks = [i.event_id for s in ctx.sections if s.key == "attack" for i in s.items]
-    assert attacks == [NASSOUMBOU["event_id"], TIZI_OUZOU["event_id"],
-                       DJIBO_KIDNAPPING["event_id"], BAMAKO["event_id"]]
+    assert attacks == [TIZI_OUZOU["event_id"], DJIBO_KIDNAPPING["event_id"], BAMAKO["event_id"]]
     assert [(c.status, c.count) for c in ctx.overview] == [
         ("contradicts", 1), ("unknown_actor", 1), ("new", 3), ("known", 3)]
 
@@ -100,7 +106,7 @@ def test_reports_article_first_each_url_once():
 def test_subject_line_counts_types_and_contradictions():
     assert subject_line(build(ITEMS)) == (
         "Sahel watch 2026-11-21: 2 new pledges, 1 split, 1 merger, 4 attacks; "
-        "1 contradicts the record")
+        "1 contradicts the record; 1 unknown actor")
     assert subject_line(build([TIZI_OUZOU])) == "Sahel watch 2026-11-21: 1 new attack"
 
 

@@ -1,14 +1,37 @@
--- Events in $statuses not yet delivered to $recipient (a failed delivery does not count),
+-- Events in $statuses not yet delivered to $recipient and matching the recipient's watchlist,
 -- with the evidence of their best claim (its sentence, and `mentions`: the surface forms of
 -- its parties, for highlighting) and every article reporting them.
+--
+-- Delivered: a 'sent' or 'written' delivery. An event in a digest still queued in the outbox
+-- (waiting for a retry) is not pending either: the retry carries it. An event of a digest
+-- refused for good (failed) is pending again, so it goes into the recipient's next digest.
+-- Watchlist: $follow_all, or a party of the event (subject, object, a merging member, in
+-- any of its claims) in $entity_ids; $types and $countries (lower case) when not empty.
 WITH pending AS (
     SELECT e.*
     FROM events AS e
     WHERE list_contains($statuses::VARCHAR[], e.status)
+      AND (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.type))
+      AND (len($countries::VARCHAR[]) = 0 OR list_contains($countries::VARCHAR[], lower(e.country)))
+      AND ($follow_all::BOOLEAN
+           OR list_has_any($entity_ids::VARCHAR[], [e.subject_id, e.object_id])
+           OR EXISTS (
+               SELECT 1 FROM claims AS w
+               WHERE w.event_id = e.event_id
+                 AND list_has_any($entity_ids::VARCHAR[],
+                                  list_concat([w.subject_id, w.object_id],
+                                              [m.id FOR m IN coalesce(w.members, [])]))))
+      AND NOT EXISTS (  -- an event the analysts rejected never alerts again (issue 5)
+          SELECT 1 FROM verdicts AS v
+          WHERE v.event_id = e.event_id AND v.verdict IN ('reject', 'duplicate'))
       AND NOT EXISTS (
           SELECT 1 FROM deliveries AS d
           WHERE d.event_id = e.event_id AND d.recipient = $recipient
             AND d.status IN ('sent', 'written'))
+      AND NOT EXISTS (
+          SELECT 1 FROM outbox AS o
+          WHERE o.recipient = $recipient AND o.status = 'queued'
+            AND list_contains(o.event_ids, e.event_id))
 ),
 reporting AS (
     SELECT DISTINCT c.event_id, a.article_id, a.url, a.title, a.published
