@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: run test setup eval clean
+.PHONY: run test setup eval bench screenshot clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (Python >= 3.11 needed; set PYTHON=...)"; exit 1; }
@@ -28,6 +28,15 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/sahelwatch eval
+
+bench: $(STAMP)
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# The HTML digest of a realistic run (seed documents + digest fixtures, no web source),
+# photographed by headless Chromium (Debian: apt-get install -y chromium) -> docs/digest.png
+screenshot: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || { echo "error: chromium not found (apt-get update && apt-get install -y chromium)"; exit 1; }
+	$(BIN)/python docs/screenshot.py docs/digest.png
 
 clean:
 	rm -rf $(VENV) .prefect outbox sahelwatch.duckdb sahelwatch.duckdb.wal

@@ -2,7 +2,7 @@
 
 Every key is optional. `sahelwatch.toml` in the working directory (or the file named by
 SAHELWATCH_CONFIG) is read first; environment variables override it. Secrets (the SMTP
-password) come only from the environment and are never logged.
+password) come only from the environment or a Prefect Secret block, and are never logged.
 """
 from __future__ import annotations
 
@@ -11,9 +11,15 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sources.policy import FetchPolicy, policy_from_mapping
 
 ROOT = Path(__file__).resolve().parents[1]  # the project checkout (editable install)
 ALERT_STATUSES = ("new", "known", "contradicts", "unknown_actor")
+EVENT_STATUSES = ALERT_STATUSES + ("historical",)
+CLAIM_TYPES = ("pledge", "split", "merger", "attack")
+FREQUENCIES = ("each_run", "daily")
 
 
 class SettingsError(Exception):
@@ -21,10 +27,36 @@ class SettingsError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Watchlist:
+    """What a recipient follows; an empty tuple follows everything.
+
+    `entities`: KB ids, names or aliases; their lineage (groups that merged into or pledged
+    to them, renamings, leaders) is followed too. `types`: claim types. `countries`: any case.
+    """
+
+    entities: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Recipient:
     name: str
     email: str
     statuses: tuple[str, ...] = ALERT_STATUSES
+    watch: Watchlist = Watchlist()
+    frequency: str = "each_run"  # or "daily": one digest a day, from `hour` in `timezone`
+    hour: int = 7
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleSettings:
+    """`sahelwatch serve`: the deployment's name and cron schedule (in `timezone`)."""
+
+    cron: str = "*/30 * * * *"
+    timezone: str = "UTC"
+    deployment: str = "sahelwatch-monitor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +67,8 @@ class SmtpSettings:
     password: str | None = field(default=None, repr=False)  # from the environment only
     starttls: bool = True
     ssl: bool = False
+    password_secret: str | None = None  # name of a Prefect Secret block holding the password
+    timeout_s: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +81,9 @@ class Settings:
     recipients: tuple[Recipient, ...] = (Recipient("Analyst", "analyst@localhost"),)
     smtp: SmtpSettings | None = None  # None: digests go to outbox_dir
     db_wait_s: float = 3.0
+    schedule: ScheduleSettings = ScheduleSettings()
+    fetch: FetchPolicy = FetchPolicy()  # [fetch]: timeouts, user agent, per-host limits, caps
+    historical_days: int = 90  # [ledger]: an event this much older than its first report is historical
 
     @property
     def sources_file(self) -> Path:
@@ -86,7 +123,35 @@ def _from_mapping(data: Mapping[str, Any], env: Mapping[str, str], base: Path) -
         sender=env.get("SAHELWATCH_SENDER") or data.get("email", {}).get("sender", defaults.sender),
         recipients=_recipients(data.get("recipients")) or defaults.recipients,
         smtp=_smtp(data.get("smtp", {}), env),
+        schedule=_schedule(data.get("schedule", {}), env),
+        fetch=_fetch(data.get("fetch", {}), env),
+        historical_days=_historical_days(data.get("ledger", {}), env, defaults.historical_days),
     )
+
+
+def _historical_days(table: Mapping[str, Any], env: Mapping[str, str], default: int) -> int:
+    """`[ledger] historical_days` (SAHELWATCH_HISTORICAL_DAYS overrides): a whole number >= 0."""
+    raw = env.get("SAHELWATCH_HISTORICAL_DAYS", table.get("historical_days", default))
+    try:
+        days = int(raw)
+    except (TypeError, ValueError):
+        raise SettingsError(f"[ledger] historical_days: expected a whole number of days, got {raw!r}") from None
+    if days < 0 or isinstance(raw, bool):
+        raise SettingsError(f"[ledger] historical_days: expected a whole number of days >= 0, got {raw!r}")
+    return days
+
+
+def _fetch(table: Mapping[str, Any], env: Mapping[str, str]) -> FetchPolicy:
+    """The `[fetch]` table; SAHELWATCH_USER_AGENT and SAHELWATCH_ALLOW_PRIVATE_NETWORKS override."""
+    table = dict(table)
+    if env.get("SAHELWATCH_USER_AGENT"):
+        table["user_agent"] = env["SAHELWATCH_USER_AGENT"]
+    if env.get("SAHELWATCH_ALLOW_PRIVATE_NETWORKS"):
+        table["allow_private_networks"] = env["SAHELWATCH_ALLOW_PRIVATE_NETWORKS"]
+    try:
+        return policy_from_mapping(table)
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 def _path(value: str | None, default: Path, base: Path) -> Path:
@@ -99,13 +164,60 @@ def _path(value: str | None, default: Path, base: Path) -> Path:
 def _recipients(records: Any) -> tuple[Recipient, ...]:
     if records is None:
         return ()
-    out = []
-    for i, rec in enumerate(records):
-        if not isinstance(rec, dict) or not rec.get("email"):
-            raise SettingsError(f"recipients[{i}]: each recipient needs an 'email'")
-        statuses = tuple(rec.get("statuses", ALERT_STATUSES))
-        out.append(Recipient(name=rec.get("name", rec["email"]), email=rec["email"], statuses=statuses))
+    if not isinstance(records, list):
+        raise SettingsError("recipients: expected [[recipients]] tables")
+    out = [_recipient(i, rec) for i, rec in enumerate(records)]
+    emails = [r.email.lower() for r in out]
+    if len(set(emails)) != len(emails):
+        raise SettingsError("recipients: the same email appears twice")
     return tuple(out)
+
+
+def _recipient(i: int, rec: Any) -> Recipient:
+    where = f"recipients[{i}]"
+    if not isinstance(rec, dict) or not isinstance(rec.get("email"), str) or "@" not in rec["email"]:
+        raise SettingsError(f"{where}: each recipient needs an 'email' address")
+    frequency = rec.get("frequency", "each_run")
+    if frequency not in FREQUENCIES:
+        raise SettingsError(f"{where}: frequency must be one of {FREQUENCIES}, not {frequency!r}")
+    hour = rec.get("hour", 7)
+    if not isinstance(hour, int) or not 0 <= hour <= 23:
+        raise SettingsError(f"{where}: hour must be a whole hour 0..23, not {hour!r}")
+    watch = Watchlist(entities=_strings(rec, "entities", where),
+                      types=_strings(rec, "types", where, CLAIM_TYPES),
+                      countries=_strings(rec, "countries", where))
+    return Recipient(name=rec.get("name", rec["email"]), email=rec["email"],
+                     statuses=_strings(rec, "statuses", where, EVENT_STATUSES) or ALERT_STATUSES,
+                     watch=watch, frequency=frequency, hour=hour,
+                     timezone=_zone(rec.get("timezone", "UTC"), f"{where}.timezone"))
+
+
+def _strings(rec: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A list of strings (empty when absent), each in `allowed` when that is given."""
+    values = rec.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise SettingsError(f"{where}.{key}: expected a list of names")
+    wrong = [v for v in values if allowed and v not in allowed]
+    if wrong:
+        raise SettingsError(f"{where}.{key}: {wrong} not among {allowed}")
+    return tuple(v.strip() for v in values)
+
+
+def _zone(name: Any, where: str) -> str:
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"{where}: unknown time zone {name!r} (e.g. 'UTC', 'Africa/Bamako')") from None
+    return str(name)
+
+
+def _schedule(table: Mapping[str, Any], env: Mapping[str, str]) -> ScheduleSettings:
+    default = ScheduleSettings()
+    cron = env.get("SAHELWATCH_CRON") or table.get("cron", default.cron)
+    if not isinstance(cron, str) or len(cron.split()) not in (5, 6):
+        raise SettingsError(f"schedule.cron: not a cron expression: {cron!r} (e.g. '*/30 * * * *')")
+    return ScheduleSettings(cron=cron, timezone=_zone(table.get("timezone", default.timezone), "schedule.timezone"),
+                            deployment=table.get("deployment", default.deployment))
 
 
 def _smtp(table: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSettings | None:
@@ -116,11 +228,16 @@ def _smtp(table: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSettings | No
         port = int(env.get("SAHELWATCH_SMTP_PORT") or table.get("port", 587))
     except ValueError:
         raise SettingsError("SAHELWATCH_SMTP_PORT must be a port number") from None
+    ssl = _flag(env.get("SAHELWATCH_SMTP_SSL"), table.get("ssl", False))
+    starttls = _flag(env.get("SAHELWATCH_SMTP_STARTTLS"), table.get("starttls", not ssl))
+    if ssl and starttls:
+        raise SettingsError("smtp: choose ssl (implicit TLS, port 465) or starttls (port 587), not both")
     return SmtpSettings(host=host, port=port,
                         username=env.get("SAHELWATCH_SMTP_USER") or table.get("username"),
                         password=env.get("SAHELWATCH_SMTP_PASSWORD"),
-                        starttls=_flag(env.get("SAHELWATCH_SMTP_STARTTLS"), table.get("starttls", True)),
-                        ssl=_flag(env.get("SAHELWATCH_SMTP_SSL"), table.get("ssl", False)))
+                        starttls=starttls, ssl=ssl,
+                        password_secret=env.get("SAHELWATCH_SMTP_PASSWORD_SECRET") or table.get("password_secret"),
+                        timeout_s=float(table.get("timeout_s", 30.0)))
 
 
 def _flag(value: str | None, default: bool) -> bool:

@@ -42,7 +42,8 @@ def test_two_runs_digest_once_and_load_nothing_twice(tmp_path, seeds_copy):
     msg = email.message_from_bytes(eml.read_bytes())
     assert msg.get_content_type() == "multipart/alternative"
     html = next(p for p in msg.walk() if p.get_content_type() == "text/html").get_payload(decode=True).decode()
-    assert "Tizi Ouzou" in html and "Bamako" in html  # evidence of seed attacks
+    assert "Bamako" in html and "Ouagadougou" in html  # evidence of seed attacks
+    assert "Tizi Ouzou" not in html  # a 2014 attack recalled in a 2016 seed is historical: not alerted
     counts = table_counts(settings.db_path)
 
     second = monitor(settings)

@@ -10,9 +10,12 @@ from warehouse import sql as sqlfiles
 from warehouse.db import connect, migrate
 from warehouse.errors import MigrationError, WarehouseError
 
-VIEWS = ["v_claims", "v_entity_aliases", "v_errors", "v_events", "v_runs"]
-TABLES = ["articles", "claims", "deliveries", "entities", "entity_aliases", "errors", "events",
-          "extractions", "relations", "runs", "schema_migrations", "source_cursors", "sources"]
+VIEWS = ["v_claims", "v_digests", "v_entity_aliases", "v_errors", "v_event_reports", "v_event_sources",
+         "v_events", "v_runs", "v_sources", "v_stories", "v_timeline", "v_unknown_actors"]
+TABLES = ["article_sketches", "article_urls", "articles", "claims", "deliveries", "entities",
+          "entity_aliases", "errors", "event_redirects", "events", "extractions", "kb_added_entities",
+          "kb_added_relations", "ledger_state", "outbox", "relations", "runs",
+          "schema_migrations", "source_cursors", "source_health", "source_runs", "sources", "verdicts"]
 
 
 def _tables(con) -> list[str]:
@@ -67,7 +70,9 @@ def test_every_view_has_a_documented_header_and_selects(tmp_path):
         header = view.text.split("CREATE", 1)[0]
         assert header.startswith(f"-- {view.name}:"), view.filename
         assert "Example" in header and "SELECT" in header, view.filename
-        assert con.execute(f"SELECT * FROM {view.name}").fetchall() == []  # names from our own files
+        macro = "MACRO" in view.text.split("AS TABLE", 1)[0] and "AS TABLE" in view.text  # a table macro
+        source = f"{view.name}('2000-01-01')" if macro else view.name
+        assert con.execute(f"SELECT * FROM {source}").fetchall() == []  # names from our own files
 
 
 @pytest.mark.parametrize("broken_sql", [

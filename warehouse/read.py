@@ -29,16 +29,21 @@ def known_event_ids(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) ->
     return {r[0] for r in con.execute(sql("events_known"), {"event_ids": ids}).fetchall()}
 
 
-def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str,
-                         statuses: Iterable[str]) -> list[dict[str, Any]]:
-    """Events with a status in `statuses` not yet sent or written to `recipient`.
+def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str, statuses: Iterable[str], *,
+                         entity_ids: Iterable[str] | None = None, types: Iterable[str] = (),
+                         countries: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Events with a status in `statuses` not yet sent or written to `recipient` (nor queued
+    for it in the outbox), matching a watchlist: a party in `entity_ids` (None: any party),
+    a type in `types` and a country in `countries` (each: any when empty).
 
     One dict per event (event_id, type, status, reason, date, place, country, subject_name,
     object_name, members, killed, wounded, kidnapped, polarity, confidence, n_sources,
     evidence, mentions (surface forms of its parties), article_url, article_title,
     article_published, reports=[{url, title}, ...]), ordered by type, then date, then id.
     """
-    params = {"recipient": recipient, "statuses": as_list(statuses)}
+    params = {"recipient": recipient, "statuses": as_list(statuses), "follow_all": entity_ids is None,
+              "entity_ids": as_list(entity_ids or ()), "types": as_list(types),
+              "countries": [c.lower() for c in countries]}
     return records(con.execute(sql("pending_digest_items"), params))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = ("run", "extract", "eval")
+COMMANDS = ("run", "extract", "eval", "demo", "serve", "verdict")
 
 
 def fail(message: str, code: int = 2) -> int:
