@@ -143,21 +143,39 @@ def build_digest(
 
 
 def subject_line(ctx: DigestContext) -> str:
-    """'Sahel watch 2026-11-21: 2 new pledges, 1 split, 5 attacks' (one line, always)."""
+    """'Sahel watch 2026-11-21: 2 new pledges, 1 split, 5 attacks; 3 known' (one line, always).
+
+    The type counts are of items that are news (new, contradicting, unknown actor); items the
+    knowledge base already states are counted apart, so "new" never labels what is known.
+    """
     head = f"Sahel watch {ctx.generated_at.date().isoformat()}"
     if ctx.is_empty:
         return f"{head}: nothing new"
-    by_type = [sum(1 for i in ctx.items if i.type == key) for key, _ in SECTIONS]
+    fresh = [i for i in ctx.items if i.status != "known"]
+    by_type = [sum(1 for i in fresh if i.type == key) for key, _ in SECTIONS]
     counts = [_count(n, _NOUNS[key]) for n, (key, _) in zip(by_type, SECTIONS) if n]
-    counts[0] = counts[0].replace(" ", " new ", 1)
-    text = f"{head}: {', '.join(counts)}"
+    if counts:
+        counts[0] = counts[0].replace(" ", " new ", 1)
+    parts = [", ".join(counts) or "no new events"]
     contradicts = sum(c.count for c in ctx.overview if c.status == "contradicts")
     if contradicts:
-        text += f"; {contradicts} {'contradicts' if contradicts == 1 else 'contradict'} the record"
+        parts.append(f"{contradicts} {'contradicts' if contradicts == 1 else 'contradict'} the record")
     unknown = sum(c.count for c in ctx.overview if c.status == "unknown_actor")
     if unknown:
-        text += f"; {_count(unknown, 'unknown actor')}"
-    return one_line(text)
+        parts.append(_count(unknown, "unknown actor"))
+    known = len(ctx.items) - len(fresh)
+    if known:
+        parts.append(f"{known} known")
+    return one_line(f"{head}: {'; '.join(parts)}")
+
+
+def _reason(reason: Any, status: Any) -> str | None:
+    """The reason line without the status word it starts with (the badge already says it)."""
+    text = one_line(reason)
+    prefix = f"{status}:"
+    if status and text.lower().startswith(prefix):
+        text = text[len(prefix):].strip()
+    return text[:1].upper() + text[1:] if text else None
 
 
 def _count(n: int, noun: str) -> str:
@@ -212,7 +230,7 @@ def _item(raw: Mapping[str, Any]) -> DigestItem:
         headline=wording.headline(raw),
         status=status,
         status_label=STATUS_LABELS.get(status, status.replace("_", " ").capitalize()),
-        reason=one_line(raw.get("reason")) or None,
+        reason=_reason(raw.get("reason"), raw.get("status")),
         date=one_line(raw.get("date")) or "date unknown",
         place=wording.place_label(raw),
         parties=_parties(raw),

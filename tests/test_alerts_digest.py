@@ -105,9 +105,19 @@ def test_reports_article_first_each_url_once():
 
 def test_subject_line_counts_types_and_contradictions():
     assert subject_line(build(ITEMS)) == (
-        "Sahel watch 2026-11-21: 2 new pledges, 1 split, 1 merger, 4 attacks; "
-        "1 contradicts the record; 1 unknown actor")
+        "Sahel watch 2026-11-21: 2 new pledges, 1 split, 2 attacks; "
+        "1 contradicts the record; 1 unknown actor; 3 known")
     assert subject_line(build([TIZI_OUZOU])) == "Sahel watch 2026-11-21: 1 new attack"
+
+
+def test_subject_line_never_calls_known_items_new():
+    known = [dict(TIZI_OUZOU, status="known", reason="known: KB has AQIM attack")]
+    assert subject_line(build(known)) == "Sahel watch 2026-11-21: no new events; 1 known"
+
+
+def test_reason_drops_the_status_word_the_badge_shows():
+    item = build([dict(TIZI_OUZOU, status="known", reason="known: KB has AQIM attack")]).items[0]
+    assert item.reason == "KB has AQIM attack"
 
 
 def test_empty_digest_says_nothing_new():
