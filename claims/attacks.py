@@ -19,7 +19,7 @@ from claims.model import EntityRef
 from claims.patterns import Draft, RelationPatterns, is_party
 from claims.places import PlaceMention
 from claims.numbers import casualties, parse_number
-from claims.vocab import Vocab, phrase_pattern
+from claims.vocab import Vocab, elided, phrase_pattern
 
 _NON_ACTOR = ("state", "force", "organisation")
 
@@ -27,21 +27,27 @@ _NON_ACTOR = ("state", "force", "organisation")
 class AttackPatterns:
     def __init__(self, an: Analyzer, v: Vocab, rel: RelationPatterns):
         self.an, self.v, self.rel = an, v, rel
-        self.verb_rx = v.rx("attack", "verbs")
+        self.verb_rx = elided(v.rx("attack", "verbs"))
         self.passive_rx = v.rx("attack", "passive")
-        self.noun_rx = v.rx("attack", "nouns")
+        self.noun_rx = elided(v.rx("attack", "nouns"))
         self.gov_rx = v.rx("attack", "governing")
         w = lambda k: set(v.words("attack", k))  # noqa: E731
         self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
         self.state_mod, self.dets, self.anaphoric = w("state_modifiers"), w("determiners"), w("anaphoric")
         self.coord_rx = re.compile(r"(?:^|\s)(?:or|as\s+well\s+as|along\s+with|in\s+addition\s+to|ou|ainsi\s+que|;)\s+(?:\S+\s+){0,4}$")
         self.aggregate_rx = v.rx("attack", "aggregate")
+        self.claim_rx = v.rx("attack", "claim_verbs")
+        self.since_rx = re.compile(r"^\s*(?:since|depuis)\b|,\s*(?:since|depuis)\b|\b(?:since|depuis)\s+(?:(?:the\s+)?(?:start|beginning|debut)|\d{4}|january|janvier)")
+        self.perfect_rx = re.compile(r"\b(?:have|has)\s+been\b|\bont\s+(?:ete|fait)\b|\bhave\s+(?:killed|left)\b")
+        self.state_agents = set(v.words("attack", "state_agents"))
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
 
     # ---- triggers --------------------------------------------------------------------
     def _triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
         found = [(m.start(), m.end(), "passive") for m in self.passive_rx.finditer(sent.low)]
+        found += [(m.start(), m.end(), "verb") for m in self.verb_rx.finditer(sent.low) if " " in m.group()
+                  and not any(s < m.end() and m.start() < e for s, e, _ in found)]  # "ont attaqué" before "attaque"
         for rx, kind in ((self.noun_rx, "noun"), (self.verb_rx, "verb")):
             for m in rx.finditer(sent.low):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
@@ -86,9 +92,16 @@ class AttackPatterns:
                 return False  # "250 killings": a count of attacks
             if any(w in self.state_mod for w in prev[-2:]):
                 return False  # "a French raid", "military attacks": state operations
-        if self.aggregate_rx.search(sent.low[e:e + 25]):
+        if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s):
             return False
+        if kind == "verb" and any(w in self.state_agents for w in prev[-3:]):
+            return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
         return True
+
+    def _perfect_since(self, sent: Sent, s: int) -> bool:
+        """"Since 2013, at least 118 peacekeepers have been killed": a running total."""
+        head = sent.low[:s]
+        return bool(self.since_rx.search(head)) and bool(self.perfect_rx.search(sent.low, max(0, s - 30), s + 40))
 
     # ---- frames ----------------------------------------------------------------------
     def attacks(self, sent: Sent, mem: Memory) -> list[Draft]:
@@ -121,6 +134,8 @@ class AttackPatterns:
         dates = [d for d in sent.dates if a <= d.start < b]
         figures = casualties(sent.low[a:b])
         places = [p for p in sent.places if a <= p.start < b]
+        if kind == "noun" and not any(figures.values()) and self._claimed_back(sent, mem, a, s, perp):
+            return [], perp  # "AQIM claimed the attack", "L'attaque a été revendiquée par l'EI"
         if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
                 r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[:s]) and mem.last_attacks:
             return [], perp  # "The assault came four months after ...": the attack already reported
@@ -139,6 +154,23 @@ class AttackPatterns:
             out.append(d)
         return out, perp
 
+    def _claimed_back(self, sent: Sent, mem: Memory, a: int, s: int, perp) -> bool:
+        """A claim of responsibility for an attack just reported (definite or demonstrative
+        noun, no figures of its own): it names the perpetrator of that attack."""
+        if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
+            return False
+        if not re.search(r"(?:^|\s)(?:the|this|that|these|those|l'|le|la|les|ce|cette|ces)\s*(?:\w+\s+){0,2}$", sent.low[max(a, s - 40):s]):
+            return False
+        claim = self.claim_rx.search(sent.low, max(0, s - 60), s)
+        passive = re.match(r"\s+(?:was|were|has\s+been|had\s+been|a\s+ete|avait\s+ete|ont\s+ete)\s+(?:\w+\s+)?(?:claimed|revendique\w*)\s+(?:by|par)\s+",
+                           sent.low[s:s + 80].split(",")[0] + " ")
+        if passive:
+            perp = self.an.first_after(sent, sent.low.find(passive.group().strip().split()[-1], s) + 4, mem)
+        if not (claim or passive) or not is_party(perp) or self.rel.blocked(sent, (claim.start() if claim else s)):
+            return False
+        mem.extra_updates.append((list(mem.last_attacks), perp))
+        return True
+
     def _anaphoric(self, sent: Sent, s: int) -> bool:
         prev = self._before(sent, s, 3)
         return any(w in self.anaphoric for w in prev)
@@ -154,7 +186,10 @@ class AttackPatterns:
             nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
             if any(w in self.state_mod for w in nxt):
                 return False, None  # "killed in a French raid": a state operation
-            by = re.match(r"[^.;]{0,40}?\bby\s+", sent.low[e:e + 60])
+            victim = self.an.subject_cand(sent, s)
+            if victim is not None and victim.kind == "entity" and self._militant(victim.mention):
+                return False, None  # "Shekau had been killed": the death of a known actor, not an attack by one
+            by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
             return True, (self.an.first_after(sent, e + by.end(), mem) if by else None)
         pos = s
         if kind == "noun":
@@ -171,6 +206,10 @@ class AttackPatterns:
         else:
             ref = self.an.resolve(sent, c, mem)
         return True, (None if ref is GENERIC else ref)
+
+    def _militant(self, m) -> bool:
+        """A known armed group, or a person who leads one."""
+        return bool(m.entity_id) and (m.kind == "group" or (m.kind == "person" and self.an.kb.leader_group(m.entity_id) is not None))
 
     def _noun_agent(self, sent, mem, s, e, inherited):
         prev = self._before(sent, s, 3)
@@ -208,6 +247,10 @@ class AttackPatterns:
         return [(p.name, p.country) for p in firsts.values()]
 
     # ---- continuation ------------------------------------------------------------------
+    def may_continue(self, low: str) -> bool:
+        """Cheap test: could this (folded) sentence go on about the previous attack?"""
+        return self.cont_rx.match(low.lstrip()) is not None
+
     def continuation(self, sent: Sent, mem: Memory) -> dict[str, int | None] | None:
         """Figures of a sentence that goes on about the previous attack ("The result was 29
         people dead"), or None when the sentence is not such a continuation."""

@@ -53,6 +53,7 @@ _PATTERNS = [
     ("today", re.compile(r"\btoday\b|\baujourd'hui\b")),
     ("days_ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+ago\b")),
     ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r")\b")),
+    ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in _WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
 ]
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -65,20 +66,35 @@ class DateMention:
     explicit_year: bool  # the year is written in the mention
 
 
-_GATE = re.compile(r"\d|\b(?:" + "|".join(MONTHS) + r"|week|month|year|" + _SEASON[3:-1]
-                   + r"|yesterday|today|ago|hier|aujourd'hui|semaine|mois|annee|" + "|".join(_WEEKDAYS) + r")")
+_DIGIT = re.compile(r"\d")
+_MONTH_RX = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
+_MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
+# Literal cues of the other patterns: a pattern runs only when one of its cues is in the sentence.
+_CUES = {
+    "season_y": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
+    "last_week": ("week", "semaine"), "last_month": ("month", "mois"), "this_month": ("month", "mois"),
+    "last_year": ("year", "annee"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
+    "following_year": ("year", "annee"),
+    "this_season": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
+    "last_season": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
+    "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago",),
+    "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+
+
+_PLAN = [(kind, rx, kind in _NEEDS_DIGIT, kind in _MONTH_KINDS, _CUES.get(kind, ())) for kind, rx in _PATTERNS]
 
 
 def find_dates(folded: str, published: date | None = None, context_year: int | None = None) -> list[DateMention]:
     """Date mentions of one sentence (folded), left to right, overlaps removed."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    if not _GATE.search(folded):
-        return found
-    has_digit = any(ch.isdigit() for ch in folded)
-    for kind, rx in _PATTERNS:
-        if kind in _NEEDS_DIGIT and not has_digit:
+    has_digit = _DIGIT.search(folded) is not None
+    has_month = _MONTH_RX.search(folded) is not None
+    for kind, rx, needs_digit, needs_month, cues in _PLAN:
+        if (needs_digit and not has_digit) or (needs_month and not has_month) or (
+                cues and not any(c in folded for c in cues)):
             continue
         for m in rx.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -95,9 +111,12 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     return found
 
 
+YEAR_RX = re.compile(_Y)
+
+
 def explicit_years(folded: str) -> list[int]:
     """The years written in a text (for the next sentence's context year)."""
-    return [int(m.group("y")) for m in re.finditer(_Y, folded)]
+    return [int(m.group("y")) for m in YEAR_RX.finditer(folded)]
 
 
 def _year_before(folded: str, pos: int) -> int | None:

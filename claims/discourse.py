@@ -23,6 +23,7 @@ from claims.vocab import Vocab
 GENERIC = EntityRef(id=None, name="<generic>", text="")
 ACTOR_KINDS = ("group", "person")
 _WORD = re.compile(r"\w+|[^\w\s]")
+_GROUP_OF = re.compile(r"\b(?:le|du|au)\s+(?:groupe|mouvement)\s+(?:de\s+|d')$")  # "le groupe de Shekau": the group he leads
 
 
 @dataclass
@@ -44,11 +45,18 @@ class Sent:
     low: str
     mentions: list[Mention]
     places: list[PlaceMention]
-    dates: list[DateMention]
+    date_finder: object = None  # () -> list[DateMention]; dates are read only when a claim needs them
     cands: list[Cand] = field(default_factory=list)
     paren: list[tuple[int, int]] = field(default_factory=list)
     toks: list[tuple[int, int, str]] = field(default_factory=list)
     tok_ends: list[int] = field(default_factory=list)
+    _dates: list[DateMention] | None = None
+
+    @property
+    def dates(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = self.date_finder() if self.date_finder else []
+        return self._dates
 
     def in_paren(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.paren)
@@ -96,10 +104,13 @@ class Analyzer:
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
+        self.cand_words = (self.agent | self.generic_groups | self.pron_p | self.pron_g | self.anaphor_g
+                           | self.anaphor_p | {"who", "which", "whom", "qui"})
 
     # ---- building ------------------------------------------------------------------
     def prepare(self, sent: Sent) -> None:
-        sent.toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sent.low)]
+        if not sent.toks:
+            sent.toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sent.low)]
         sent.tok_ends = [t[1] for t in sent.toks]
         sent.mentions = self._leader_groups(sent)
         sent.paren = self._parentheticals(sent)
@@ -111,11 +122,12 @@ class Analyzer:
         for m in sent.mentions:
             if m.kind == "person" and m.entity_id:
                 g = re.match(r"'s?\s+(group|organization|organisation|movement|faction|men|fighters)\b", sent.low[m.end:m.end + 24])
+                fr = _GROUP_OF.search(sent.low, max(0, m.start - 30), m.start)
                 led = self.kb.leader_group(m.entity_id)
-                if g and led and led in self.kb.entities:
+                if (g or fr) and led and led in self.kb.entities:
                     e = self.kb.entities[led]
-                    end = m.end + g.end()
-                    out.append(Mention(m.start, end, led, e.name, sent.text[m.start:end], e.kind))
+                    start, end = (m.start, m.end + g.end()) if g else (fr.start(), m.end)
+                    out.append(Mention(start, end, led, e.name, sent.text[start:end], e.kind))
                     continue
             out.append(m)
         return out
@@ -127,7 +139,7 @@ class Analyzer:
         for m in re.finditer(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s", t):
             spans.append((m.start(), m.end()))
         for mt in sent.mentions:  # apposition: "X, a founding member of Y who ..., VERB"
-            m = re.match(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly)\b[^,;]{1,160},", t[mt.end:])
+            m = re.match(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|ancien|ancienne)\b[^,;]{1,160},", t[mt.end:])
             if m:
                 spans.append((mt.end, mt.end + m.end()))
         return spans
@@ -143,15 +155,17 @@ class Analyzer:
                 end = after.end(1) if after.group(1) in self.agent else after.end(2)
                 cands.append(Cand(m.start, m.end + end, "owned", m))
                 continue
-            before = re.search(r"\b([a-z]+)\s+(?:of|from|within|in|(?:[a-z]+\s+)?(?:links?|ties|linked|affiliated|"
-                               r"loyal|allied|connected|close)\s+(?:to|with))\s+(?:the\s+)?$", low[max(0, m.start - 60):m.start])
+            before = re.search(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|(?:[a-z]+\s+)?(?:links?|ties|linked|"
+                               r"affiliated|loyal|allied|connected|close|lie|liee|lies|proche)\s+(?:to|with|a|au|de)\s+)"
+                               r"(?:the\s+|l'|la\s+|le\s+)?$", low[max(0, m.start - 60):m.start])
             if before and (before.group(1) in self.agent or before.group(1) in self.generic_groups):
-                cands.append(Cand(m.start - len(before.group(0)) + before.start(1), m.end, "owned", m))
+                cands.append(Cand(max(0, m.start - 60) + before.start(1), m.end, "owned", m))
                 continue
             cands.append(Cand(m.start, m.end, "entity", m))
         taken = [(c.start, c.end) for c in cands]
+        words = self.cand_words
         for s, e, w in sent.toks:
-            if any(a <= s < b for a, b in taken):
+            if w not in words or any(a <= s < b for a, b in taken):
                 continue
             c = self._word_cand(sent, s, e, w)
             if c:
@@ -245,13 +259,21 @@ class Analyzer:
         if c.kind in ("entity", "owned"):
             return ref_of(c.mention) if c.mention.kind in ACTOR_KINDS else None
         if c.kind == "generic":
-            return GENERIC
+            owner = self._possessor(sent, c)
+            return self._pronoun(sent, owner, mem) if owner is not None else GENERIC
         if c.kind == "rel":
             return self._antecedent(sent, c, mem)
         if c.kind == "pronoun":
             return self._pronoun(sent, c, mem)
         if c.kind == "anaphor":
             return self.last_of(sent, c.start, mem, person=c.person)
+        return None
+
+    def _possessor(self, sent: Sent, c: Cand) -> Cand | None:
+        """The possessive pronoun right before a generic agent ("his followers", "ses partisans")."""
+        for k in sent.cands:
+            if k.kind == "pronoun" and k.possessive and k.end <= c.start and not sent.low[k.end:c.start].strip():
+                return k
         return None
 
     def _antecedent(self, sent: Sent, rel: Cand, mem: Memory) -> EntityRef | None:
@@ -309,21 +331,31 @@ class Analyzer:
                 return GENERIC
         return None
 
+    def remember_plain(self, index: int, mentions: list[Mention], places: list[PlaceMention], mem: Memory) -> None:
+        """`remember` for a sentence that was not analysed (no candidates, offsets unused)."""
+        self._remember(index, mentions, places, [], mem)
+
     def remember(self, sent: Sent, mem: Memory) -> None:
-        groups = [ref_of(m) for m in sent.mentions if m.kind == "group"]
-        persons = [ref_of(m) for m in sent.mentions if m.kind == "person"]
+        extra = []
         for c in sent.cands:
             if c.kind == "anaphor" and not c.person:
-                got = self.last_of(sent, c.start, mem)
-                if got and got.id not in {g.id for g in groups}:
-                    groups.insert(0, got)
+                extra.append(self.last_of(sent, c.start, mem))
+        self._remember(sent.index, sent.mentions, sent.places, extra, mem)
+
+    @staticmethod
+    def _remember(index: int, mentions, places, anaphors: list, mem: Memory) -> None:
+        groups = [ref_of(m) for m in mentions if m.kind == "group"]
+        persons = [ref_of(m) for m in mentions if m.kind == "person"]
+        for got in anaphors:
+            if got and got.id not in {g.id for g in groups}:
+                groups.insert(0, got)
         if groups:
             mem.last_group = groups[-1]
         mem.prev_first_group = groups[0] if groups else None
         if persons:
             mem.last_person = persons[-1]
-        mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= sent.index - 1]
-        mem.recent_groups += [(sent.index, g) for g in groups]
-        countries = [p.country for p in sent.places if p.kind in ("country", "place")]
+        mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
+        mem.recent_groups += [(index, g) for g in groups]
+        countries = [p.country for p in places if p.kind in ("country", "place")]
         if countries:
             mem.last_country = countries[-1]

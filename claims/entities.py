@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from claims.kb import KnowledgeBase
-from claims.text import fold, word_tokens
+from claims.text import PhraseIndex, Tokens, fold, translit_key
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 _AL = ("al", "el")
@@ -29,6 +29,10 @@ class Mention:
     name: str  # canonical name (or the surface form for an unknown actor)
     text: str  # surface form
     kind: str  # entity kind; "group" for an unknown organisation-like name
+
+    def shifted(self, offset: int) -> "Mention":
+        """The same mention with offsets relative to `offset`."""
+        return Mention(self.start - offset, self.end - offset, self.entity_id, self.name, self.text, self.kind)
 
 
 def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
@@ -52,56 +56,38 @@ _UNKNOWN_ORG = re.compile(
     r"|Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6})"
 )
 
+# Folded words one of which an unknown organisation-like name contains (a cheap gate for _UNKNOWN_ORG).
+_UNKNOWN_CUES = frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish",
+                           "kataib", "jund", "brigade", "brigades", "battalion", "battalions", "movement"})
+
 
 class EntityMatcher:
     """Compiled once per KnowledgeBase; `find(text, folded)` returns sorted mentions."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        self._index = PhraseIndex(key=translit_key)
         for ent in kb.entities.values():
             for alias in {ent.name, *ent.aliases}:
                 acronym = alias.isupper() and alias.isalpha() and len(alias) <= 6
                 for toks in _alias_token_variants(alias):
-                    index.setdefault(toks[0], []).append((toks, ent.id, acronym))
-        for cands in index.values():
-            cands.sort(key=lambda c: -len(c[0]))
-        self._index = index
+                    self._index.add_tokens(toks, (ent.id, acronym))
 
-    def find(self, text: str, folded: str | None = None, toks: list | None = None) -> list[Mention]:
+    def find(self, text: str, folded: str | None = None, toks: Tokens | None = None) -> list[Mention]:
         folded = fold(text) if folded is None else folded
-        toks = word_tokens(folded) if toks is None else toks
-        words = [t[2] for t in toks]
+        toks = toks if isinstance(toks, Tokens) else Tokens(folded)
+
+        def accept(s: int, e: int, value) -> bool:
+            return not value[1] or text[s:e].isupper()  # an acronym only in capitals
+
         out: list[Mention] = []
-        i, n = 0, len(toks)
-        while i < n:
-            hit = self._match_at(text, toks, words, i)
-            if hit is None:
-                i += 1
-                continue
-            j, ent_id = hit
-            start, end = toks[i][0], toks[j - 1][1]
+        for start, end, (ent_id, _) in self._index.find(folded, accept, toks):
             ent = self.kb.entities[ent_id]
             out.append(Mention(start, end, ent_id, ent.name, text[start:end], ent.kind))
-            i = j
-        out.extend(self._unknown(text, out))
+        if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
+            out.extend(self._unknown(text, out))
         out.sort(key=lambda m: m.start)
         return out
-
-    def _match_at(self, text, toks, words, i):
-        cands = self._index.get(words[i])
-        if not cands:
-            return None
-        for alias_toks, ent_id, acronym in cands:
-            j = i + len(alias_toks)
-            if tuple(words[i:j]) != alias_toks:
-                continue
-            if acronym and not text[toks[i][0]:toks[j - 1][1]].isupper():
-                continue
-            if j < len(words) and words[j].isalnum() and toks[j][0] == toks[j - 1][1]:
-                continue  # glued to a following word character sequence
-            return j, ent_id
-        return None
 
     def _unknown(self, text: str, known: list[Mention]) -> list[Mention]:
         out = []

@@ -9,13 +9,13 @@ merger stated twice in one article is one claim (the first statement).
 from __future__ import annotations
 
 import bisect
+from functools import partial
 import logging
 import re
-from dataclasses import replace
 from datetime import date, datetime
 
 from claims.attacks import AttackPatterns
-from claims.dates import explicit_years, find_dates
+from claims.dates import YEAR_RX, find_dates
 from claims.discourse import Analyzer, Memory, Sent
 from claims.entities import EntityMatcher
 from claims.kb import KnowledgeBase
@@ -24,11 +24,12 @@ from claims.model import Claim, Evidence
 from claims.patterns import Draft, RelationPatterns
 from claims.places import Gazetteer, PlaceMention
 from claims.sentences import split_sentences
-from claims.text import fold, word_tokens
+from claims.text import Tokens, fold
 from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
 _FOOTNOTE = re.compile(r"[ \t]*\[\d+\]")
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|evening)|le\s+meme\s+jour|la\s+meme\s+(?:nuit|journee|matinee))\b")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 
 
@@ -56,24 +57,33 @@ class Extractor:
             published = published.date()
         folded = fold(text)
         tools = self._tools.get(lang or guess_lang(folded)) or self._tools["en"]
-        toks = word_tokens(folded)
+        toks = Tokens(folded)
         mentions = self.matcher.find(text, folded, toks)
         places = self.gazetteer.find(text, folded, toks)
+        if mentions and places:  # a GeoNames town inside an actor's name is part of the name
+            spans = [(m.start, m.end) for m in mentions if m.entity_id]
+            places = [p for p in places if not (self.gazetteer.from_geonames(p)
+                                                and any(a <= p.start < b for a, b in spans))]
         m_keys, p_keys = [m.start for m in mentions], [p.start for p in places]
+        years = [(m.end(), int(m.group("y"))) for m in YEAR_RX.finditer(folded)]
+        y_keys = [e for e, _ in years]
         mem, found = Memory(), []
         for idx, span in enumerate(split_sentences(text)):
-            sent = Sent(idx, span.start, text[span.start:span.end], folded[span.start:span.end],
-                        _slice(mentions, m_keys, span.start, span.end), _slice(places, p_keys, span.start, span.end), [])
-            if _FOOTNOTE.match(text, text.rfind("\n", 0, span.start) + 1):
+            s, e = span.start, span.end
+            low = folded[s:e]
+            if _FOOTNOTE.match(text, text.rfind("\n", 0, s) + 1):
                 continue
-            if (tools.any_trigger.search(sent.low) or mem.pending_founding is not None
-                    or idx - mem.last_attack_sentence <= 2):
-                sent.dates = find_dates(sent.low, published, mem.context_year)
+            if (tools.any_trigger.search(low) or mem.pending_founding is not None
+                    or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(low))):
+                sent = Sent(idx, s, text[s:e], low, _slice(mentions, m_keys, s, e), _slice(places, p_keys, s, e))
+                sent.date_finder = partial(find_dates, low, published, mem.context_year)
                 tools.an.prepare(sent)
                 self._sentence(tools, sent, mem, found)
-            tools.an.remember(sent, mem)
-            years = explicit_years(sent.low)
-            mem.context_year = years[-1] if years else None
+                tools.an.remember(sent, mem)
+            else:
+                tools.an.remember_plain(idx, _raw(mentions, m_keys, s, e), _raw(places, p_keys, s, e), mem)
+            lo, hi = bisect.bisect_left(y_keys, s + 1), bisect.bisect_left(y_keys, e + 1)
+            mem.context_year = years[hi - 1][1] if hi > lo else None
         return _finish(found)
 
     def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list) -> None:
@@ -113,6 +123,11 @@ class Extractor:
         mem.extra_updates.clear()
         if not drafts:
             return
+        same_day = _SAME_DAY.search(sent.low)
+        prev = [found[i][0].date for i in mem.last_attacks if found[i][0].date]
+        for d in drafts:
+            if d.date is None and same_day and prev and sent.index - mem.last_attack_sentence <= 3:
+                d.date = prev[0]  # "on the same day", "le meme jour": the previous attack's date
         mem.last_attacks = []
         for d in drafts:
             mem.last_attacks.append(len(found))
@@ -135,24 +150,30 @@ class Extractor:
             d.place, d.country = _party_place(sent, span, others)
 
 
-def _slice(items: list, keys: list[int], start: int, end: int) -> list:
+def _raw(items: list, keys: list[int], start: int, end: int) -> list:
+    """The items (document offsets) that lie inside [start, end)."""
     lo, hi = bisect.bisect_left(keys, start), bisect.bisect_left(keys, end)
-    out = []
-    for m in items[lo:hi]:
-        if m.end <= end:
-            out.append(replace(m, start=m.start - start, end=m.end - start))
-    return out
+    return [m for m in items[lo:hi] if m.end <= end]
+
+
+def _slice(items: list, keys: list[int], start: int, end: int) -> list:
+    """The items inside [start, end), with offsets relative to `start`."""
+    return [m.shifted(start) for m in _raw(items, keys, start, end)]
 
 
 def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | None:
-    seg = [d for d in sent.dates if lo <= d.start < hi]
+    """The date of a relation claim: the nearest in its segment, after the trigger first;
+    a date inside an apposition or parenthesis ("X, a faction founded in 2012, ...") is
+    about that aside, not the claim."""
+    aside = sent.in_paren(trig[0])
+    seg = [d for d in sent.dates if lo <= d.start < hi and (aside or not sent.in_paren(d.start))]
     after = [d for d in seg if d.start >= trig[1]]
     before = [d for d in seg if d.end <= trig[0]]
     if after:
         return after[0].value
     if before:
         return before[-1].value
-    earlier = [d for d in sent.dates if d.end <= trig[0]]
+    earlier = [d for d in sent.dates if d.end <= trig[0] and (aside or not sent.in_paren(d.start))]
     return earlier[-1].value if earlier else None
 
 

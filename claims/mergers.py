@@ -50,7 +50,7 @@ class MergerPatterns:
         if self.rel.blocked(sent, s):
             return None
         members = self._left_members(sent, s, mem)
-        w = re.match(r"\s+(?:with|to)\b", sent.low[e:e + 8])
+        w = re.match(r"\s+(?:with|to|avec)\b", sent.low[e:e + 8])
         partner = self.an.first_after(sent, e + (w.end() if w else 0), mem, limit=50) if (
             w or sent.low[s:e].split()[-1] == "with") else None
         result = self._result(sent, e, mem)
@@ -68,7 +68,7 @@ class MergerPatterns:
             return []
         out, cursor = [first], c.start
         for m in reversed(self.an.mentions_between(sent, 0, c.start, kinds=("group",))):
-            if not re.fullmatch(r"\s*(?:,|\band\b|,\s*and\b)\s*", sent.low[m.end:cursor]):
+            if not re.fullmatch(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*(?:(?:the|la|le|l')\s*)?", sent.low[m.end:cursor]):
                 break
             out.insert(0, ref_of(m))
             cursor = m.start

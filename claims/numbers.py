@@ -20,10 +20,11 @@ _UNITS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000, "dozen": 12, "dozens": 12}
 _NUMWORD = "|".join(sorted([w for w in (*_UNITS, *_SCALES) if w not in ("a", "an", "un", "une")], key=len, reverse=True))
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUMWORD})(?:\s+(?:and\s+|et\s+)?(?:{_NUMWORD}))*)"
+NUM = rf"(?:\d{{1,3}}(?:(?:,|\s|\.)\d{{3}})+(?![\d,.]\d)|\d+|(?:{_NUMWORD})(?:\s+(?:and\s+|et\s+)?(?:{_NUMWORD}))*)"
 _QUANT = r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|a\s+total\s+of|au\s+moins|plus\s+de|pres\s+de|environ|quelque)\s+)?"
 _GAP = r"(?:[^\W\d][\w']*\s+){0,5}?"
-_PASSIVE_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont)\s+)?(?:also\s+|reportedly\s+)?"
+_PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont|"
+                r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
 _KILL_V = r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|tuant|tue|tues|abattu|abattus)"
 _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"
@@ -35,7 +36,7 @@ _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+o
 _RULES = {
     "killed": [
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:killed|dead|died|tues|morts?)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
     ],
@@ -48,9 +49,13 @@ _RULES = {
         re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
     ],
 }
-_SINGULAR = {
-    "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|un\s+|une\s+)?(?:[\w']+\s+){{0,2}}?{_VICTIM_SG}\b(?!s)"),
-    "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:and\s+\w+\s+)?(?:a\s+|an\s+|un\s+|une\s+)?(?:[\w']+\s+){{0,2}}?{_VICTIM_SG}\b(?!s)"),
+_SG_DET = r"(?:a\s+|an\s+|the\s+|un\s+|une\s+|le\s+|la\s+|l')?"
+_SG_AUX = r"\b(?:was|has\s+been|had\s+been|is\s+reported\s+to\s+have\s+been|a\s+ete|avait\s+ete|aurait\s+ete)\s+(?:\w+ly\s+)?"
+_SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French guide X", "a soldier was killed"
+    "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
+                         rf"|{_SG_AUX}(?:killed|shot\s+dead|beheaded|executed|assassinated|murdered|tue|tuee|assassine|assassinee|decapite|decapitee|execute|executee)\b"),
+    "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
+                            rf"|{_SG_AUX}(?:kidnapped|abducted|taken\s+hostage|enleve|enlevee|kidnappe|kidnappee|pris\s+en\s+otage|prise\s+en\s+otage)\b"),
 }
 _NUM_RX = re.compile(NUM)
 
@@ -62,7 +67,7 @@ def parse_number(text: str) -> int | None:
         return None
     if text[0].isdigit():
         try:
-            return int(text.replace(",", ""))
+            return int(text.replace(",", "").replace(".", "").replace(" ", ""))  # 1,200 / 2 000 / 2.000
         except ValueError:
             return None
     total, current = 0, 0

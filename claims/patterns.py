@@ -48,6 +48,8 @@ class RelationPatterns:
         to = "|".join(_pats(v, "pledge", "to"))
         self.pledge_rx = re.compile(rf"(?<![\w'])(?:(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?)?(?:{nouns})\s+(?:{to})(?!\w)")
         self.join_rx = v.rx("pledge", "join_verbs")
+        self.accept_rx = re.compile(v.rx("pledge", "accept_verbs").pattern + r"\s+(?:the\s+|its\s+|their\s+|l'|la\s+|le\s+)?"
+                                    + r"(?:" + nouns + r"|pledge|oath)\s+(?:of|from|de|du|d')\s*(?:the\s+)?")
         self.list_rx = v.rx("pledge", "list_intro")
         self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
         self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b")
@@ -60,7 +62,7 @@ class RelationPatterns:
         """denied (a denial after the claim or before it), hedged (a hedge cue before it), asserted."""
         if self.deny_rx.search(sent.low, e) or self.deny_rx.search(sent.low[max(0, s - 60):s]):
             return "denied"
-        if self.hedge_rx.search(sent.low[:s]):
+        if self.hedge_rx.search(sent.low[:e]):  # a hedge before the claim or in its verb ("auraient ete tues")
             return "hedged"
         return "asserted"
 
@@ -115,9 +117,27 @@ class RelationPatterns:
         span = (c.start, c.end) if c.kind in ("entity", "owned") else None
         return self.an.resolve(sent, c, mem), span
 
+    def coordinated(self, sent: Sent, subj: EntityRef, span) -> list[tuple[EntityRef, tuple[int, int] | None]]:
+        """The subject and the parties coordinated before it: "A, B and C have joined X"."""
+        out = [(subj, span)]
+        if span is None:
+            return out
+        cursor = span[0]
+        for m in reversed([m for m in sent.mentions if m.end <= cursor and m.kind in ("group", "person")]):
+            if not re.fullmatch(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*", sent.low[m.end:cursor]):
+                break
+            out.insert(0, (ref_of(m), (m.start, m.end)))
+            cursor = m.start
+        return out
+
     # ---- pledges -------------------------------------------------------------------
     def pledges(self, sent: Sent, mem: Memory) -> list[Draft]:
         out = []
+        for m in self.accept_rx.finditer(sent.low):  # "X accepted the pledge of Y": Y pledged to X
+            obj = self.to_group(self.an.subject_left(sent, m.start(), mem))
+            sub = self.an.first_after(sent, m.end(), mem, limit=40)
+            if is_party(obj) and is_party(sub) and (sub.id or sub.name) != (obj.id or obj.name) and not self.blocked(sent, m.start()):
+                out.append(Draft("pledge", (m.start(), m.end()), subject=sub, object=obj))
         for m in self.pledge_rx.finditer(sent.low):
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=70)
         for m in self.join_rx.finditer(sent.low):
@@ -131,7 +151,7 @@ class RelationPatterns:
         if not is_party(obj):
             return []
         subj, span = self._subject(sent, s, mem)
-        subjects = [(subj, span)] if is_party(subj) else self.list_after(sent, e)
+        subjects = self.coordinated(sent, subj, span) if is_party(subj) else self.list_after(sent, e)
         out = []
         for sub, sp in subjects:
             if is_party(sub) and (sub.id or sub.name) != (obj.id or obj.name):
@@ -159,7 +179,7 @@ class RelationPatterns:
                 obj = x
             else:
                 subj = x
-        elif words[-1] in ("from", "with"):
+        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec"):
             obj = self.an.first_after(sent, e, mem)
         else:
             frm = re.match(r"\s+(?:from|with)\b", sent.low[e:e + 8])

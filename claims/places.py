@@ -14,7 +14,8 @@ from importlib import resources
 
 import yaml
 
-from claims.text import PhraseIndex, fold, norm_name
+from claims.geonames import geonames_rows
+from claims.text import PhraseIndex, Tokens, fold, norm_name
 
 _RELATIVE = re.compile(
     r"\b(?:the\s+)?((?:far\s+)?(?:north|south|east|west|north\s+east|north\s+west|south\s+east|south\s+west|"
@@ -31,6 +32,10 @@ class PlaceMention:
     canonical: str  # gazetteer name ("" for a relative place)
     country: str | None  # None for a relative place until resolved by context
     kind: str  # "country" | "place" | "demonym" | "relative"
+
+    def shifted(self, offset: int) -> "PlaceMention":
+        """The same mention with offsets relative to `offset`."""
+        return PlaceMention(self.start - offset, self.end - offset, self.name, self.canonical, self.country, self.kind)
 
 
 class Gazetteer:
@@ -49,24 +54,37 @@ class Gazetteer:
             for alias in [name, *aliases]:
                 self._index.add(alias, (name, country, "place"))
                 self._canon[norm_name(alias)] = (name, country)
+        self._geo: set[str] = set()  # names that come from GeoNames (weaker: common-word clashes)
+        for name, country in geonames_rows(data.get("geonames") or {}) if data.get("geonames") else ():
+            key = norm_name(name)
+            if key not in self._canon:
+                self._index.add(name, (name, country, "place"))
+                self._canon[key] = (name, country)
+                self._geo.add(name)
 
     @classmethod
     def load(cls) -> "Gazetteer":
         return _default()
 
-    def find(self, text: str, folded: str | None = None, toks: list | None = None) -> list[PlaceMention]:
+    def find(self, text: str, folded: str | None = None, toks: Tokens | None = None) -> list[PlaceMention]:
         folded = fold(text) if folded is None else folded
+        toks = toks if isinstance(toks, Tokens) else Tokens(folded)
         out = []
-        for s, e, (canon, country, kind) in self._index.find(folded, toks):
+        for s, e, (canon, country, kind) in self._index.find(folded, words=toks):
             surface = text[s:e]
             if kind != "demonym" and surface.lower() == surface and surface.upper() != surface:
                 continue  # "niger" in running lower-case text is not the country
+            if canon in self._geo and (not surface[:1].isupper() or surface.isupper()):
+                continue  # a GeoNames town only as a capitalised name, not inside an acronym run
             out.append(PlaceMention(s, e, surface, canon, country, kind))
-        for m in _RELATIVE.finditer(folded):
+        for m in _RELATIVE.finditer(folded) if ("country" in folded or "pays" in folded) else ():
             g = 1 if m.group(1) else 2
             out.append(PlaceMention(m.start(g), m.end(g), text[m.start(g):m.end(g)], "", None, "relative"))
         out.sort(key=lambda p: p.start)
         return out
+
+    def from_geonames(self, p: PlaceMention) -> bool:
+        return p.kind == "place" and p.canonical in self._geo
 
     def canonical(self, name: str | None) -> str | None:
         """Gazetteer name of a place name, else its normalised text (for comparisons)."""

@@ -18,7 +18,7 @@ _ABBREV = {
 }
 _CANDIDATE = re.compile(r"[.!?]+(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF])|\n")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
-MAX_SENTENCE = 5000  # a longer run without boundary is cut (keeps the work per sentence bounded)
+MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
 
 
 @dataclass(frozen=True, slots=True)

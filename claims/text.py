@@ -48,11 +48,20 @@ def _fold_char(ch: str) -> str:
 _ASCII_TABLE = {i: _fold_char(chr(i)) for i in range(128)}
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _fold_char(chr(code))
+        return self[code]
+
+
+_TABLE = _FoldTable(_ASCII_TABLE)
+
+
 def fold(text: str) -> str:
     """Same-length folded copy of `text` (see module docstring)."""
-    if text.isascii():
-        return text.translate(_ASCII_TABLE)
-    return "".join([_fold_char(ch) for ch in text])
+    return text.translate(_TABLE)
 
 
 _AL_PREFIX = re.compile(r"\b(?:al|el|ul|ad|ed|ash|as|an|ar)\s+(?=\w)")
@@ -84,34 +93,147 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 class PhraseIndex:
-    """Token-sequence lookup over folded text, linear in the text: phrases are indexed by
-    their first token and the longest phrase starting at a token wins."""
+    """Phrase lookup over folded text. Phrases are token sequences indexed by their first
+    token; `find` keeps the first tokens present in the text (a set intersection) and
+    tries phrases only where they occur, so its cost is linear in the text whatever the
+    number of phrases. The longest phrase wins ("l'Etat islamique au Grand Sahara" over
+    "l'Etat islamique"); matches do not overlap."""
 
-    def __init__(self) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+    def __init__(self, key=None) -> None:
+        self._index: dict[str, dict] = {}
+        self._key = key
+        self._rx: dict[str, re.Pattern] = {}  # word -> comparison key (e.g. translit_key)
 
     def add(self, phrase: str, value: object) -> None:
-        toks = tuple(m.group() for m in _WORD_OR_MARK.finditer(fold(phrase)))
-        if toks:
-            self._index.setdefault(toks[0], []).append((toks, value))
-            self._index[toks[0]].sort(key=lambda c: -len(c[0]))
+        self.add_tokens(tuple(m.group() for m in _WORD_OR_MARK.finditer(fold(phrase))), value)
 
-    def find(self, folded: str, toks: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, object]]:
-        toks = word_tokens(folded) if toks is None else toks
-        words = [t[2] for t in toks]
-        out, i, n = [], 0, len(toks)
-        while i < n:
-            for phrase, value in self._index.get(words[i], ()):
-                j = i + len(phrase)
-                if tuple(words[i:j]) == phrase:
-                    out.append((toks[i][0], toks[j - 1][1], value))
-                    i = j - 1
-                    break
-            i += 1
+    def add_tokens(self, toks: tuple[str, ...], value: object) -> None:
+        """Index a phrase given as folded tokens (a trie of comparison keys)."""
+        if not toks:
+            return
+        node = self._index
+        for t in toks:
+            node = node.setdefault(self._key(t) if self._key else t, {})
+        vals = node.setdefault(_VALUES, [])
+        if value not in vals:
+            vals.append(value)
+
+    def find(self, folded: str, accept=None, words: "Tokens | None" = None) -> list[tuple[int, int, object]]:
+        """(start, end, value) of the phrases in `folded`; `accept(start, end, value)` may
+        veto a match (the next shorter candidate is then tried). `words`: the text's
+        `Tokens` when the caller already has them (shared by several indexes)."""
+        toks = words if isinstance(words, Tokens) else Tokens(folded)
+        keyed, index = toks.keyed(self._key), self._index
+        hits = []
+        for w, k in keyed.items():
+            node, skip = index.get(k), 0
+            if node is None and len(w) > 3 and w[0] in _PROCLITICS and not w.isascii():
+                node, skip = index.get(w[1:]), 1  # Arabic "wa-", "fa-", "bi-", "li-" glued to a name
+            if node is not None:
+                hits += [(m.start() + skip, m.end(), node) for m in self._boundary(w).finditer(folded)]
+        hits.sort(key=_first)
+        out: list[tuple[int, int, object]] = []
+        for start, end, node in hits:
+            if out and start < out[-1][1] and end >= out[-1][1]:
+                continue  # inside the previous match: it cannot be longer
+            hit = self._longest(folded, start, end, node, accept)
+            if hit is None:
+                continue
+            if out and hit[0] < out[-1][1]:  # overlapping: the longer phrase wins
+                if hit[1] - hit[0] > out[-1][1] - out[-1][0]:
+                    out[-1] = hit
+                continue
+            out.append(hit)
         return out
+
+    def _boundary(self, w: str) -> re.Pattern:
+        rx = self._rx.get(w)
+        if rx is None:
+            e = re.escape(w)  # the literal first, so that the engine's fast literal search applies
+            rx = self._rx[w] = re.compile(e + r"(?!\w)(?<!\w" + e + ")")
+            if len(self._rx) > 50_000:  # bounded cache (words seen in texts)
+                self._rx.clear()
+        return rx
+
+    def _longest(self, folded: str, start: int, end: int, node: dict, accept):
+        """The longest accepted phrase starting at `start` (its first token ends at `end`)."""
+        ends, key = [], self._key
+        while True:
+            if _VALUES in node:
+                ends.append((end, node[_VALUES]))
+            m = _NEXT_TOKEN.match(folded, end)
+            if m is None:
+                break
+            w = m.group(1)
+            node = node.get(key(w) if key else w)
+            if node is None:
+                break
+            end = m.end()
+        for end, vals in reversed(ends):
+            for value in vals:
+                if accept is None or accept(start, end, value):
+                    return start, end, value
+        return None
+
+
+class Tokens:
+    """The distinct words of a folded text (computed once per document, shared by the
+    entity and place indexes) and their comparison keys."""
+
+    __slots__ = ("folded", "_uniq", "_keyed")
+
+    def __init__(self, folded: str):
+        self.folded = folded
+        self._uniq: set[str] | None = None
+        self._keyed: dict = {}
+
+    @property
+    def uniq(self) -> set[str]:
+        if self._uniq is None:
+            f = self.folded
+            self._uniq = set(f.translate(_PUNCT_TO_SPACE).split()) if f.isascii() else set(_WORD.findall(f))
+        return self._uniq
+
+    def keyed(self, key) -> dict[str, str]:
+        """{word: comparison key} of the distinct words (`key` None: the word itself)."""
+        k = id(key)
+        if k not in self._keyed:
+            self._keyed[k] = {w: w for w in self.uniq} if key is None else {w: key(w) for w in self.uniq}
+        return self._keyed[k]
+
+
+def _first(hit: tuple) -> int:
+    return hit[0]
+
+
+_NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
+_WORD = re.compile(r"\w+")
+_PUNCT_TO_SPACE = {ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"}
+_NONE = object()
+_PROCLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل glued to the next Arabic word
+_VALUES = "\x00"  # trie key of the values of a phrase ending here (never a token)
+_TRANSLIT = tuple((re.compile(a), b) for a, b in (
+    (r"ou", "u"), (r"oo", "u"), (r"dj", "j"), (r"w", "u"), (r"ee", "i"), (r"(\w)\1", r"\1"), (r"e$", "")))
+
+
+@lru_cache(maxsize=1 << 16)
+def translit_key(word: str) -> str:
+    """Transliteration-insensitive key of a folded word of five letters or more:
+    Mourabitoune, Murabitun and Mourabitoun share one, so do Sahraoui and Sahrawi
+    (ou/oo/w -> u, dj -> j, ee -> i, doubled letters, final e). Shorter words are kept."""
+    if len(word) < 5 or not word.isalpha():
+        return word
+    for a, b in _TRANSLIT:
+        word = a.sub(b, word)
+    return word
 
 
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+
+
+def words(folded: str) -> list[str]:
+    """The words and punctuation marks of folded text (the tokens of phrase matching)."""
+    return _WORD_OR_MARK.findall(folded)
 
 
 def word_tokens(folded: str) -> list[tuple[int, int, str]]:

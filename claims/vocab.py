@@ -36,6 +36,12 @@ def compile_phrases(phrases, capture: bool = False) -> re.Pattern:
     return re.compile(r"(?<![\w'])" + group + "|".join(pats) + r")(?![\w])")
 
 
+def elided(rx: re.Pattern) -> re.Pattern:
+    """`rx` (from compile_phrases) also after a French elided article or pronoun:
+    "l'attaque", "d'embuscade", "qu'attaque"."""
+    return re.compile(rx.pattern.replace("(?<![\\w'])", "(?:(?<![\\w'])|(?<=\\b[a-z]')|(?<=qu'))", 1))
+
+
 class Vocab:
     def __init__(self, data: dict[str, dict], lang: str):
         self.lang = lang
@@ -70,24 +76,45 @@ def guess_lang(folded: str) -> str:
 
 
 _TRIGGER_KEYS = {
-    "pledge": ("allegiance_nouns", "join_verbs"),
+    "pledge": ("allegiance_nouns", "join_verbs", "accept_verbs"),
     "split": ("split_verbs", "split_nouns"),
     "merger": ("merge_verbs", "merge_nouns", "found_verbs", "union_nouns"),
     "attack": ("verbs", "passive", "nouns"),
 }
 
 
-_COMMON = {"terrorist", "suicide", "forces", "united", "armed", "with", "from", "the", "of", "to"}
+_COMMON = {"terrorist", "suicide", "forces", "united", "armed", "with", "from", "the", "of", "to", "ont", "ete", "a", "opened",
+           "set", "took", "blew", "went", "left", "ranks", "gave", "fait", "faire", "pris", "avec", "over", "up", "off",
+           "avait", "aurait", "auraient", "sont", "s'est", "se", "est", "de", "du", "d'", "itself", "sides"}
 
 
-def trigger_prefilter(v: Vocab) -> re.Pattern:
-    """One regex of the longest word of every trigger: a sentence without a match has no claim
-    (so the costlier analysis runs only on the few sentences that may hold one)."""
-    firsts = set()
-    for file, keys in _TRIGGER_KEYS.items():
-        for key in keys:
-            for phrase in v.words(file, key):
-                words = [w for w in phrase.split() if w not in _COMMON] or phrase.split()
-                if words:
-                    firsts.add(max(words, key=len))
-    return compile_phrases(sorted(firsts))
+class TriggerFilter:
+    """Does a (folded) sentence hold a trigger phrase of any claim type? One regex of the
+    most distinctive word of every phrase finds the candidates; the phrases that contain a
+    word found are then checked whole. A sentence without a trigger has no claim, so the
+    costlier analysis runs only on the sentences that may hold one."""
+
+    def __init__(self, v: Vocab):
+        by_word: dict[str, list[str]] = {}
+        for file, keys in _TRIGGER_KEYS.items():
+            for key in keys:
+                for phrase in v.words(file, key):
+                    words = [w for w in phrase.split() if w not in _COMMON] or phrase.split()
+                    if words:
+                        by_word.setdefault(max(words, key=len), []).append(phrase)
+        self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
+        self._phrases = {phrase_pattern(w): compile_phrases(ps) for w, ps in by_word.items()}
+        self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
+        self._single = {w for w, ps in by_word.items() if all(len(p.split()) == 1 for p in ps)}
+
+    def search(self, low: str) -> bool:
+        for m in self.words_rx.finditer(low):
+            w = m.group(1)
+            rx = self._by_text.get(w)
+            if rx is None or w in self._single or rx.search(low):
+                return True  # a starred word (any ending) or a one-word phrase: the word is the trigger
+        return False
+
+
+def trigger_prefilter(v: Vocab) -> TriggerFilter:
+    return TriggerFilter(v)

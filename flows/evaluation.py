@@ -28,14 +28,28 @@ def read_gold(path: Path) -> list[dict]:
 
 def predictions_for(kb: KnowledgeBase, docs_dir: Path) -> dict[str, list]:
     """Claims of every document of a gold set's manifest, keyed by file name."""
+    return {doc: claims for doc, (_, claims) in _extract_docs(kb, docs_dir).items()}
+
+
+def _extract_docs(kb: KnowledgeBase, docs_dir: Path) -> dict[str, tuple[str | None, list]]:
+    """file name -> (language, claims) for every document of a gold set's manifest."""
     articles, errors = load_seed_articles(docs_dir)
     if errors:
         raise SettingsError("; ".join(str(e) for e in errors))
     extractor = Extractor(kb)
-    return {seed_file(a.url): extractor.extract(a.text, published=a.published, lang=a.lang)
+    return {seed_file(a.url): (a.lang, extractor.extract(a.text, published=a.published, lang=a.lang))
             for a in articles}
 
 
-def evaluate_gold_set(kb: KnowledgeBase, gold_path: Path, docs_dir: Path):
-    report = score(read_gold(gold_path), predictions_for(kb, docs_dir), kb)
-    return format_report(report)
+def evaluate_gold_set(kb: KnowledgeBase, gold_path: Path, docs_dir: Path) -> str:
+    """The report of a gold set; when its documents are in several languages, followed by
+    one report per language (scored on that language's documents only)."""
+    gold, docs = read_gold(gold_path), _extract_docs(kb, docs_dir)
+    preds = {doc: claims for doc, (_, claims) in docs.items()}
+    parts = [format_report(score(gold, preds, kb))]
+    langs = sorted({lang for lang, _ in docs.values() if lang})
+    for lang in langs if len(langs) > 1 else ():
+        names = {doc for doc, (lg, _) in docs.items() if lg == lang}
+        sub = score([g for g in gold if g["doc"] in names], {d: preds[d] for d in names}, kb)
+        parts.append(f"-- language {lang} ({len(names)} documents)\n" + format_report(sub, show_errors=False))
+    return "\n".join(parts)

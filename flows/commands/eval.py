@@ -7,7 +7,10 @@ from pathlib import Path
 from flows.commands import fail
 from flows.settings import ROOT, load_settings
 
-GOLD_SETS = (("seeds", ROOT / "tests" / "gold_seeds.jsonl", ROOT / "seeds"),)
+GOLD_SETS = (
+    ("seeds", ROOT / "tests" / "gold_seeds.jsonl", ROOT / "seeds"),
+    ("own", ROOT / "tests" / "gold" / "own.jsonl", ROOT / "tests" / "gold" / "own"),
+)
 
 
 def register(sub) -> None:
