@@ -68,17 +68,19 @@ class Extractor:
         years = [(m.end(), int(m.group("y"))) for m in YEAR_RX.finditer(folded)]
         y_keys = [e for e, _ in years]
         mem, found = Memory(), []
-        for idx, span in enumerate(split_sentences(text)):
-            s, e = span.start, span.end
+        spans = split_sentences(text)
+        starts, ends = [sp.start for sp in spans], [sp.end for sp in spans]
+        triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends)
+        for idx, (s, e) in enumerate(zip(starts, ends)):
             low = folded[s:e]
             if _FOOTNOTE.match(text, text.rfind("\n", 0, s) + 1):
                 continue
-            if (tools.any_trigger.search(low) or mem.pending_founding is not None
+            if (idx in triggered or mem.pending_founding is not None
                     or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(low))):
                 sent = Sent(idx, s, text[s:e], low, _slice(mentions, m_keys, s, e), _slice(places, p_keys, s, e))
                 sent.date_finder = partial(find_dates, low, published, mem.context_year)
                 tools.an.prepare(sent)
-                self._sentence(tools, sent, mem, found)
+                self._sentence(tools, sent, mem, found, triggered.get(idx, frozenset()))
                 tools.an.remember(sent, mem)
             else:
                 tools.an.remember_plain(idx, _raw(mentions, m_keys, s, e), _raw(places, p_keys, s, e), mem)
@@ -86,7 +88,9 @@ class Extractor:
             mem.context_year = years[hi - 1][1] if hi > lo else None
         return _finish(found)
 
-    def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list) -> None:
+    def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list, types: frozenset) -> None:
+        """The claims of one sentence; `types`: the claim types whose trigger words it holds
+        (the patterns of the others cannot match and are not run)."""
         if mem.pending_founding is not None:
             pending, psent = mem.pending_founding
             mem.pending_founding = None
@@ -94,19 +98,22 @@ class Extractor:
             if d:
                 self._relations_slots(t, psent, [d], mem)
                 found.append((d, psent))
-        rel = t.rel.pledges(sent, mem) + t.rel.splits(sent, mem) + t.mergers.mergers(sent, mem)
-        union = t.mergers.union(sent, mem)
-        rel += [union] if union else []
-        founding = t.mergers.founding(sent, mem)
-        if founding is not None:
-            mem.pending_founding = (founding, sent)
+        rel = t.rel.pledges(sent, mem) if "pledge" in types else []
+        rel += t.rel.splits(sent, mem) if "split" in types else []
+        if "merger" in types:
+            rel += t.mergers.mergers(sent, mem)
+            union = t.mergers.union(sent, mem)
+            rel += [union] if union else []
+            founding = t.mergers.founding(sent, mem)
+            if founding is not None:
+                mem.pending_founding = (founding, sent)
         self._relations_slots(t, sent, rel, mem)
         for d in rel:
             found.append((d, sent))
             mem.claim_subjects.append((sent.index, d.subject or d.object))
-        self._attacks(t, sent, mem, found)
+        self._attacks(t, sent, mem, found, "attack" in types)
 
-    def _attacks(self, t: _Tools, sent: Sent, mem: Memory, found: list) -> None:
+    def _attacks(self, t: _Tools, sent: Sent, mem: Memory, found: list, triggered: bool) -> None:
         figures = t.attacks.continuation(sent, mem)
         if figures is not None:
             for i in mem.last_attacks:
@@ -116,7 +123,7 @@ class Extractor:
                         setattr(d, k, val)
             mem.last_attack_sentence = sent.index
             return
-        drafts = t.attacks.attacks(sent, mem)
+        drafts = t.attacks.attacks(sent, mem) if triggered else []
         for indices, perp in mem.extra_updates:
             for i in indices:
                 found[i][0].subject = perp

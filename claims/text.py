@@ -102,7 +102,9 @@ class PhraseIndex:
     def __init__(self, key=None) -> None:
         self._index: dict[str, dict] = {}
         self._key = key
-        self._rx: dict[str, re.Pattern] = {}  # word -> comparison key (e.g. translit_key)
+        self._rx: dict[str, re.Pattern] = {}  # word -> its whole-word regex
+        self._first: dict[str, tuple[dict, int]] = {}  # text word -> (trie node, chars skipped)
+        self._seen: set[str] = set()  # text words already looked up (bounded cache)
 
     def add(self, phrase: str, value: object) -> None:
         self.add_tokens(tuple(m.group() for m in _WORD_OR_MARK.finditer(fold(phrase))), value)
@@ -111,6 +113,8 @@ class PhraseIndex:
         """Index a phrase given as folded tokens (a trie of comparison keys)."""
         if not toks:
             return
+        self._first.clear()
+        self._seen.clear()
         node = self._index
         for t in toks:
             node = node.setdefault(self._key(t) if self._key else t, {})
@@ -123,15 +127,16 @@ class PhraseIndex:
         veto a match (the next shorter candidate is then tried). `words`: the text's
         `Tokens` when the caller already has them (shared by several indexes)."""
         toks = words if isinstance(words, Tokens) else Tokens(folded)
-        keyed, index = toks.keyed(self._key), self._index
+        uniq = toks.uniq
+        new = uniq - self._seen
+        if new:
+            self._learn(new)
+        first = self._first
         hits = []
-        for w, k in keyed.items():
-            node, skip = index.get(k), 0
-            if node is None and len(w) > 3 and w[0] in _PROCLITICS and not w.isascii():
-                node, skip = index.get(w[1:]), 1  # Arabic "wa-", "fa-", "bi-", "li-" glued to a name
-            if node is not None:
-                hits += [(m.start() + skip, m.end(), node) for m in self._boundary(w).finditer(folded)]
-        hits.sort(key=_first)
+        for w in uniq & first.keys():
+            node, skip = first[w]
+            hits += [(m.start() + skip, m.end(), node) for m in self._boundary(w).finditer(folded)]
+        hits.sort(key=_first_of)
         out: list[tuple[int, int, object]] = []
         for start, end, node in hits:
             if out and start < out[-1][1] and end >= out[-1][1]:
@@ -145,6 +150,20 @@ class PhraseIndex:
                 continue
             out.append(hit)
         return out
+
+    def _learn(self, new: set[str]) -> None:
+        """Look the text words never seen before up in the trie (by comparison key)."""
+        if len(self._seen) > 200_000:  # bounded cache (words seen in texts)
+            self._seen.clear()
+            self._first.clear()
+        index, key = self._index, self._key
+        for w in new:
+            node, skip = index.get(key(w) if key else w), 0
+            if node is None and len(w) > 3 and w[0] in _PROCLITICS and not w.isascii():
+                node, skip = index.get(w[1:]), 1  # Arabic "wa-", "fa-", "bi-", "li-" glued to a name
+            if node is not None:
+                self._first[w] = (node, skip)
+        self._seen |= new
 
     def _boundary(self, w: str) -> re.Pattern:
         rx = self._rx.get(w)
@@ -202,7 +221,7 @@ class Tokens:
         return self._keyed[k]
 
 
-def _first(hit: tuple) -> int:
+def _first_of(hit: tuple) -> int:
     return hit[0]
 
 

