@@ -21,7 +21,7 @@ from claims.entities import EntityMatcher
 from claims.kb import KnowledgeBase
 from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence
-from claims.patterns import Draft, RelationPatterns
+from claims.patterns import Draft, RelationPatterns, is_party
 from claims.places import Gazetteer, PlaceMention
 from claims.sentences import split_sentences
 from claims.text import Tokens, fold
@@ -126,7 +126,8 @@ class Extractor:
         drafts = t.attacks.attacks(sent, mem) if triggered else []
         for indices, perp in mem.extra_updates:
             for i in indices:
-                found[i][0].subject = perp
+                if _may_attribute(found[i][0]):
+                    found[i][0].subject = perp
         mem.extra_updates.clear()
         if not drafts:
             return
@@ -231,3 +232,10 @@ def _claim(d: Draft, sent: Sent) -> Claim:
     return Claim(type=d.type, subject=d.subject, object=d.object, evidence=ev, members=tuple(d.members),
                  date=d.date, place=d.place, country=d.country, killed=d.killed, wounded=d.wounded,
                  kidnapped=d.kidnapped, polarity=d.polarity, confidence=round(min(conf, 0.95), 2))
+
+
+def _may_attribute(draft) -> bool:
+    """A later claim of responsibility names an attack's perpetrator only where the report left
+    it open or hedged ("it isn't clear if AQIM ..."): it never overwrites an asserted one
+    ("JNIM fighters attacked ... The al-Qaeda affiliate claimed the attack")."""
+    return not is_party(draft.subject) or draft.polarity != "asserted"

@@ -67,3 +67,17 @@ def test_date_of_an_aside_is_not_the_claims(ex):
 
 def test_death_of_a_known_leader_is_not_an_attack(ex):
     assert ex.extract("Nigerian officials repeatedly claimed in 2014 that Abubakar Shekau had been killed.") == []
+
+
+def test_later_claim_of_responsibility_keeps_an_asserted_perpetrator(ex):
+    text = ("JNIM fighters attacked an army post near Djibo on 3 March 2024, killing 12 soldiers. "
+            "The al-Qaeda affiliate claimed the attack in a statement the next day.")
+    (c,) = ex.extract(text, published=date(2024, 3, 5))
+    assert c.subject.id == "jnim"
+
+
+def test_later_claim_of_responsibility_names_a_hedged_perpetrator(ex):
+    text = ("It is not clear whether AQIM fighters were involved in the bombing of a hotel in Tunis in March 2015. "
+            "The Islamic State claimed responsibility for the attack.")
+    claims = [c for c in ex.extract(text, published=date(2015, 4, 1)) if c.type == "attack"]
+    assert claims and claims[0].subject.id == "islamic_state"
