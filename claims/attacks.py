@@ -38,7 +38,7 @@ class AttackPatterns:
         self.aggregate_rx = v.rx("attack", "aggregate")
         self.claim_rx = v.rx("attack", "claim_verbs")
         self.since_rx = re.compile(r"^\s*(?:since|depuis)\b|,\s*(?:since|depuis)\b|\b(?:since|depuis)\s+(?:(?:the\s+)?(?:start|beginning|debut)|\d{4}|january|janvier)")
-        self.perfect_rx = re.compile(r"\b(?:have|has)\s+been\b|\bont\s+(?:ete|fait)\b|\bhave\s+(?:killed|left)\b")
+        self.perfect_rx = re.compile(r"\b(?:have|has)\s+been\b|\bont\s+(?:ete|fait)\b|\b(?:have|has)\s+(?:killed|left)\b")
         self.state_agents = set(v.words("attack", "state_agents"))
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
@@ -53,10 +53,22 @@ class AttackPatterns:
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     k = kind
                     if kind == "noun" and not self._determined(sent, m.start()):
-                        k = "verb" if m.group().endswith("ing") and self._gerund_object(sent, m.end()) else "bare"
+                        k = "verb" if (m.group().endswith("ing") and self._gerund_object(sent, m.end())) or (
+                            self._after_auxiliary(sent, m.start())) else "bare"
                     found.append((m.start(), m.end(), k))
         found.sort()
         return found
+
+    def _reference_clause(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
+        """Offset of a temporal reference ("after", "apres", "following") that opens a clause
+        with its own subject before verb trigger `t`, else None."""
+        if t[2] != "verb":
+            return None
+        for m in _WORD_RX.finditer(sent.low, a, t[0]):
+            if m.group() in self.reference and self.an.subject_cand(sent, t[0]) is not None and (
+                    self.an.subject_cand(sent, t[0]).start > m.end()):
+                return m.start()
+        return None
 
     def _before(self, sent: Sent, s: int, n: int) -> list[str]:
         return re.findall(r"[\w']+|;", sent.low[max(0, s - 80):s])[-n:]
@@ -64,11 +76,19 @@ class AttackPatterns:
     def _determined(self, sent: Sent, s: int) -> bool:
         prev = self._before(sent, s, 4)
         for w in reversed(prev):
+            w = _ELISION.sub("", w)  # "d'un camion piege": "un"
             if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
                 return True
             if w in self.an.preps or w in ("and", "or", ","):
                 return False
         return False
+
+    def _after_auxiliary(self, sent: Sent, s: int) -> bool:
+        """A participle, not a noun: "aurait egalement attaque un poste", "a attaque"."""
+        prev = self._before(sent, s, 2)
+        if len(prev) == 2 and (prev[-1].endswith("ment") or prev[-1] in ("deja", "aussi", "encore", "alors")):
+            prev = prev[:1]  # "aurait egalement attaque"
+        return bool(prev) and prev[-1] in _AUXILIARIES
 
     def _gerund_object(self, sent: Sent, e: int) -> bool:
         nxt = sent.low[e:e + 40].split()[:2]
@@ -80,7 +100,8 @@ class AttackPatterns:
             return False
         prev = self._before(sent, s, 5)
         near = prev[-3:]
-        if any(w in self.reference for w in near) or any(w in self.attitude for w in prev):
+        if any(w in self.reference for w in (prev[-1:] if kind == "verb" else near)) or any(w in self.attitude for w in prev):
+            return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
             return False
         if "to" in near[-2:] or any(w in self.habitual for w in near):
             return False
@@ -90,18 +111,43 @@ class AttackPatterns:
             count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
             if count and 2 < count < 1900 and _plural(sent.low[s:e]):
                 return False  # "250 killings": a count of attacks
-            if any(w in self.state_mod for w in prev[-2:]):
-                return False  # "a French raid", "military attacks": state operations
-        if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s):
+            if any(w in self.state_mod for w in prev[-2:]) or self._state_owned(sent, e):
+                return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
+        if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
             return False
         if kind == "verb" and any(w in self.state_agents for w in prev[-3:]):
             return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
         return True
 
-    def _perfect_since(self, sent: Sent, s: int) -> bool:
-        """"Since 2013, at least 118 peacekeepers have been killed": a running total."""
-        head = sent.low[:s]
-        return bool(self.since_rx.search(head)) and bool(self.perfect_rx.search(sent.low, max(0, s - 30), s + 40))
+    def _perfect_since(self, sent: Sent, s: int, e: int) -> bool:
+        """"Since 2013, at least 118 peacekeepers have been killed", "it has killed thousands of
+        insurgents since 2009": a running total (a perfect tense and a "since" in the clause)."""
+        if not self.perfect_rx.search(sent.low, max(0, s - 30), s + 40):
+            return False
+        tail = _CLAUSE_END.split(sent.low[e:e + 80], 1)[0]
+        return bool(self.since_rx.search(sent.low[:s]) or _SINCE.search(tail))
+
+    def _total(self, sent: Sent, s: int, e: int, kind: str) -> bool:
+        """A count over many attacks, not one: "were killed in attacks across the north",
+        "more than 4,000 people were killed ... in 2019" (a large bounded figure whose only
+        time is a whole year or none)."""
+        tail = sent.low[e:e + 60]
+        if _IN_ATTACKS.match(tail):
+            return True
+        if kind != "passive":
+            return False
+        big = _BIG_BOUND.search(sent.low, max(0, s - 60), s)
+        return bool(big) and all(len(d.value) == 4 for d in sent.dates)
+
+    def _state_owned(self, sent: Sent, e: int) -> bool:
+        """"the assault of the army", "l'assaut final de l'armee", "a raid by French troops"."""
+        m = _OWNER_AFTER.match(sent.low, e)
+        if not m:
+            return False
+        words = {m.group("w"), m.group("w2")}
+        if m.group("p") in ("of", "de", "du", "des"):  # "the killing of soldiers" names victims: only an institution owns
+            return not words.isdisjoint(_STATE_OWNERS)
+        return not words.isdisjoint(self.state_agents) or not words.isdisjoint(self.state_mod)
 
     # ---- frames ----------------------------------------------------------------------
     def attacks(self, sent: Sent, mem: Memory) -> list[Draft]:
@@ -109,7 +155,11 @@ class AttackPatterns:
         frames: list[list[tuple[int, int, str]]] = []
         bounds: list[int] = []
         for t in trigs:
-            if frames and t[2] == "noun" and self.coord_rx.search(sent.low[frames[-1][-1][1]:t[0]]):
+            ref = self._reference_clause(sent, frames[-1][-1][1], t) if frames else None
+            if ref is not None:  # "The attack came three months after gunmen killed 22 people": another event
+                frames.append([t])
+                bounds.append(ref)
+            elif frames and t[2] == "noun" and self.coord_rx.search(sent.low[frames[-1][-1][1]:t[0]]):
                 frames.append([t])
                 bounds.append(frames[-2][-1][1] + self.coord_rx.search(sent.low[frames[-2][-1][1]:t[0]]).start())
             elif frames:
@@ -142,14 +192,16 @@ class AttackPatterns:
         if self._anaphoric(sent, s) and not dates and not any(figures.values()):
             self._reassign(sent, mem, perp)
             return [], perp
-        spots = self._distributed(sent, places, s, e)
+        spots = self._distributed(sent, places, s, e) or [self._place(places, s, mem)]
+        if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
+            spots = [mem.last_place[1:]]  # "stormed the hotel": the hotel the previous sentences placed
         out = []
-        for place, country in spots or [self._place(places, s, mem)]:
+        for place, country in spots:
             if not (dates or place or country or any(figures.values())):
                 continue
             d = Draft("attack", (s, e), subject=perp if is_party(perp) else None, place=place, country=country,
                       date=dates[0].value if dates else None, polarity=self.rel.polarity(sent, s, e))
-            if not spots:
+            if len(spots) == 1:
                 d.killed, d.wounded, d.kidnapped = figures["killed"], figures["wounded"], figures["kidnapped"]
             out.append(d)
         return out, perp
@@ -258,7 +310,24 @@ class AttackPatterns:
             return None
         if not self.cont_rx.match(sent.low.lstrip()):
             return None
+        if sent.dates and any(w in self.reference for w in _WORD_RX.findall(sent.low)):
+            return None  # "The attack came three months after gunmen killed 22 people ... on March 18": another event
         return casualties(sent.low)
+
+
+_SITE = re.compile(r"\s+(?:\w+\s+)?(?:the\s+|l'|le\s+|la\s+)(?:hotel|camp|base|museum|mine|site|resort|embassy|consulate|"
+                   r"compound|barracks|musee|ambassade|consulat|caserne|complexe)\b")
+_WORD_RX = re.compile(r"[\w']+")
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
+_STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
+_ELISION = re.compile(r"^[a-z]'")
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|et|mais)\b")
+_SINCE = re.compile(r"\b(?:since|depuis)\b")
+_IN_ATTACKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|during|dans|lors|au\s+cours)\s+(?:des\s+|d'|de\s+|various\s+|several\s+|separate\s+|"
+                         r"multiple\s+|numerous\s+|repeated\s+|plusieurs\s+|diverses\s+|nombreuses\s+|(?:a\s+)?series\s+of\s+)?"
+                         r"(?:attacks|attaques|attentats|raids|ambushes|embuscades|bombings|clashes|violence|violences|affrontements)\b")
+_BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d{3,}|hundreds|thousands|centaines|milliers)\b")
+_OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
 
 
 def _plural(noun: str) -> bool:

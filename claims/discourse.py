@@ -23,6 +23,11 @@ from claims.vocab import Vocab
 GENERIC = EntityRef(id=None, name="<generic>", text="")
 ACTOR_KINDS = ("group", "person")
 _WORD = re.compile(r"\w+|[^\w\s]")
+_DEFINITE_NP = re.compile(r"(?:\b(?:the|this|that|le|la|ce|cet|cette)\s+|(?<![\w'])l')"
+                          r"(?:(?!the\b|this\b|that\b|le\b|la\b)[\w']+\s+){0,3}$")
+_FIRST_TWO = re.compile(r"([a-z]+)\s+([a-z]+)?")
+_NEW = re.compile(r"\b(?:new|newly|nouveau|nouvel|nouvelle)\b")
+_AND = re.compile(r"\s+(?:and|et)\s+")
 _GROUP_OF = re.compile(r"\b(?:le|du|au)\s+(?:groupe|mouvement)\s+(?:de\s+|d')$")  # "le groupe de Shekau": the group he leads
 
 
@@ -87,6 +92,8 @@ class Memory:
     last_perpetrator: EntityRef | None = None
     extra_updates: list = field(default_factory=list)  # (claim indices, new perpetrator)
     pending_founding: object = None  # a founding waiting for the next sentence's composition
+    last_formed: EntityRef | None = None  # the group a merger or founding just created ("the new group")
+    last_place: tuple[int, str, str | None] | None = None  # (sentence index, name, country) of the last town named
 
 
 def ref_of(m: Mention) -> EntityRef:
@@ -158,9 +165,13 @@ class Analyzer:
             before = re.search(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|(?:[a-z]+\s+)?(?:links?|ties|linked|"
                                r"affiliated|loyal|allied|connected|close|lie|liee|lies|proche)\s+(?:to|with|a|au|de)\s+)"
                                r"(?:the\s+|l'|la\s+|le\s+)?$", low[max(0, m.start - 60):m.start])
-            if before and (before.group(1) in self.agent or before.group(1) in self.generic_groups):
-                cands.append(Cand(max(0, m.start - 60) + before.start(1), m.end, "owned", m))
-                continue
+            if before:
+                base = max(0, m.start - 60)
+                head = _FIRST_TWO.match(low, base + before.start(1))  # "groupe lie a": the noun may be the second word
+                w = next((g for g in head.groups() if g in self.agent or g in self.generic_groups), None) if head else None
+                if w is not None:
+                    cands.append(Cand(base + before.start(1) if w == head.group(1) else head.start(2), m.end, "owned", m))
+                    continue
             cands.append(Cand(m.start, m.end, "entity", m))
         taken = [(c.start, c.end) for c in cands]
         words = self.cand_words
@@ -184,7 +195,7 @@ class Analyzer:
                 return None
             if w == "it" and re.match(r"\s+(?:is|was|isn't|wasn't|seems|appears|remains)\s+(?:not\s+)?(?:clear|unclear|likely|possible|important|true|known|believed|said)", sent.low[e:e + 30]):
                 return None
-            return Cand(s, e, "pronoun", word=w, possessive=w in ("its", "their", "leur", "leurs", "son", "sa"))
+            return Cand(s, e, "pronoun", word=w, possessive=w in ("its", "their", "leur", "leurs", "son", "sa", "ses"))
         if w in self.anaphor_g and prev in ("the", "this", "that", "le", "la", "ce", "cette", "l'") or (
                 w in self.anaphor_g and self._definite_np(sent, s)):
             if self._named_after(sent, e):
@@ -200,11 +211,13 @@ class Analyzer:
 
     def _definite_np(self, sent: Sent, s: int) -> bool:
         start = self._np_start(sent, s)
-        return sent.low[start:start + 4] in ("the ", "this", "that")
+        return start < s or sent.low[start:start + 4] in ("the ", "this", "that")
 
     def _np_start(self, sent: Sent, s: int) -> int:
-        m = re.search(r"\b(?:the|this|that)\s+(?:(?!the\b|this\b|that\b)[\w']+\s+){0,3}$", sent.low[max(0, s - 60):s])
-        return s - (len(sent.low[max(0, s - 60):s]) - m.start()) if m else s
+        """Start of the definite noun phrase ending at `s` ("the new group", "le nouveau groupe"), else `s`."""
+        head = sent.low[max(0, s - 60):s]
+        m = _DEFINITE_NP.search(head)
+        return s - (len(head) - m.start()) if m else s
 
     def _named_after(self, sent: Sent, e: int) -> bool:
         return any(0 <= m.start - e <= 3 for m in sent.mentions)
@@ -260,13 +273,26 @@ class Analyzer:
             return ref_of(c.mention) if c.mention.kind in ACTOR_KINDS else None
         if c.kind == "generic":
             owner = self._possessor(sent, c)
-            return self._pronoun(sent, owner, mem) if owner is not None else GENERIC
+            if owner is None:
+                return GENERIC
+            lead = self._coordinated_owner(sent, owner)  # "al-Sahraoui et ses hommes": al-Sahraoui
+            return lead if lead is not None else self._pronoun(sent, owner, mem)
         if c.kind == "rel":
             return self._antecedent(sent, c, mem)
         if c.kind == "pronoun":
             return self._pronoun(sent, c, mem)
         if c.kind == "anaphor":
+            if not c.person and mem.last_formed is not None and _NEW.search(sent.low, c.start, c.end):
+                return mem.last_formed  # "the new group", "le nouveau groupe": the one just formed
             return self.last_of(sent, c.start, mem, person=c.person)
+        return None
+
+    def _coordinated_owner(self, sent: Sent, owner: Cand) -> EntityRef | None:
+        """The party right before "and his men", "et ses partisans" (coordinated with its own followers)."""
+        for k in sent.cands:
+            if k.kind == "entity" and k.mention.kind in ACTOR_KINDS and k.end <= owner.start and _AND.fullmatch(
+                    sent.low, k.end, owner.start):
+                return ref_of(k.mention)
         return None
 
     def _possessor(self, sent: Sent, c: Cand) -> Cand | None:
@@ -356,6 +382,9 @@ class Analyzer:
             mem.last_person = persons[-1]
         mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
         mem.recent_groups += [(index, g) for g in groups]
+        towns = [p for p in places if p.kind == "place"]
+        if towns:
+            mem.last_place = (index, towns[-1].name, towns[-1].country)
         countries = [p.country for p in places if p.kind in ("country", "place")]
         if countries:
             mem.last_country = countries[-1]

@@ -19,6 +19,7 @@ from claims.text import PhraseIndex, Tokens, fold, translit_key
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 _AL = ("al", "el")
+_ARTICLES = frozenset({"the", "les", "le", "la", "l"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,8 @@ def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
                 for pre in _AL:
                     out.add(cur[:i] + (pre,) + cur[i + 1:])
                     out.add(cur[:i] + (pre + cur[i + 1],) + cur[i + 2:])
+    if len(toks) > 2 and toks[0] in _ARTICLES:  # "Les Signataires par le sang": also "des Signataires par le sang"
+        out |= {t[2:] if t[1] == "'" else t[1:] for t in list(out) if t[0] == toks[0]}
     return {t for t in out if t}
 
 

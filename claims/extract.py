@@ -107,10 +107,13 @@ class Extractor:
             founding = t.mergers.founding(sent, mem)
             if founding is not None:
                 mem.pending_founding = (founding, sent)
+                mem.last_formed = founding.object
         self._relations_slots(t, sent, rel, mem)
         for d in rel:
             found.append((d, sent))
             mem.claim_subjects.append((sent.index, d.subject or d.object))
+            if d.type == "merger" and is_party(d.object):
+                mem.last_formed = d.object
         self._attacks(t, sent, mem, found, "attack" in types)
 
     def _attacks(self, t: _Tools, sent: Sent, mem: Memory, found: list, triggered: bool) -> None:

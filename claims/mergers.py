@@ -19,6 +19,10 @@ from claims.patterns import Draft, RelationPatterns, is_party
 from claims.vocab import Vocab, compile_phrases
 
 
+_COORD = re.compile(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*(?:(?:the|la|le|l')\s*)?")
+_OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
+
+
 class MergerPatterns:
     def __init__(self, kb: KnowledgeBase, an: Analyzer, v: Vocab, rel: RelationPatterns):
         self.kb, self.an, self.v, self.rel = kb, an, v, rel
@@ -50,7 +54,7 @@ class MergerPatterns:
         if self.rel.blocked(sent, s):
             return None
         members = self._left_members(sent, s, mem)
-        w = re.match(r"\s+(?:with|to|avec)\b", sent.low[e:e + 8])
+        w = None if self.result_rx.match(sent.low[e:e + 40].lstrip()) else re.match(r"\s+(?:with|to|avec)\b", sent.low[e:e + 8])
         partner = self.an.first_after(sent, e + (w.end() if w else 0), mem, limit=50) if (
             w or sent.low[s:e].split()[-1] == "with") else None
         result = self._result(sent, e, mem)
@@ -66,12 +70,19 @@ class MergerPatterns:
         first = self.an.resolve(sent, c, mem) if c else None
         if not is_party(first):
             return []
-        out, cursor = [first], c.start
-        for m in reversed(self.an.mentions_between(sent, 0, c.start, kinds=("group",))):
-            if not re.fullmatch(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*(?:(?:the|la|le|l')\s*)?", sent.low[m.end:cursor]):
+        out, cursor, joined = [first], c.start, True
+        for m in reversed(self.an.mentions_between(sent, 0, c.start, kinds=("group", "person"))):
+            gap = sent.low[m.end:cursor]
+            if m.kind == "person":  # "la katiba Macina d'Amadou Koufa, Ansar Dine et ...": the leader's name is no member
+                of = _OF_END.search(sent.low, max(0, m.start - 5), m.start)
+                if not (of and (_COORD.fullmatch(gap) or (not joined and not gap.strip()))):
+                    break
+                cursor, joined = of.start(), False
+                continue
+            if not (_COORD.fullmatch(gap) or (not joined and not gap.strip())):
                 break
             out.insert(0, ref_of(m))
-            cursor = m.start
+            cursor, joined = m.start, True
         return out
 
     def _noun(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:

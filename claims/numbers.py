@@ -33,18 +33,23 @@ _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+o
               r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
               r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire)")
 
+_SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
+_SUM = rf"\b{_QUANT}(?P<n>{NUM})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{NUM})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
 _RULES = {
     "killed": [
+        re.compile(rf"{_SUM}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
     ],
     "wounded": [
+        re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
         re.compile(rf"\b{_WOUND_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:injured|wounded|hurt|blesses)\b"),
     ],
     "kidnapped": [
+        re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
     ],
@@ -58,6 +63,12 @@ _SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French 
                             rf"|{_SG_AUX}(?:kidnapped|abducted|taken\s+hostage|enleve|enlevee|kidnappe|kidnappee|pris\s+en\s+otage|prise\s+en\s+otage)\b"),
 }
 _NUM_RX = re.compile(NUM)
+# Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
+_GATES = {
+    "killed": re.compile(r"kill|massacr|murder|execut|behead|tuant|tue|abattu|dead|died|death|mort|toll|bilan|shot|assassin|decapit"),
+    "wounded": re.compile(r"injur|wound|bless|hurt"),
+    "kidnapped": re.compile(r"kidnap|abduct|seiz|hijack|took|taking|enlev|hostage|otage"),
+}
 
 
 def parse_number(text: str) -> int | None:
@@ -95,18 +106,25 @@ def casualties(folded: str) -> dict[str, int | None]:
     """killed / wounded / kidnapped figures stated in a (folded) clause."""
     out: dict[str, int | None] = {"killed": None, "wounded": None, "kidnapped": None}
     for slot, rules in _RULES.items():
+        if not _GATES[slot].search(folded):
+            continue  # none of the slot's words: no rule can match (a cheap literal test)
         for rx in rules:
             for m in rx.finditer(folded):
                 raw = m.group("n")
                 n = parse_number(raw)
                 if n is None or _is_year(n, raw) or n > 100000:
                     continue
+                if "n2" in m.groupdict():
+                    n2 = parse_number(m.group("n2"))
+                    if n2 is None or _is_year(n2, m.group("n2")):
+                        continue
+                    n += n2
                 out[slot] = n
                 break
             if out[slot] is not None:
                 break
     for slot, rx in _SINGULAR.items():
-        if out[slot] is None and rx.search(folded):
+        if out[slot] is None and _GATES[slot].search(folded) and rx.search(folded):
             out[slot] = 1
     return out
 

@@ -112,7 +112,7 @@ class TriggerFilter:
                         types.setdefault(fold(max(words, key=len)).strip(), set()).add(file)
         self._types = {k: frozenset(ts) for k, ts in types.items()}  # indexed word -> claim types
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
-        self._phrases = {phrase_pattern(w): compile_phrases(ps) for w, ps in by_word.items()}
+        self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
         self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
         self._single = {w for w, ps in by_word.items() if all(len(p.split()) == 1 for p in ps)}
         keys = [fold(w).strip() for w in by_word]
