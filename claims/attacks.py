@@ -46,10 +46,11 @@ class AttackPatterns:
     # ---- triggers --------------------------------------------------------------------
     def _triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
         found = [(m.start(), m.end(), "passive") for m in self.passive_rx.finditer(sent.low)]
-        found += [(m.start(), m.end(), "verb") for m in self.verb_rx.finditer(sent.low) if " " in m.group()
+        verbs = list(self.verb_rx.finditer(sent.low))  # scanned once, used twice
+        found += [(m.start(), m.end(), "verb") for m in verbs if " " in m.group()
                   and not any(s < m.end() and m.start() < e for s, e, _ in found)]  # "ont attaqué" before "attaque"
-        for rx, kind in ((self.noun_rx, "noun"), (self.verb_rx, "verb")):
-            for m in rx.finditer(sent.low):
+        for ms, kind in ((self.noun_rx.finditer(sent.low), "noun"), (verbs, "verb")):
+            for m in ms:
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     k = kind
                     if kind == "noun" and not self._determined(sent, m.start()):
@@ -71,7 +72,7 @@ class AttackPatterns:
         return None
 
     def _before(self, sent: Sent, s: int, n: int) -> list[str]:
-        return re.findall(r"[\w']+|;", sent.low[max(0, s - 80):s])[-n:]
+        return _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s)[-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
         prev = self._before(sent, s, 4)
@@ -318,6 +319,7 @@ class AttackPatterns:
 _SITE = re.compile(r"\s+(?:\w+\s+)?(?:the\s+|l'|le\s+|la\s+)(?:hotel|camp|base|museum|mine|site|resort|embassy|consulate|"
                    r"compound|barracks|musee|ambassade|consulat|caserne|complexe)\b")
 _WORD_RX = re.compile(r"[\w']+")
+_WORD_OR_SEMI = re.compile(r"[\w']+|;")
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _ELISION = re.compile(r"^[a-z]'")

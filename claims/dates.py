@@ -70,6 +70,7 @@ _DIGIT = re.compile(r"\d")
 _MONTH_RX = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
+_NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
 # Literal cues of the other patterns: a pattern runs only when one of its cues is in the sentence.
 _CUES = {
     "season_y": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
@@ -83,7 +84,8 @@ _CUES = {
 }
 
 
-_PLAN = [(kind, rx, kind in _NEEDS_DIGIT, kind in _MONTH_KINDS, _CUES.get(kind, ())) for kind, rx in _PATTERNS]
+_PLAN = [(kind, rx, kind in _NEEDS_DIGIT, kind in _NEEDS_YEAR, kind in _MONTH_KINDS, _CUES.get(kind, ()))
+         for kind, rx in _PATTERNS]
 
 
 def find_dates(folded: str, published: date | None = None, context_year: int | None = None) -> list[DateMention]:
@@ -91,12 +93,14 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     has_digit = _DIGIT.search(folded) is not None
-    has_month = _MONTH_RX.search(folded) is not None
-    for kind, rx, needs_digit, needs_month, cues in _PLAN:
-        if (needs_digit and not has_digit) or (needs_month and not has_month) or (
+    has_year = has_digit and YEAR_RX.search(folded) is not None
+    month_starts = [m.start() for m in _MONTH_RX.finditer(folded)]
+    has_month = bool(month_starts)
+    for kind, rx, needs_digit, needs_year, needs_month, cues in _PLAN:
+        if (needs_digit and not has_digit) or (needs_year and not has_year) or (needs_month and not has_month) or (
                 cues and not any(c in folded for c in cues)):
             continue
-        for m in rx.finditer(folded):
+        for m in (_at_months(rx, folded, month_starts) if kind in _MONTH_FIRST else rx.finditer(folded)):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if kind == "m" and m.group("m") == "may" and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
@@ -112,6 +116,19 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
 
 
 YEAR_RX = re.compile(_Y)
+_MONTH_FIRST = {"mdy", "my", "m_that_year", "md"}  # patterns that open on a month name (r"\b" + _M)
+
+
+def _at_months(rx: re.Pattern, folded: str, starts: list[int]):
+    """`rx.finditer(folded)` for a pattern that opens on a month name: its matches can only
+    start where a month name does (`starts`), so it is tried there only."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = rx.match(folded, p)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def explicit_years(folded: str) -> list[int]:
@@ -120,8 +137,8 @@ def explicit_years(folded: str) -> list[int]:
 
 
 def _year_before(folded: str, pos: int) -> int | None:
-    years = [int(m.group("y")) for m in re.finditer(_Y, folded[:pos])]
-    return years[-1] if years else None
+    years = YEAR_RX.findall(folded, 0, pos)
+    return int(years[-1]) if years else None
 
 
 def _resolve(kind, m, published, year_here, context_year) -> str | None:

@@ -28,6 +28,22 @@ _DEFINITE_NP = re.compile(r"(?:\b(?:the|this|that|le|la|ce|cet|cette)\s+|(?<![\w
 _FIRST_TWO = re.compile(r"([a-z]+)\s+([a-z]+)?")
 _NEW = re.compile(r"\b(?:new|newly|nouveau|nouvel|nouvelle)\b")
 _AND = re.compile(r"\s+(?:and|et)\s+")
+_AFTER = re.compile(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?")
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|(?:[a-z]+\s+)?(?:links?|ties|linked|"
+                     r"affiliated|loyal|allied|connected|close|lie|liee|lies|proche)\s+(?:to|with|a|au|de)\s+)"
+                     r"(?:the\s+|l'|la\s+|le\s+)?$")
+# The words that end _BEFORE (before an optional article): one of the window's last two chunks is one.
+_OWNER_PREPS = frozenset({"of", "from", "within", "in", "de", "du", "des", "by", "par", "to", "with", "a", "au"})
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|ancien|ancienne)\b[^,;]{1,160},")
+_BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
+_DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
+
+
+def _may_own(window: str) -> bool:
+    """Cheap necessary condition of _BEFORE ("members of", "links to the", "membres d'")."""
+    return any(c in _OWNER_PREPS or "d'" in c for c in window.split()[-2:])
+
+
 _GROUP_OF = re.compile(r"\b(?:le|du|au)\s+(?:groupe|mouvement)\s+(?:de\s+|d')$")  # "le groupe de Shekau": the group he leads
 
 
@@ -42,20 +58,25 @@ class Cand:
     possessive: bool = False
 
 
-@dataclass
 class Sent:
-    index: int
-    start: int  # offset in the document
-    text: str
-    low: str
-    mentions: list[Mention]
-    places: list[PlaceMention]
-    date_finder: object = None  # () -> list[DateMention]; dates are read only when a claim needs them
-    cands: list[Cand] = field(default_factory=list)
-    paren: list[tuple[int, int]] = field(default_factory=list)
-    toks: list[tuple[int, int, str]] = field(default_factory=list)
-    tok_ends: list[int] = field(default_factory=list)
-    _dates: list[DateMention] | None = None
+    """One analysed sentence. Its tokens, parentheticals and party candidates are computed
+    on first use (by the Analyzer that prepared it): many triggered sentences end without
+    needing them."""
+
+    __slots__ = ("index", "start", "text", "low", "mentions", "places", "date_finder", "_dates", "_an",
+                 "_toks", "_tok_ends", "_paren", "_cands")
+
+    def __init__(self, index: int, start: int, text: str, low: str, mentions: list[Mention],
+                 places: list[PlaceMention], date_finder=None):
+        self.index, self.start, self.text, self.low = index, start, text, low
+        self.mentions, self.places = mentions, places
+        self.date_finder = date_finder  # () -> list[DateMention]; dates are read only when a claim needs them
+        self._dates: list[DateMention] | None = None
+        self._an: "Analyzer | None" = None
+        self._toks: list[tuple[int, int, str]] | None = None
+        self._tok_ends: list[int] | None = None
+        self._paren: list[tuple[int, int]] | None = None
+        self._cands: list[Cand] | None = None
 
     @property
     def dates(self) -> list[DateMention]:
@@ -63,13 +84,38 @@ class Sent:
             self._dates = self.date_finder() if self.date_finder else []
         return self._dates
 
+    @property
+    def toks(self) -> list[tuple[int, int, str]]:
+        if self._toks is None:
+            self._toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.low)]
+        return self._toks
+
+    @property
+    def tok_ends(self) -> list[int]:
+        if self._tok_ends is None:
+            self._tok_ends = [t[1] for t in self.toks]
+        return self._tok_ends
+
+    @property
+    def paren(self) -> list[tuple[int, int]]:
+        if self._paren is None:
+            self._paren = self._an._parentheticals(self)
+        return self._paren
+
+    @property
+    def cands(self) -> list[Cand]:
+        if self._cands is None:
+            self._cands = self._an._candidates(self)
+        return self._cands
+
     def in_paren(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.paren)
 
     def word_before(self, pos: int, skip: tuple[str, ...] = ("the",)) -> str:
         i = bisect.bisect_right(self.tok_ends, pos) - 1
+        toks = self.toks
         while i >= 0:
-            w = self.toks[i][2]
+            w = toks[i][2]
             if w not in skip:
                 return w
             i -= 1
@@ -116,12 +162,9 @@ class Analyzer:
 
     # ---- building ------------------------------------------------------------------
     def prepare(self, sent: Sent) -> None:
-        if not sent.toks:
-            sent.toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sent.low)]
-        sent.tok_ends = [t[1] for t in sent.toks]
+        """Leader groups now; tokens, parentheticals and candidates when first used."""
+        sent._an = self
         sent.mentions = self._leader_groups(sent)
-        sent.paren = self._parentheticals(sent)
-        sent.cands = self._candidates(sent)
 
     def _leader_groups(self, sent: Sent) -> list[Mention]:
         """"Droukdel's group" is a mention of the group he leads."""
@@ -141,12 +184,12 @@ class Analyzer:
 
     def _parentheticals(self, sent: Sent) -> list[tuple[int, int]]:
         t, spans = sent.text, []
-        for m in re.finditer(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]", t):
+        for m in _BRACKETS.finditer(t) if ("(" in t or "[" in t) else ():
             spans.append((m.start(), m.end()))
-        for m in re.finditer(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s", t):
+        for m in _DASH_ASIDE.finditer(t) if ("\u2013" in t or "\u2014" in t) else ():
             spans.append((m.start(), m.end()))
         for mt in sent.mentions:  # apposition: "X, a founding member of Y who ..., VERB"
-            m = re.match(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|ancien|ancienne)\b[^,;]{1,160},", t[mt.end:])
+            m = _APPOSITION.match(t[mt.end:]) if t.startswith(",", mt.end) else None
             if m:
                 spans.append((mt.end, mt.end + m.end()))
         return spans
@@ -156,15 +199,14 @@ class Analyzer:
         low = sent.low
         ments = sent.mentions
         for m in ments:
-            after = re.match(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?", low[m.end:m.end + 40])
+            after = _AFTER.match(low[m.end:m.end + 40])
             if after and (after.group(1) in self.agent or (
                     after.group(2) in self.agent and not after.group(1).endswith("ed"))):
                 end = after.end(1) if after.group(1) in self.agent else after.end(2)
                 cands.append(Cand(m.start, m.end + end, "owned", m))
                 continue
-            before = re.search(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|(?:[a-z]+\s+)?(?:links?|ties|linked|"
-                               r"affiliated|loyal|allied|connected|close|lie|liee|lies|proche)\s+(?:to|with|a|au|de)\s+)"
-                               r"(?:the\s+|l'|la\s+|le\s+)?$", low[max(0, m.start - 60):m.start])
+            window = low[max(0, m.start - 60):m.start]
+            before = _BEFORE.search(window) if _may_own(window) else None
             if before:
                 base = max(0, m.start - 60)
                 head = _FIRST_TWO.match(low, base + before.start(1))  # "groupe lie a": the noun may be the second word
@@ -363,9 +405,10 @@ class Analyzer:
 
     def remember(self, sent: Sent, mem: Memory) -> None:
         extra = []
-        for c in sent.cands:
-            if c.kind == "anaphor" and not c.person:
-                extra.append(self.last_of(sent, c.start, mem))
+        if any(w in sent.low for w in self.anaphor_g):  # else no group anaphor: candidates not needed
+            for c in sent.cands:
+                if c.kind == "anaphor" and not c.person:
+                    extra.append(self.last_of(sent, c.start, mem))
         self._remember(sent.index, sent.mentions, sent.places, extra, mem)
 
     @staticmethod

@@ -52,12 +52,23 @@ def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
     return {t for t in out if t}
 
 
-_UNKNOWN_ORG = re.compile(
-    r"\b(?:(?:Katiba|Katibat|Ansar|Jama'?at|Harakat|Saraya|Liwa|Jaish|Kataib|Jund)"
-    r"(?:\s+(?:al|el|ad|ar|as|ash|an|of|the|for|de|du|des|la|le|l')?[\s\-']*[A-Z][\w'\u2019\-]+){1,4}"
-    r"|(?:[A-Z][\w'\u2019\-]+\s+){1,4}(?:Brigade|Battalion|Katiba)s?\b"
-    r"|Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6})"
+_ORG_FORMS = (  # (the folded words one of which a match of the form holds, the form)
+    (frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish", "kataib", "jund"}),
+     r"(?:Katiba|Katibat|Ansar|Jama'?at|Harakat|Saraya|Liwa|Jaish|Kataib|Jund)"
+     r"(?:\s+(?:al|el|ad|ar|as|ash|an|of|the|for|de|du|des|la|le|l')?[\s\-']*[A-Z][\w'\u2019\-]+){1,4}"),
+    (frozenset({"brigade", "brigades", "battalion", "battalions", "katiba", "katibas"}),
+     r"(?:[A-Z][\w'\u2019\-]+\s+){1,4}(?:Brigade|Battalion|Katiba)s?\b"),
+    (frozenset({"movement"}), r"Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6}"),
 )
+
+
+def _org_rx(forms: tuple[int, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(_ORG_FORMS[i][1] for i in forms) + ")")
+
+
+_UNKNOWN_ORG = _org_rx((0, 1, 2))
+# The alternation without the forms whose words the text lacks (they cannot match): same matches, less work.
+_ORG_RX = {forms: _org_rx(forms) for forms in ((0,), (1,), (2,), (0, 1), (0, 2), (1, 2), (0, 1, 2))}
 
 # Folded words one of which an unknown organisation-like name contains (a cheap gate for _UNKNOWN_ORG).
 _UNKNOWN_CUES = frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish",
@@ -88,13 +99,14 @@ class EntityMatcher:
             ent = self.kb.entities[ent_id]
             out.append(Mention(start, end, ent_id, ent.name, text[start:end], ent.kind))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
-            out.extend(self._unknown(text, out))
+            forms = tuple(i for i, (cues, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
+            out.extend(self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG)))
         out.sort(key=lambda m: m.start)
         return out
 
-    def _unknown(self, text: str, known: list[Mention]) -> list[Mention]:
+    def _unknown(self, text: str, known: list[Mention], rx: re.Pattern = _UNKNOWN_ORG) -> list[Mention]:
         out = []
-        for m in _UNKNOWN_ORG.finditer(text):
+        for m in rx.finditer(text):
             s, e = m.start(), m.end()
             surface = text[s:e].rstrip(" -'")
             e = s + len(surface)

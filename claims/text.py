@@ -115,6 +115,7 @@ class PhraseIndex:
             return
         self._first.clear()
         self._seen.clear()
+        self._rx.clear()
         node = self._index
         for t in toks:
             node = node.setdefault(self._key(t) if self._key else t, {})
@@ -135,7 +136,7 @@ class PhraseIndex:
         hits = []
         for w in uniq & first.keys():
             node, skip = first[w]
-            hits += [(m.start() + skip, m.end(), node) for m in self._boundary(w).finditer(folded)]
+            hits += [(m.start() + skip, m.end(), node) for m in self._boundary(w, node).finditer(folded)]
         hits.sort(key=_first_of)
         out: list[tuple[int, int, object]] = []
         for start, end, node in hits:
@@ -165,13 +166,18 @@ class PhraseIndex:
                 self._first[w] = (node, skip)
         self._seen |= new
 
-    def _boundary(self, w: str) -> re.Pattern:
+    def _boundary(self, w: str, node: dict) -> re.Pattern:
+        """Whole-word occurrences of text word `w` (trie node `node`). Without a key function,
+        a word that is no phrase by itself ("in" of "In Amenas") is only found where one of
+        the tokens that may follow it does (a lookahead): the other occurrences could not
+        start a phrase, and the trie walk is spared."""
         rx = self._rx.get(w)
         if rx is None:
             e = re.escape(w)  # the literal first, so that the engine's fast literal search applies
-            rx = self._rx[w] = re.compile(e + r"(?!\w)(?<!\w" + e + ")")
+            rx = re.compile(e + r"(?!\w)(?<!\w" + e + ")" + (_follow(node) if self._key is None else ""))
             if len(self._rx) > 50_000:  # bounded cache (words seen in texts)
                 self._rx.clear()
+            self._rx[w] = rx
         return rx
 
     def _longest(self, folded: str, start: int, end: int, node: dict, accept):
@@ -219,6 +225,15 @@ class Tokens:
         if k not in self._keyed:
             self._keyed[k] = {w: w for w in self.uniq} if key is None else {w: key(w) for w in self.uniq}
         return self._keyed[k]
+
+
+def _follow(node: dict) -> str:
+    """Lookahead for the next token of a phrase continuing at `node` ("" where the phrase may
+    end here): the same token that `_NEXT_TOKEN` reads, among the node's children."""
+    if _VALUES in node:
+        return ""
+    alts = sorted(re.escape(k) + (r"(?!\w)" if _WORD.fullmatch(k) else "") for k in node)
+    return r"(?=\s*(?:" + "|".join(alts) + "))" if alts else r"(?!)"
 
 
 def _first_of(hit: tuple) -> int:
