@@ -29,8 +29,10 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/sahelwatch eval
 
+# bench/RESULTS.md from every benchmark (~15 min); BENCH_ARGS=--quick for development,
+# BENCH_ARGS=--latency to re-measure the alert latency too (a few minutes more)
 bench: $(STAMP)
-	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 # The HTML digest of a realistic run (seed documents + digest fixtures, no web source),
 # photographed by headless Chromium (Debian: apt-get install -y chromium) -> docs/digest.png
@@ -39,4 +41,4 @@ screenshot: $(STAMP)
 	$(BIN)/python docs/screenshot.py docs/digest.png
 
 clean:
-	rm -rf $(VENV) .prefect outbox sahelwatch.duckdb sahelwatch.duckdb.wal
+	rm -rf $(VENV) .prefect outbox sahelwatch.duckdb sahelwatch.duckdb.wal sahelwatch-analyst.duckdb

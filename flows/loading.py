@@ -23,7 +23,7 @@ from sources.seedfiles import load_seed_articles
 from sources.yamlfile import load_yaml
 from warehouse import load as wh
 from warehouse.db import connect, migrate, transaction
-from warehouse.sources_state import record_fetch
+from warehouse.sources_state import FetchState, record_fetch
 
 log = logging.getLogger("sahelwatch.run")
 
@@ -37,10 +37,12 @@ class Inputs:
 
 
 def read_inputs(sources_file: Path, *, db_path: Path | None = None, wait_s: float = 3.0,
-                policy: FetchPolicy | None = None, watched: Sequence[Watched] = ()) -> Inputs:
+                policy: FetchPolicy | None = None, watched: Sequence[Watched] = (),
+                state: FetchState | None = None) -> Inputs:
     """Every enabled source's articles; each unreadable item or source becomes an error row.
     Web sources (feeds, pages, searches) are fetched when due, conditionally, with the
-    validators and health kept in the warehouse at `db_path` (None: as if never fetched)."""
+    validators and health kept in the warehouse at `db_path` (None: as if never fetched),
+    or with `state` read beforehand (a worker on another machine has no warehouse)."""
     out = Inputs()
     try:
         specs, problems = load_sources(sources_file)
@@ -52,7 +54,8 @@ def read_inputs(sources_file: Path, *, db_path: Path | None = None, wait_s: floa
     for spec in (s for s in specs if s.enabled and s.kind == "seed_files"):
         _read_source(spec, sources_file.parent, out)
     if any(s.enabled and s.is_web for s in specs):
-        out.web = fetch_web(specs, read_state(db_path, wait_s), policy or FetchPolicy(), watched)
+        state = state if state is not None else read_state(db_path, wait_s)
+        out.web = fetch_web(specs, state, policy or FetchPolicy(), watched)
         out.articles += out.web.articles
         out.errors += out.web.errors
     return out

@@ -60,6 +60,22 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class RunnerSettings:
+    """`[runner]`: where the fetch and extract tasks run (issue 7).
+
+    `task_runner`: "default" (Prefect's thread pool, in the flow's process), "dask" (a
+    Dask LocalCluster of `workers` processes started for the run), or the address of a
+    running Dask scheduler ("tcp://host:8786"). Warehouse writes always stay in the flow's
+    process; extraction is mapped over the runner in batches of `batch_size` articles.
+    """
+
+    task_runner: str = "default"
+    workers: int = 2
+    batch_size: int = 500
+    processes: bool = True  # "dask": worker processes (False: threads of one process, for tests)
+
+
+@dataclass(frozen=True, slots=True)
 class SmtpSettings:
     host: str
     port: int = 587
@@ -84,6 +100,18 @@ class Settings:
     schedule: ScheduleSettings = ScheduleSettings()
     fetch: FetchPolicy = FetchPolicy()  # [fetch]: timeouts, user agent, per-host limits, caps
     historical_days: int = 90  # [ledger]: an event this much older than its first report is historical
+    runner: RunnerSettings = RunnerSettings()  # [runner]: task runner for fetch and extract
+    analyst_copy: Path | None = None  # [paths] analyst_copy; None: "<database>-analyst.duckdb" beside it
+    publish_analyst_copy: bool = True  # [paths] analyst_copy = "" turns the copy off
+
+    @property
+    def analyst_db_path(self) -> Path | None:
+        """The read-only copy analysts query (refreshed after each run); None when disabled."""
+        if not self.publish_analyst_copy:
+            return None
+        if self.analyst_copy is not None:
+            return self.analyst_copy
+        return self.db_path.with_name(f"{self.db_path.stem}-analyst{self.db_path.suffix or '.duckdb'}")
 
     @property
     def sources_file(self) -> Path:
@@ -115,6 +143,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _from_mapping(data: Mapping[str, Any], env: Mapping[str, str], base: Path) -> Settings:
     paths = data.get("paths", {})
     defaults = Settings()
+    copy = env.get("SAHELWATCH_ANALYST_DB", paths.get("analyst_copy"))  # "" turns the copy off
     return Settings(
         db_path=_path(env.get("SAHELWATCH_DB") or paths.get("database"), defaults.db_path, base),
         seeds_dir=_path(env.get("SAHELWATCH_SEEDS") or paths.get("seeds"), defaults.seeds_dir, base),
@@ -126,7 +155,29 @@ def _from_mapping(data: Mapping[str, Any], env: Mapping[str, str], base: Path) -
         schedule=_schedule(data.get("schedule", {}), env),
         fetch=_fetch(data.get("fetch", {}), env),
         historical_days=_historical_days(data.get("ledger", {}), env, defaults.historical_days),
+        runner=_runner(data.get("runner", {}), env),
+        analyst_copy=_path(copy, None, base) if copy else None,  # type: ignore[arg-type]
+        publish_analyst_copy=copy is None or bool(str(copy).strip()),
     )
+
+
+def _runner(table: Mapping[str, Any], env: Mapping[str, str]) -> RunnerSettings:
+    """The `[runner]` table; SAHELWATCH_TASK_RUNNER overrides its task_runner."""
+    default = RunnerSettings()
+    name = str(env.get("SAHELWATCH_TASK_RUNNER") or table.get("task_runner", default.task_runner)).strip()
+    if name not in ("default", "dask") and not name.startswith(("tcp://", "tls://", "ucx://", "inproc://")):
+        raise SettingsError(f"[runner] task_runner: expected 'default', 'dask' or a Dask scheduler address "
+                            f"such as 'tcp://10.0.0.5:8786', got {name!r}")
+    values = {}
+    for key in ("workers", "batch_size"):
+        raw = table.get(key, getattr(default, key))
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+            raise SettingsError(f"[runner] {key}: expected a whole number >= 1, got {raw!r}")
+        values[key] = raw
+    processes = table.get("processes", True)
+    if not isinstance(processes, bool):
+        raise SettingsError(f"[runner] processes: expected true or false, got {processes!r}")
+    return RunnerSettings(task_runner=name, processes=processes, **values)
 
 
 def _historical_days(table: Mapping[str, Any], env: Mapping[str, str], default: int) -> int:

@@ -10,6 +10,7 @@ credit line score 0.7-0.95; different reports of the same event stay under 0.1.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
@@ -55,18 +56,42 @@ class Known:
 def assign_stories(new: Sequence[tuple[str, tuple[int, ...]]], known: Iterable[Known],
                    threshold: float = THRESHOLD) -> dict[str, str]:
     """story_id for each new (article_id, sketch): the story of the most similar stored or
-    earlier new article at or above `threshold`, else its own id (a new story)."""
+    earlier new article at or above `threshold`, else its own id (a new story).
+
+    A similarity of at least `threshold` needs at least threshold x len(sketch) shared
+    hashes (the union's k smallest hold the whole shorter sketch), so each new sketch is
+    compared only with the texts sharing that many (an index by hash, in pool order): the
+    same stories as comparing every pair, which made a 10,000-article run quadratic (issue 7)."""
     pool: list[Known] = list(known)
+    by_hash: dict[int, list[int]] = {}
+    for i, other in enumerate(pool):
+        _index(by_hash, i, other.sketch)
     out: dict[str, str] = {}
     for article_id, sk in new:
         best, best_sim = None, threshold
-        for other in pool:
-            sim = similarity(sk, other.sketch)
+        for i in _candidates(by_hash, sk, threshold):
+            sim = similarity(sk, pool[i].sketch)
             if sim >= best_sim:
-                best, best_sim = other, sim
+                best, best_sim = pool[i], sim
         out[article_id] = best.story_id if best else article_id
         pool.append(Known(article_id, out[article_id], sk))
+        _index(by_hash, len(pool) - 1, sk)
     return out
+
+
+def _candidates(by_hash: dict[int, list[int]], sk: Sequence[int], threshold: float) -> list[int]:
+    """Pool positions sharing enough hashes with `sk` to reach `threshold`, in pool order."""
+    shared: dict[int, int] = {}
+    for h in sk:
+        for i in by_hash.get(h, ()):
+            shared[i] = shared.get(i, 0) + 1
+    need = max(1, math.ceil(threshold * len(sk) - 1e-9))
+    return sorted(i for i, n in shared.items() if n >= need)
+
+
+def _index(by_hash: dict[int, list[int]], position: int, sk: Sequence[int]) -> None:
+    for h in sk:
+        by_hash.setdefault(h, []).append(position)
 
 
 def story_groups(stories: Mapping[str, str]) -> dict[str, list[str]]:
