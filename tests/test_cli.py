@@ -1,5 +1,6 @@
 """The `sahelwatch` command as a user runs it (subprocesses, real files)."""
 import json
+import os
 import subprocess
 import sys
 import time
@@ -12,9 +13,9 @@ CONTRACT = {"type", "subject", "object", "members", "date", "place", "country", 
             "kidnapped", "polarity", "confidence", "evidence", "source"}
 
 
-def sahelwatch(*args, cwd=None, timeout=120):
+def sahelwatch(*args, cwd=None, timeout=120, env=None):
     return subprocess.run([sys.executable, "-m", "flows", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=timeout)
+                          cwd=cwd or ROOT, timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def test_extract_seed_prints_claims_per_contract():
@@ -77,3 +78,10 @@ def test_extract_into_a_closed_pipe_ends_quietly():
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert len(out.stdout.splitlines()) == 1
     assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr
+
+
+def test_malformed_knowledge_base_is_named_with_its_line(tmp_path):
+    (tmp_path / "entities.yaml").write_text("entities:\n  - id: x\n    name: [oops\n")
+    out = sahelwatch("extract", "seeds/000_999dedc9c3ac5313.txt", env={"SAHELWATCH_SEEDS": str(tmp_path)})
+    assert out.returncode == 2
+    assert "entities.yaml: malformed YAML at line 4" in out.stderr and "Traceback" not in out.stderr

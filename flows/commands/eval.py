@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from flows.commands import fail
-from flows.settings import ROOT, load_settings
+from flows.commands import fail, knowledge_base
+from flows.settings import ROOT
 
 GOLD_SETS = (
     ("seeds", ROOT / "tests" / "gold_seeds.jsonl", ROOT / "seeds"),
@@ -22,12 +22,8 @@ def register(sub) -> None:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from flows.evaluation import evaluate_gold_set
-    from flows.loading import read_kb
 
-    settings = load_settings()
-    kb, error = read_kb(settings.entities_file)
-    if kb is None:
-        return fail(error or "knowledge base unavailable")
+    kb = knowledge_base()
     if bool(args.gold) != bool(args.docs):
         return fail("--gold and --docs go together")
     sets = [(args.gold.stem, args.gold, args.docs)] if args.gold else GOLD_SETS

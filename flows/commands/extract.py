@@ -7,8 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from flows.commands import fail
-from flows.settings import load_settings
+from flows.commands import fail, knowledge_base
 
 log = logging.getLogger("sahelwatch")
 
@@ -25,12 +24,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from datetime import date
 
     from claims.extract import Extractor
-    from flows.loading import read_kb
 
-    settings = load_settings()
-    kb, error = read_kb(settings.entities_file)
-    if kb is None:
-        return fail(error or "knowledge base unavailable")
+    kb = knowledge_base()
     try:
         published = date.fromisoformat(args.published) if args.published else None
     except ValueError:
