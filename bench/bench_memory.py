@@ -69,7 +69,7 @@ def measure(n: int) -> list[Row]:
             wall = time.perf_counter() - t
             if proc.returncode:
                 raise RuntimeError(err[-3000:])
-        new, extracted, claims = (int(x) for x in out.split())
+        new, extracted, claims = (int(x) for x in out.splitlines()[-1].split())
         assert new == extracted == n, (new, extracted)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -16,6 +16,12 @@ For each recipient, in order:
 
 A crash between the server's acceptance and the 'sent' mark resends the same message (same
 Message-ID, which mail clients treat as one message) rather than losing it.
+
+The warehouse is held only while the step reads or writes it: before each SMTP attempt
+(up to the configured timeout) it is closed, and reopened to record the outcome, so
+`sahelwatch verdict` and the other writers are never kept waiting by a slow mail server
+(issue 7). The outbox row is written and committed before the warehouse is let go, so the
+exactly-once guarantees above stay as they were.
 """
 from __future__ import annotations
 
@@ -131,7 +137,7 @@ def deliver_digests(settings: Settings, run_id: str, run: dict[str, Any],
                     now: datetime | None = None) -> DeliveryReport:
     """Queued digests first, then one new digest per recipient who has something due."""
     report, channel = DeliveryReport(), Channel(settings)
-    con = connect(settings.db_path, wait_s=settings.db_wait_s)
+    con = _Warehouse(settings)
     try:
         for recipient in settings.recipients:
             try:
@@ -140,8 +146,26 @@ def deliver_digests(settings: Settings, run_id: str, run: dict[str, Any],
                 log.error("no digest for %s: %s", recipient.email, exc)
                 report.problems.append(f"delivery: no digest for {recipient.email}: {exc}")
     finally:
-        con.close()
+        con.release()
     return report
+
+
+class _Warehouse:
+    """The warehouse connection, opened on first use and let go before each wait on the
+    mail server (`release`); used like a connection (`execute` and the rest pass through)."""
+
+    def __init__(self, settings: Settings):
+        self._settings, self._con = settings, None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._con is None:
+            self._con = connect(self._settings.db_path, wait_s=self._settings.db_wait_s)
+        return getattr(self._con, name)
+
+    def release(self) -> None:
+        if self._con is not None:
+            self._con, con = None, self._con
+            con.close()
 
 
 def _deliver_recipient(con, settings, channel, recipient: Recipient, run_id, run, now, report) -> None:
@@ -203,6 +227,8 @@ def _pending(con, recipient: Recipient, report: DeliveryReport) -> tuple[list[di
 
 def _attempt(con, channel: Channel, recipient: Recipient, digest_id: str, message: bytes,
              html: str, report: DeliveryReport) -> None:
+    if channel.name == "smtp":  # a mail server may keep us waiting: other writers go first
+        con.release()
     outcome = channel.attempt(digest_id, bytes(message), html)
     ob.record_attempt(con, digest_id, outcome)
     if outcome.status in ("sent", "written"):

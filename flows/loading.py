@@ -26,6 +26,7 @@ from warehouse.db import connect, migrate, transaction
 from warehouse.sources_state import FetchState, record_fetch
 
 log = logging.getLogger("sahelwatch.run")
+LOAD_CHUNK = 500  # articles stored per transaction
 
 
 @dataclass
@@ -94,13 +95,30 @@ def store_inputs(db_path: Path, wait_s: float, run_id: str, inputs: Inputs, kb: 
         wh.load_sources(con, [s.as_row() for s in inputs.specs])
         if kb is not None:
             wh.load_kb(con, kb)
-        with transaction(con):  # articles, validators, URLs, stories and health move together
-            new_ids = wh.load_articles(con, inputs.articles, run_id, cursors=inputs.web.cursors)
-            record_fetch(con, run_id, inputs.articles, new_ids, inputs.web.health, inputs.web.outcomes)
+        new_ids = _store_articles(con, run_id, inputs)
         wh.record_errors(con, run_id, inputs.errors)
         return new_ids
     finally:
         con.close()
+
+
+def _store_articles(con, run_id: str, inputs: Inputs) -> list[str]:
+    """Articles, URLs and stories in chunks of LOAD_CHUNK, each committed (memory stays
+    bounded: 10,000 articles' rows and sketches at once took 0.5 GB, issue 7); validators and
+    health go with the last chunk, so a crash half-way never moves a cursor past unstored
+    articles (the next run fetches them again and stores what is missing)."""
+    arts, new_ids = inputs.articles, []
+    starts = range(0, len(arts), LOAD_CHUNK) if arts else range(1)
+    for start in starts:
+        chunk, last = arts[start:start + LOAD_CHUNK], start == starts[-1]
+        web = inputs.web if last else WebResult()
+        with transaction(con):  # articles, URLs, stories (and at last validators, health) together
+            ids = wh.load_articles(con, chunk, run_id, cursors=web.cursors)
+            record_fetch(con, run_id, chunk, ids, web.health, web.outcomes)
+        new_ids += ids
+        if len(arts) > LOAD_CHUNK:
+            log.info("stored %d/%d articles", min(start + LOAD_CHUNK, len(arts)), len(arts))
+    return new_ids
 
 
 def finish_run(db_path: Path, wait_s: float, run_id: str, summary: dict[str, Any]) -> None:

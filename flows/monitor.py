@@ -21,6 +21,7 @@ from flows import delivery, extraction, fetching, loading
 from flows.runners import Submitter, open_runner
 from flows.settings import Settings, load_settings
 from warehouse.analyst import publish_copy
+from warehouse.db import set_memory_limit
 from warehouse.sources_state import FetchState
 
 
@@ -120,6 +121,7 @@ def monitor(settings: Settings | None = None) -> dict[str, Any]:
     Without `settings` (a scheduled run of `sahelwatch serve`), they are read at run time
     from sahelwatch.toml and the environment, so no secret travels as a parameter."""
     settings = settings or load_settings()
+    set_memory_limit(settings.db_memory_limit)
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:6]
     kb, kb_error = read_knowledge_base(settings.entities_file)  # first: search sources query its names
     with open_runner(settings.runner) as runner:  # [runner]: default, dask, or a scheduler address

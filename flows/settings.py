@@ -103,6 +103,7 @@ class Settings:
     runner: RunnerSettings = RunnerSettings()  # [runner]: task runner for fetch and extract
     analyst_copy: Path | None = None  # [paths] analyst_copy; None: "<database>-analyst.duckdb" beside it
     publish_analyst_copy: bool = True  # [paths] analyst_copy = "" turns the copy off
+    db_memory_limit: str = "512MB"  # [warehouse] memory_limit (SAHELWATCH_DB_MEMORY_LIMIT): DuckDB's buffer pool
 
     @property
     def analyst_db_path(self) -> Path | None:
@@ -158,6 +159,8 @@ def _from_mapping(data: Mapping[str, Any], env: Mapping[str, str], base: Path) -
         runner=_runner(data.get("runner", {}), env),
         analyst_copy=_path(copy, None, base) if copy else None,  # type: ignore[arg-type]
         publish_analyst_copy=copy is None or bool(str(copy).strip()),
+        db_memory_limit=str(env.get("SAHELWATCH_DB_MEMORY_LIMIT")
+                            or data.get("warehouse", {}).get("memory_limit", defaults.db_memory_limit)),
     )
 
 

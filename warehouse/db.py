@@ -20,6 +20,8 @@ from warehouse.errors import MigrationError, WarehouseError, WarehouseLockedErro
 
 log = logging.getLogger(__name__)
 
+MEMORY_LIMIT = "512MB"  # DuckDB's buffer pool per open warehouse (DuckDB's own default: 80% of RAM)
+_settings = {"memory_limit": MEMORY_LIMIT}
 _LOCK = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
 _PID = re.compile(r"\(PID (\d+)\)")
 
@@ -35,7 +37,9 @@ def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0) -
     started, delay = time.monotonic(), 0.05
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            con = duckdb.connect(path, read_only=read_only, config=dict(_settings))
+            con.execute(sqlfiles.sql("connection_settings")).fetchall()  # no progress bar on our stdout
+            return con
         except duckdb.IOException as exc:
             if not _LOCK.search(str(exc)):
                 raise WarehouseError(f"cannot open warehouse file {path}: {exc}") from exc
@@ -45,6 +49,12 @@ def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0) -
             raise WarehouseError(f"cannot open warehouse file {path}: {exc}") from exc
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
+
+
+def set_memory_limit(limit: str) -> None:
+    """The buffer pool limit of the connections opened from now on in this process
+    ("512MB", "1GB"; `[warehouse] memory_limit`): DuckDB spills to disk beyond it."""
+    _settings["memory_limit"] = str(limit)
 
 
 def _locked(path: str, exc: Exception, waited_s: float) -> WarehouseLockedError:

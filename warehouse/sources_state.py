@@ -7,7 +7,7 @@ the data they describe.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable, Sequence
 
 import duckdb
@@ -32,9 +32,11 @@ SOURCE_RUNS = pa.schema([
 ])
 URLS = pa.schema([("url", _S), ("article_id", _S), ("source_id", _S)])
 SKETCHES = pa.schema([("article_id", _S), ("h", pa.int64())])
+SKETCH_ROWS = pa.schema([("article_id", _S), ("h", pa.int64()), ("story_id", _S)])
 STORIES = pa.schema([("article_id", _S), ("story_id", _S)])
 KNOWN_URL_DAYS = 90   # feeds list recent items; older URLs need not be kept in memory
 MIN_SHARED = 8        # sketch hashes two texts must share to be compared at all
+STORY_WINDOW_DAYS = 30  # copies of one story are looked for among the articles loaded lately
 
 
 @dataclass
@@ -66,15 +68,20 @@ def record_fetch(con: duckdb.DuckDBPyConnection, run_id: str, articles: Sequence
 
 
 def _stories(con: duckdb.DuckDBPyConnection, fresh: Sequence[Article]) -> dict[str, str]:
+    """Stories of the new articles: near-duplicates among the articles loaded in the last
+    STORY_WINDOW_DAYS (the window's sketches; a run's cost does not grow with the warehouse)."""
     sketches = [(a.article_id, sketch(a.text)) for a in dict((a.article_id, a) for a in fresh).values()]
     if not sketches:
         return {}
+    now = datetime.now(timezone.utc)
+    con.execute(sql("sketches_prune"), {"since": now - timedelta(days=STORY_WINDOW_DAYS)}).fetchall()
     rows = [{"article_id": aid, "h": h} for aid, sk in sketches for h in sk]
     with staged(con, "staged_sketches", table(SKETCHES, rows)):
         cands = con.execute(sql("sketch_candidates"), {"min_shared": min(MIN_SHARED, 1 + min(len(s) for _, s in sketches) // 8)}).fetchall()
-        known = [Known(r[0], r[1], tuple(r[2])) for r in cands]
-        con.execute(sql("sketches_insert")).fetchall()
-    stories = assign_stories(sketches, known)
+    stories = assign_stories(sketches, [Known(r[0], r[1], tuple(r[2])) for r in cands])
+    rows = [{"article_id": aid, "h": h, "story_id": stories[aid]} for aid, sk in sketches for h in sk]
+    with staged(con, "staged_sketch_rows", table(SKETCH_ROWS, rows)):
+        con.execute(sql("sketches_insert"), {"loaded_at": now}).fetchall()
     recs = [{"article_id": k, "story_id": v} for k, v in stories.items()]
     with staged(con, "staged_stories", table(STORIES, recs)):
         con.execute(sql("stories_set")).fetchall()

@@ -1,3 +1,3 @@
--- Store the sketches of staged_sketches (article_id, h).
-INSERT INTO article_sketches (article_id, h) SELECT article_id, h FROM staged_sketches
-ON CONFLICT DO NOTHING;
+-- Store the sketches of staged_sketch_rows (article_id, h, story_id), loaded at $loaded_at.
+INSERT INTO article_sketches (article_id, h, story_id, loaded_at)
+SELECT article_id, h, story_id, $loaded_at FROM staged_sketch_rows;
