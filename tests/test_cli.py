@@ -85,3 +85,15 @@ def test_malformed_knowledge_base_is_named_with_its_line(tmp_path):
     out = sahelwatch("extract", "seeds/000_999dedc9c3ac5313.txt", env={"SAHELWATCH_SEEDS": str(tmp_path)})
     assert out.returncode == 2
     assert "entities.yaml: malformed YAML at line 4" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_same_failure_of_many_sources_folds_into_one_summary_line():
+    from flows.commands.run import group_error_lines
+
+    lines = [f"feed{i}: https://news{i}.example.org/rss: cannot connect: DNS lookup failed for news{i}.example.org"
+             for i in range(6)]
+    lines.insert(2, "seeds: 001.txt: empty file")
+    out = group_error_lines(lines)
+    assert out == ["6 sources: cannot connect: DNS lookup failed for … (feed0, feed1, feed2, feed3 and 2 more; "
+                   "every row in v_errors)", "seeds: 001.txt: empty file"]
+    assert group_error_lines(lines[:3]) == lines[:3]  # two alike stay as they are

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +67,38 @@ def format_summary(s: dict[str, Any], settings: Settings) -> str:
              f"  claims    {s['claims_new']} new ({claims})",
              f"  events    {s['events_new']} new ({statuses})",
              f"  errors    {s['errors']}"]
-    lines += [f"    - {line}" for line in s["error_lines"]]
+    lines += [f"    - {line}" for line in group_error_lines(s["error_lines"])]
     lines += _source_lines(s)
     if s.get("extraction_skipped"):
         lines.append("  extraction skipped: the knowledge base could not be read (see errors)")
     lines += [f"  digest    {d}" for d in s["digests"]] or ["  digest    none: nothing new to report"]
     return "\n".join(lines)
+
+
+_VARYING = re.compile(r"https?://\S+|\b[\w-]+(?:\.[\w-]+)+\b|\d+")  # URLs, host names, counts
+
+
+def group_error_lines(lines: list[str], min_group: int = 3, shown: int = 4) -> list[str]:
+    """Error lines as shown in the summary: the same failure of many sources (no internet: every
+    feed's DNS lookup fails) folds into one line naming the sources; v_errors keeps every row."""
+    keyed = [(_failure(line), line) for line in lines]
+    sources: dict[str, list[str]] = {}
+    for (source, key), _ in keyed:
+        sources.setdefault(key, []).append(source)
+    out, folded = [], set()
+    for (_, key), line in keyed:
+        if len(sources[key]) < min_group:
+            out.append(line)
+        elif key not in folded:
+            folded.add(key)
+            names = sources[key][:shown]
+            more = f" and {len(sources[key]) - shown} more" if len(sources[key]) > shown else ""
+            out.append(f"{len(sources[key])} sources: {key} ({', '.join(names)}{more}; every row in v_errors)")
+    return out
+
+
+def _failure(line: str) -> tuple[str, str]:
+    """(source, the failure with its URLs, host names and counts blanked)."""
+    source, _, rest = line.partition(": ")
+    rest = rest.removeprefix(f"{source}: ")
+    return source, (_VARYING.sub("…", rest).lstrip("…: ") if rest else line)
