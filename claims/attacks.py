@@ -103,7 +103,6 @@ class AttackPatterns:
         near = prev[-3:]
         if any(w in self.reference for w in (prev[-1:] if kind == "verb" else near)) or any(w in self.attitude for w in prev):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
-            return False
         if "to" in near[-2:] or any(w in self.habitual for w in near):
             return False
         if self.rel.blocked(sent, s) and kind != "noun":

@@ -131,11 +131,6 @@ def _at_months(rx: re.Pattern, folded: str, starts: list[int]):
                 yield m
 
 
-def explicit_years(folded: str) -> list[int]:
-    """The years written in a text (for the next sentence's context year)."""
-    return [int(m.group("y")) for m in YEAR_RX.finditer(folded)]
-
-
 def _year_before(folded: str, pos: int) -> int | None:
     years = YEAR_RX.findall(folded, 0, pos)
     return int(years[-1]) if years else None

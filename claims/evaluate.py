@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from claims.dates import at_precision
 from claims.kb import KnowledgeBase
@@ -172,8 +171,3 @@ def format_report(report: Report, show_errors: bool = True) -> str:
         lines.append("differences:")
         lines += [f"  {e}" for e in report.errors]
     return "\n".join(lines)
-
-
-def rows_from_jsonl(text: str) -> list[dict[str, Any]]:
-    import json
-    return [json.loads(line) for line in text.splitlines() if line.strip()]

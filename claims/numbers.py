@@ -62,7 +62,6 @@ _SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French 
     "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
                             rf"|{_SG_AUX}(?:kidnapped|abducted|taken\s+hostage|enleve|enlevee|kidnappe|kidnappee|pris\s+en\s+otage|prise\s+en\s+otage)\b"),
 }
-_NUM_RX = re.compile(NUM)
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
 _GATES = {
     "killed": re.compile(r"kill|massacr|murder|execut|behead|tuant|tue|abattu|dead|died|death|mort|toll|bilan|shot|assassin|decapit"),
@@ -127,9 +126,3 @@ def casualties(folded: str) -> dict[str, int | None]:
         if out[slot] is None and _GATES[slot].search(folded) and rx.search(folded):
             out[slot] = 1
     return out
-
-
-def numbers_in(folded: str) -> list[int]:
-    """Every number of a folded text (digits and words), in order."""
-    vals = (parse_number(m.group()) for m in _NUM_RX.finditer(folded))
-    return [v for v in vals if v is not None]

@@ -83,15 +83,6 @@ def squash_ws(text: str) -> str:
     return " ".join(text.split())
 
 
-_TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
-
-
-def tokens(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, token) of the words and punctuation marks of folded text."""
-    end = len(folded) if end is None else end
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded, start, end)]
-
-
 class PhraseIndex:
     """Phrase lookup over folded text. Phrases are token sequences indexed by their first
     token; `find` keeps the first tokens present in the text (a set intersection) and
@@ -205,12 +196,11 @@ class Tokens:
     """The distinct words of a folded text (computed once per document, shared by the
     entity and place indexes) and their comparison keys."""
 
-    __slots__ = ("folded", "_uniq", "_keyed")
+    __slots__ = ("folded", "_uniq")
 
     def __init__(self, folded: str):
         self.folded = folded
         self._uniq: set[str] | None = None
-        self._keyed: dict = {}
 
     @property
     def uniq(self) -> set[str]:
@@ -218,13 +208,6 @@ class Tokens:
             f = self.folded
             self._uniq = set(f.translate(_PUNCT_TO_SPACE).split()) if f.isascii() else set(_WORD.findall(f))
         return self._uniq
-
-    def keyed(self, key) -> dict[str, str]:
-        """{word: comparison key} of the distinct words (`key` None: the word itself)."""
-        k = id(key)
-        if k not in self._keyed:
-            self._keyed[k] = {w: w for w in self.uniq} if key is None else {w: key(w) for w in self.uniq}
-        return self._keyed[k]
 
 
 def _follow(node: dict) -> str:
@@ -268,9 +251,3 @@ _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 def words(folded: str) -> list[str]:
     """The words and punctuation marks of folded text (the tokens of phrase matching)."""
     return _WORD_OR_MARK.findall(folded)
-
-
-def word_tokens(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, token) of words and single punctuation marks: the shared tokenisation
-    of entity and place matching."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD_OR_MARK.finditer(folded)]

@@ -26,11 +26,6 @@ def read_gold(path: Path) -> list[dict]:
     return rows
 
 
-def predictions_for(kb: KnowledgeBase, docs_dir: Path) -> dict[str, list]:
-    """Claims of every document of a gold set's manifest, keyed by file name."""
-    return {doc: claims for doc, (_, claims) in _extract_docs(kb, docs_dir).items()}
-
-
 def _extract_docs(kb: KnowledgeBase, docs_dir: Path) -> dict[str, tuple[str | None, list]]:
     """file name -> (language, claims) for every document of a gold set's manifest."""
     articles, errors = load_seed_articles(docs_dir)

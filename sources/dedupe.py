@@ -13,7 +13,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
 K = 64
 SHINGLE = 5
@@ -92,10 +92,3 @@ def _candidates(by_hash: dict[int, list[int]], sk: Sequence[int], threshold: flo
 def _index(by_hash: dict[int, list[int]], position: int, sk: Sequence[int]) -> None:
     for h in sk:
         by_hash.setdefault(h, []).append(position)
-
-
-def story_groups(stories: Mapping[str, str]) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for article_id, story_id in stories.items():
-        groups.setdefault(story_id, []).append(article_id)
-    return groups

@@ -6,7 +6,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = {"type", "subject", "object", "members", "date", "place", "country", "killed", "wounded",

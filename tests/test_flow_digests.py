@@ -13,7 +13,6 @@ from prefect.testing.utilities import prefect_test_harness
 from digest_world import (
     Inbox, add_article, analyst, event_ids_of, html_of, make_seeds, settings_for, smtp_at, smtp_server,
 )
-from flows.delivery import deliver_digests
 from flows.monitor import monitor
 
 pytestmark = pytest.mark.flow

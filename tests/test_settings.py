@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import Settings, SettingsError, load_settings
+from flows.settings import SettingsError, load_settings
 
 
 def test_defaults_without_file_or_environment(tmp_path):
