@@ -42,14 +42,16 @@ class AttackPatterns:
         self.state_agents = set(v.words("attack", "state_agents"))
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
+        self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see _before
 
     # ---- triggers --------------------------------------------------------------------
     def _triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
-        found = [(m.start(), m.end(), "passive") for m in self.passive_rx.finditer(sent.low)]
-        verbs = list(self.verb_rx.finditer(sent.low))  # scanned once, used twice
+        cues = sent.cues  # a pattern whose word list the sentence lacks cannot match: not scanned
+        found = [(m.start(), m.end(), "passive") for m in self._scan(self.passive_rx, "passive", cues, sent.low)]
+        verbs = self._scan(self.verb_rx, "verbs", cues, sent.low)  # scanned once, used twice
         found += [(m.start(), m.end(), "verb") for m in verbs if " " in m.group()
                   and not any(s < m.end() and m.start() < e for s, e, _ in found)]  # "ont attaqué" before "attaque"
-        for ms, kind in ((self.noun_rx.finditer(sent.low), "noun"), (verbs, "verb")):
+        for ms, kind in ((self._scan(self.noun_rx, "nouns", cues, sent.low), "noun"), (verbs, "verb")):
             for m in ms:
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     k = kind
@@ -59,6 +61,10 @@ class AttackPatterns:
                     found.append((m.start(), m.end(), k))
         found.sort()
         return found
+
+    @staticmethod
+    def _scan(rx: re.Pattern, key: str, cues: frozenset, low: str) -> list:
+        return list(rx.finditer(low)) if ("attack", key) in cues else []
 
     def _reference_clause(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
         """Offset of a temporal reference ("after", "apres", "following") that opens a clause
@@ -72,7 +78,11 @@ class AttackPatterns:
         return None
 
     def _before(self, sent: Sent, s: int, n: int) -> list[str]:
-        return _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s)[-n:]
+        """The last `n` words (or ";") before `s`; the tests of one trigger ask for the words
+        before it several times: the last window is kept."""
+        if self._last_before[:2] != (sent, s):
+            self._last_before = (sent, s, _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s))
+        return self._last_before[2][-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
         prev = self._before(sent, s, 4)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+
+from claims.scan import finditer_at, finditer_near, window_bounds
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -68,39 +71,60 @@ class DateMention:
 
 _DIGIT = re.compile(r"\d")
 _MONTH_RX = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))  # one of them is in every month name (a cheap gate)
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
+_SEASONS = ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver")
 # Literal cues of the other patterns: a pattern runs only when one of its cues is in the sentence.
 _CUES = {
-    "season_y": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
+    "season_y": _SEASONS, "this_season": _SEASONS, "last_season": _SEASONS,
     "last_week": ("week", "semaine"), "last_month": ("month", "mois"), "this_month": ("month", "mois"),
     "last_year": ("year", "annee"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
-    "following_year": ("year", "annee"),
-    "this_season": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
-    "last_season": ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver"),
+    "following_year": ("year", "annee"), "m_that_year": ("year",), "following_m": ("following", "next"),
     "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago",),
     "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
+_CUE_SETS = list(dict.fromkeys(_CUES.values()))  # each distinct cue tuple is tested once per sentence
+# Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
+# name / a written year, so they are tried there only; "near months"/"near years" - they hold one
+# (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match.
+_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "months", "md": "months", "y_bare": "years",
+            "dmy": "near months", "dm": "near months", "m": "near months", "y": "near years"}
+_WORDS_BEFORE = {"near months": 3, "near years": 5}  # dmy "21 to 24 | September", y "in the first half of | 2019"
 
 
-_PLAN = [(kind, rx, kind in _NEEDS_DIGIT, kind in _NEEDS_YEAR, kind in _MONTH_KINDS, _CUES.get(kind, ()))
-         for kind, rx in _PATTERNS]
+def _needs(kind: str) -> frozenset:
+    """What a sentence must have for the pattern to match: "digit", "year", "month", a cue set."""
+    return frozenset([f for f, kinds in (("digit", _NEEDS_DIGIT), ("year", _NEEDS_YEAR), ("month", _MONTH_KINDS))
+                      if kind in kinds] + ([_CUE_SETS.index(_CUES[kind])] if kind in _CUES else []))
+
+
+_PLAN = [(kind, rx, _ANCHORS.get(kind), _needs(kind)) for kind, rx in _PATTERNS]
+
+
+@lru_cache(maxsize=None)
+def _eligible(has: frozenset) -> tuple:
+    """The patterns (in order) that a sentence with the features `has` may match (few distinct sets)."""
+    return tuple((kind, rx, anchor) for kind, rx, anchor, needs in _PLAN if needs <= has)
 
 
 def find_dates(folded: str, published: date | None = None, context_year: int | None = None) -> list[DateMention]:
     """Date mentions of one sentence (folded), left to right, overlaps removed."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    has_digit = _DIGIT.search(folded) is not None
-    has_year = has_digit and YEAR_RX.search(folded) is not None
-    month_starts = [m.start() for m in _MONTH_RX.finditer(folded)]
-    has_month = bool(month_starts)
-    for kind, rx, needs_digit, needs_year, needs_month, cues in _PLAN:
-        if (needs_digit and not has_digit) or (needs_year and not has_year) or (needs_month and not has_month) or (
-                cues and not any(c in folded for c in cues)):
-            continue
-        for m in (_at_months(rx, folded, month_starts) if kind in _MONTH_FIRST else rx.finditer(folded)):
+    has, anchors = _features(folded)
+    bounds: dict[str, list[int]] = {}  # "near years", "near months": claims.scan.window_bounds
+    for kind, rx, anchor in _eligible(has):
+        if anchor is None:
+            matches = rx.finditer(folded)
+        elif anchor in _WORDS_BEFORE:
+            if anchor not in bounds:
+                bounds[anchor] = window_bounds(folded, anchors[anchor[5:]], _WORDS_BEFORE[anchor])
+            matches = finditer_near(rx, folded, anchors[anchor[5:]], bounds[anchor])
+        else:
+            matches = finditer_at(rx, folded, anchors[anchor])
+        for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if kind == "m" and m.group("m") == "may" and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
@@ -115,20 +139,23 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     return found
 
 
+def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:
+    """What a sentence has (see _needs), and the offsets of its written years and month names."""
+    has = [i for i, cues in enumerate(_CUE_SETS) if any(map(folded.__contains__, cues))]
+    anchors: dict[str, list[int]] = {}
+    if _DIGIT.search(folded) is not None:
+        has.append("digit")
+        anchors["years"] = [m.start() for m in YEAR_RX.finditer(folded)]
+        if anchors["years"]:
+            has.append("year")
+    if any(map(folded.__contains__, _MONTH_STEMS)):
+        anchors["months"] = [m.start() for m in _MONTH_RX.finditer(folded)]
+        if anchors["months"]:
+            has.append("month")
+    return frozenset(has), anchors
+
+
 YEAR_RX = re.compile(_Y)
-_MONTH_FIRST = {"mdy", "my", "m_that_year", "md"}  # patterns that open on a month name (r"\b" + _M)
-
-
-def _at_months(rx: re.Pattern, folded: str, starts: list[int]):
-    """`rx.finditer(folded)` for a pattern that opens on a month name: its matches can only
-    start where a month name does (`starts`), so it is tried there only."""
-    end = 0
-    for p in starts:
-        if p >= end:
-            m = rx.match(folded, p)
-            if m is not None:
-                end = m.end()
-                yield m
 
 
 def _year_before(folded: str, pos: int) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -44,6 +45,7 @@ def _may_own(window: str) -> bool:
     return any(c in _OWNER_PREPS or "d'" in c for c in window.split()[-2:])
 
 
+_GROUP_AFTER = re.compile(r"'s?\s+(group|organization|organisation|movement|faction|men|fighters)\b")  # "Droukdel's men"
 _GROUP_OF = re.compile(r"\b(?:le|du|au)\s+(?:groupe|mouvement)\s+(?:de\s+|d')$")  # "le groupe de Shekau": the group he leads
 
 
@@ -63,7 +65,7 @@ class Sent:
     on first use (by the Analyzer that prepared it): many triggered sentences end without
     needing them."""
 
-    __slots__ = ("index", "start", "text", "low", "mentions", "places", "date_finder", "_dates", "_an",
+    __slots__ = ("index", "start", "text", "low", "mentions", "places", "date_finder", "cues", "_dates", "_an",
                  "_toks", "_tok_ends", "_paren", "_cands")
 
     def __init__(self, index: int, start: int, text: str, low: str, mentions: list[Mention],
@@ -71,6 +73,7 @@ class Sent:
         self.index, self.start, self.text, self.low = index, start, text, low
         self.mentions, self.places = mentions, places
         self.date_finder = date_finder  # () -> list[DateMention]; dates are read only when a claim needs them
+        self.cues: frozenset = frozenset()  # the trigger lists present (claims.vocab.TriggerFilter.sentences)
         self._dates: list[DateMention] | None = None
         self._an: "Analyzer | None" = None
         self._toks: list[tuple[int, int, str]] | None = None
@@ -143,7 +146,14 @@ class Memory:
 
 
 def ref_of(m: Mention) -> EntityRef:
-    return EntityRef(id=m.entity_id, name=m.name, text=m.text)
+    return _ref(m.entity_id, m.name, m.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _ref(entity_id: str | None, name: str, text: str) -> EntityRef:
+    """One (immutable) EntityRef per party and surface form: building a frozen dataclass costs
+    more than the cache lookup, and the same mention is referred to many times."""
+    return EntityRef(id=entity_id, name=name, text=text)
 
 
 class Analyzer:
@@ -171,12 +181,12 @@ class Analyzer:
         out = []
         for m in sent.mentions:
             if m.kind == "person" and m.entity_id:
-                g = re.match(r"'s?\s+(group|organization|organisation|movement|faction|men|fighters)\b", sent.low[m.end:m.end + 24])
-                fr = _GROUP_OF.search(sent.low, max(0, m.start - 30), m.start)
-                led = self.kb.leader_group(m.entity_id)
-                if (g or fr) and led and led in self.kb.entities:
+                g = _GROUP_AFTER.match(sent.low, m.end, m.end + 24)
+                fr = None if g else _GROUP_OF.search(sent.low, max(0, m.start - 30), m.start)
+                led = self.kb.leader_group(m.entity_id) if (g or fr) else None  # (a scan of the KB's relations)
+                if led and led in self.kb.entities:
                     e = self.kb.entities[led]
-                    start, end = (m.start, m.end + g.end()) if g else (fr.start(), m.end)
+                    start, end = (m.start, g.end()) if g else (fr.start(), m.end)
                     out.append(Mention(start, end, led, e.name, sent.text[start:end], e.kind))
                     continue
             out.append(m)
@@ -305,9 +315,16 @@ class Analyzer:
         return len(gap) <= 2
 
     def _stop_between(self, sent: Sent, a: int, b: int) -> bool:
-        for s, e, w in sent.toks:
-            if a <= s and e <= b and w in self.stops and not sent.in_paren(s):
+        """A clause stop among the tokens inside [a, b) (found by bisection: tokens are sorted)."""
+        toks = sent.toks
+        i = bisect.bisect_right(sent.tok_ends, a)
+        while i < len(toks) and toks[i][0] < a:  # a token that straddles `a`
+            i += 1
+        while i < len(toks) and toks[i][1] <= b:
+            s, _, w = toks[i]
+            if w in self.stops and not sent.in_paren(s):
                 return True
+            i += 1
         return False
 
     def resolve(self, sent: Sent, c: Cand, mem: Memory) -> EntityRef | None:
@@ -405,7 +422,7 @@ class Analyzer:
 
     def remember(self, sent: Sent, mem: Memory) -> None:
         extra = []
-        if any(w in sent.low for w in self.anaphor_g):  # else no group anaphor: candidates not needed
+        if any(map(sent.low.__contains__, self.anaphor_g)):  # else no group anaphor: candidates not needed
             for c in sent.cands:
                 if c.kind == "anaphor" and not c.person:
                     extra.append(self.last_of(sent, c.start, mem))
@@ -413,6 +430,10 @@ class Analyzer:
 
     @staticmethod
     def _remember(index: int, mentions, places, anaphors: list, mem: Memory) -> None:
+        if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
+            mem.prev_first_group = None
+            mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
+            return
         groups = [ref_of(m) for m in mentions if m.kind == "group"]
         persons = [ref_of(m) for m in mentions if m.kind == "person"]
         for got in anaphors:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from claims.kb import KnowledgeBase
+from claims.scan import finditer_near, window_bounds
 from claims.text import PhraseIndex, Tokens, fold, translit_key
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -70,6 +71,11 @@ _UNKNOWN_ORG = _org_rx((0, 1, 2))
 # The alternation without the forms whose words the text lacks (they cannot match): same matches, less work.
 _ORG_RX = {forms: _org_rx(forms) for forms in ((0,), (1,), (2,), (0, 1), (0, 2), (1, 2), (0, 1, 2))}
 
+# Every match of an _ORG_FORMS pattern holds one of these words (opening a white-space separated
+# chunk), preceded by at most four words of the match: the patterns are only searched near them
+# (claims.scan.finditer_near), as a pattern that opens on \b is otherwise tried at every offset.
+_ORG_ANCHORS = re.compile(r"Katiba|Katibat|Ansar|Jama|Harakat|Saraya|Liwa|Jaish|Kataib|Jund|Brigade|Battalion|Movement")
+
 # Folded words one of which an unknown organisation-like name contains (a cheap gate for _UNKNOWN_ORG).
 _UNKNOWN_CUES = frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish",
                            "kataib", "jund", "brigade", "brigades", "battalion", "battalions", "movement"})
@@ -106,7 +112,8 @@ class EntityMatcher:
 
     def _unknown(self, text: str, known: list[Mention], rx: re.Pattern = _UNKNOWN_ORG) -> list[Mention]:
         out = []
-        for m in rx.finditer(text):
+        anchors = [a.start() for a in _ORG_ANCHORS.finditer(text)]
+        for m in finditer_near(rx, text, anchors, window_bounds(text, anchors, 4)):
             s, e = m.start(), m.end()
             surface = text[s:e].rstrip(" -'")
             e = s + len(surface)

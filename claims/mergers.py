@@ -37,11 +37,13 @@ class MergerPatterns:
         self.reference_rx = compile_phrases(["after", "before", "since", "following", "this", "these", "that", "our", "their"])
 
     def mergers(self, sent: Sent, mem: Memory) -> list[Draft]:
+        """(Here and below, a pattern whose trigger list the sentence lacks, `sent.cues`,
+        cannot match: it is not run.)"""
         out = []
-        for m in self.verb_rx.finditer(sent.low):
+        for m in self.verb_rx.finditer(sent.low) if ("merger", "merge_verbs") in sent.cues else ():
             d = self._verb(sent, mem, m.start(), m.end())
             out += [d] if d else []
-        for m in self.noun_rx.finditer(sent.low):
+        for m in self.noun_rx.finditer(sent.low) if ("merger", "merge_nouns") in sent.cues else ():
             d = self._noun(sent, mem, m.start(), m.end())
             out += [d] if d else []
         return out
@@ -135,7 +137,7 @@ class MergerPatterns:
     # ---- founding + composition -----------------------------------------------------
     def founding(self, sent: Sent, mem: Memory) -> Draft | None:
         """"X founded G": a pending merger, completed by the next sentence's composition."""
-        for m in self.found_rx.finditer(sent.low):
+        for m in self.found_rx.finditer(sent.low) if ("merger", "found_verbs") in sent.cues else ():
             if self.rel.blocked(sent, m.start()):
                 continue
             new = self.an.first_after(sent, m.end(), mem, limit=40)
@@ -157,7 +159,7 @@ class MergerPatterns:
 
     # ---- announced union, typed by the KB ---------------------------------------------
     def union(self, sent: Sent, mem: Memory) -> Draft | None:
-        m = self.union_rx.search(sent.low)
+        m = self.union_rx.search(sent.low) if ("merger", "union_nouns") in sent.cues else None
         if not m or not sent.dates:
             return None
         parties = {}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from claims.scan import finditer_at
+
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -62,11 +64,34 @@ _SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French 
     "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
                             rf"|{_SG_AUX}(?:kidnapped|abducted|taken\s+hostage|enleve|enlevee|kidnappe|kidnappee|pris\s+en\s+otage|prise\s+en\s+otage)\b"),
 }
+
+
+def _words_of(alternation: str) -> frozenset:
+    return frozenset(re.findall(r"[a-z]+", alternation))  # "(?:killing|killed|...)": its words
+
+
+# The words a match of each rule may open with, and whether a word that opens with a digit may
+# too (every rule opens on \b and a word): a rule is tried at these words only (claims.scan.
+# finditer_at), not at every offset of the clause.
+_NUMBER = (frozenset({*_UNITS, *_SCALES, "at", "more", "over", "some", "about", "around", "nearly", "almost", "up", "as",
+                      "au", "plus", "pres", "environ", "quelque"}), True)  # a number, or the first word of a _QUANT
+_SG_AUX_FIRST = frozenset({"was", "has", "had", "is", "a", "avait", "aurait"})
+_OPENERS = {
+    "killed": [_NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
+               (frozenset({"death", "toll", "bilan"}), False)],
+    "wounded": [_NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
+    "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER],
+}
+_SINGULAR_OPENERS = {"killed": (_words_of(_KILL_V) | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
+                     "kidnapped": (_words_of(_KIDNAP_V) | _SG_AUX_FIRST, False)}
+_WORD = re.compile(r"\w+")
+
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
 _GATES = {
-    "killed": re.compile(r"kill|massacr|murder|execut|behead|tuant|tue|abattu|dead|died|death|mort|toll|bilan|shot|assassin|decapit"),
-    "wounded": re.compile(r"injur|wound|bless|hurt"),
-    "kidnapped": re.compile(r"kidnap|abduct|seiz|hijack|took|taking|enlev|hostage|otage"),
+    "killed": ("kill", "massacr", "murder", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
+               "toll", "bilan", "shot", "assassin", "decapit"),
+    "wounded": ("injur", "wound", "bless", "hurt"),
+    "kidnapped": ("kidnap", "abduct", "seiz", "hijack", "took", "taking", "enlev", "hostage", "otage"),
 }
 
 
@@ -104,11 +129,18 @@ def _is_year(n: int, raw: str) -> bool:
 def casualties(folded: str) -> dict[str, int | None]:
     """killed / wounded / kidnapped figures stated in a (folded) clause."""
     out: dict[str, int | None] = {"killed": None, "wounded": None, "kidnapped": None}
+    # None of a slot's words: no rule of the slot can match (a cheap literal test).
+    gate = {slot: any(map(folded.__contains__, stems)) for slot, stems in _GATES.items()}
+    words: list[tuple[int, str]] | None = None  # (start, word) of the clause, split when first needed
+    starts: dict[tuple, list[int]] = {}  # an entry of _OPENERS -> the offsets of its words
     for slot, rules in _RULES.items():
-        if not _GATES[slot].search(folded):
-            continue  # none of the slot's words: no rule can match (a cheap literal test)
-        for rx in rules:
-            for m in rx.finditer(folded):
+        if not gate[slot]:
+            continue
+        words = words or [(m.start(), m.group()) for m in _WORD.finditer(folded)]
+        for rx, opens in zip(rules, _OPENERS[slot]):
+            if opens not in starts:
+                starts[opens] = _openings(words, *opens)
+            for m in finditer_at(rx, folded, starts[opens]):
                 raw = m.group("n")
                 n = parse_number(raw)
                 if n is None or _is_year(n, raw) or n > 100000:
@@ -123,6 +155,13 @@ def casualties(folded: str) -> dict[str, int | None]:
             if out[slot] is not None:
                 break
     for slot, rx in _SINGULAR.items():
-        if out[slot] is None and _GATES[slot].search(folded) and rx.search(folded):
-            out[slot] = 1
+        if out[slot] is None and gate[slot]:
+            words = words or [(m.start(), m.group()) for m in _WORD.finditer(folded)]
+            if next(finditer_at(rx, folded, _openings(words, *_SINGULAR_OPENERS[slot])), None) is not None:
+                out[slot] = 1
     return out
+
+
+def _openings(words: list[tuple[int, str]], opens: frozenset, digits: bool) -> list[int]:
+    """Offsets of the words in `opens` (or, with `digits`, that open with a digit)."""
+    return [s for s, w in words if w in opens or (digits and w[0].isdigit())]

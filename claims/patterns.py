@@ -14,6 +14,7 @@ from claims.kb import KnowledgeBase
 from claims.model import EntityRef
 from claims.vocab import Vocab
 
+_NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|since|last|early|late|mid|of|until|by)\s+may\b")  # "in May"
 _NEG = re.compile(r"\b(?:not|never|no\s+longer|without|neither|nor)\b|n't\b|\bne\b|\bn'")
 
 
@@ -69,8 +70,9 @@ class RelationPatterns:
     # ---- shared --------------------------------------------------------------------
     def blocked(self, sent: Sent, s: int) -> bool:
         """Negated, modal or intended ("could pledge", "plans to join", "not the first defection")."""
-        window = re.sub(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|since|last|early|late|mid|of|until|by)\s+may\b",
-                        " ", sent.low[max(0, s - 40):s])
+        window = sent.low[max(0, s - 40):s]
+        if "not" in window or "may" in window:  # else _NOT_A_CUE cannot match (a cheap test first)
+            window = _NOT_A_CUE.sub(" ", window)
         words = window.split()[-5:]
         tail = " ".join(words)
         if _NEG.search(tail) or self.modal_rx.search(tail):
@@ -132,15 +134,17 @@ class RelationPatterns:
 
     # ---- pledges -------------------------------------------------------------------
     def pledges(self, sent: Sent, mem: Memory) -> list[Draft]:
-        out = []
-        for m in self.accept_rx.finditer(sent.low):  # "X accepted the pledge of Y": Y pledged to X
+        """(A pattern whose trigger list the sentence lacks, `sent.cues`, cannot match: not run.)"""
+        out, cues = [], sent.cues
+        # "X accepted the pledge of Y": Y pledged to X
+        for m in self.accept_rx.finditer(sent.low) if ("pledge", "accept_verbs") in cues else ():
             obj = self.to_group(self.an.subject_left(sent, m.start(), mem))
             sub = self.an.first_after(sent, m.end(), mem, limit=40)
             if is_party(obj) and is_party(sub) and (sub.id or sub.name) != (obj.id or obj.name) and not self.blocked(sent, m.start()):
                 out.append(Draft("pledge", (m.start(), m.end()), subject=sub, object=obj))
-        for m in self.pledge_rx.finditer(sent.low):
+        for m in self.pledge_rx.finditer(sent.low) if ("pledge", "allegiance_nouns") in cues else ():
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=70)
-        for m in self.join_rx.finditer(sent.low):
+        for m in self.join_rx.finditer(sent.low) if ("pledge", "join_verbs") in cues else ():
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=14)
         return out
 

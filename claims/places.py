@@ -22,6 +22,25 @@ _RELATIVE = re.compile(
     r"centre|center|northern\s+part|southern\s+part|eastern\s+part|western\s+part)\s+of\s+the\s+country)\b"
     r"|\b(?:le\s+)?((?:nord|sud|est|ouest|centre)\s+du\s+pays)\b"
 )
+# Every _RELATIVE match ends with one of these (found by a cheap scan: no word boundary to test).
+_RELATIVE_TAIL = re.compile(r"of\s+the\s+country|du\s+pays")
+
+
+def _relative(folded: str):
+    """`_RELATIVE.finditer(folded)`, searched only just before each `_RELATIVE_TAIL`: a match
+    opens at most four words before its tail, so where the 80 characters before the tail hold
+    six words or more, the search starts there (else where the previous match ended)."""
+    if "country" not in folded and "pays" not in folded:
+        return  # no tail (a literal test is cheaper than the scan)
+    pos = 0
+    for tail in _RELATIVE_TAIL.finditer(folded):
+        lo = max(pos, tail.start() - 80)
+        if len(folded[lo:tail.start()].split()) < 6:
+            lo = pos
+        m = _RELATIVE.search(folded, lo, tail.end() + 1)  # one character more: the closing \b
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +96,7 @@ class Gazetteer:
             if canon in self._geo and (not surface[:1].isupper() or surface.isupper()):
                 continue  # a GeoNames town only as a capitalised name, not inside an acronym run
             out.append(PlaceMention(s, e, surface, canon, country, kind))
-        for m in _RELATIVE.finditer(folded) if ("country" in folded or "pays" in folded) else ():
+        for m in _relative(folded):
             g = 1 if m.group(1) else 2
             out.append(PlaceMention(m.start(g), m.end(g), text[m.start(g):m.end(g)], "", None, "relative"))
         out.sort(key=lambda p: p.start)

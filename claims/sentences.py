@@ -16,8 +16,11 @@ _ABBREV = {
     "sen", "rep", "gov", "pres", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "cf", "approx", "dept", "est",
     "m", "mme", "mgr", "av", "j.-c", "p", "pp", "ibid", "op", "al",
 }
-_CANDIDATE = re.compile(r"[.!?]+(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF])|\n")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+# `[.!?]+...(?=...)|\n`, written to open on one character class: the engine then skips the
+# offsets that hold none of these characters (a pattern that opens on a repeat or an
+# alternation of a repeat is tried at every offset).
+_CANDIDATE = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF]))")
+_RUN_BACKWARDS = re.compile(r"[\w.\-]+")
 MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
 
 
@@ -43,20 +46,25 @@ def split_sentences(text: str) -> list[Span]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    w = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    lo = max(0, dot - 20)
+    end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot  # "$" also matches before a final newline
+    # The run of word characters, dots and hyphens that ends at `end` (at most 20 characters back):
+    # matched on the reversed window (one attempt) rather than searched for (one per offset).
+    w = _RUN_BACKWARDS.match(text[lo:end][::-1])
     if not w:
         return False
-    word = w.group(1).lower().lstrip("(").rstrip(".")
+    start = end - w.end()
+    word = text[start:end].lower().lstrip("(").rstrip(".")
     if word in _ABBREV:
         return True
-    return len(word) == 1 and word.isalpha() and text[w.start(1)].isupper()  # an initial
+    return len(word) == 1 and word.isalpha() and text[start].isupper()  # an initial
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    seg = text[start:end]
+    kept = seg.strip()  # (str.strip: the characters for which str.isspace holds)
+    start += len(seg) - len(seg.lstrip())
+    end = start + len(kept)
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE

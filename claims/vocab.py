@@ -13,7 +13,7 @@ from importlib import resources
 
 import yaml
 
-from claims.text import fold
+from claims.text import Tokens, fold
 
 FILES = ("common", "pledge", "split", "merger", "attack")
 LANGS = ("en", "fr")
@@ -34,13 +34,33 @@ def compile_phrases(phrases, capture: bool = False) -> re.Pattern:
     if not pats:
         return re.compile(r"(?!x)x")
     group = "(" if capture else "(?:"
-    return re.compile(r"(?<![\w'])" + group + "|".join(pats) + r")(?![\w])")
+    return re.compile(group + _after_no_word(pats) + r")(?![\w])")
+
+
+def _after_no_word(pats: list[str]) -> str:
+    r"""`(?<![\w'])(?:p1|p2|...)`: no word character nor apostrophe before the phrase. The
+    phrases are grouped by their first letter, each group written `a(?<![\w']a)(?:...)` (the
+    same test, two characters back): when every group opens on a letter, the engine tries only
+    the offsets that hold one of these letters (a pattern that opens on a lookbehind is tried
+    at every offset), and a letter inside a word fails on one lookbehind. Two phrases with
+    different first letters cannot match at the same offset, so their order within a group
+    is all that matters (kept)."""
+    by_first: dict[str, list[str]] = {}
+    for p in pats:
+        c = p[0] if p[0].isalnum() else ""  # re.escape leaves letters and digits as they are
+        by_first.setdefault(c, []).append(p[len(c):])
+    return "|".join(c + _NOT_AFTER_WORD.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
+
+
+_NOT_AFTER_WORD = r"(?<![\w']{})"
+_ELIDABLE = re.compile(r"\(\?<!\[\\w'\](\w?)\)")  # _NOT_AFTER_WORD in a pattern; group 1: the letter
 
 
 def elided(rx: re.Pattern) -> re.Pattern:
     """`rx` (from compile_phrases) also after a French elided article or pronoun:
     "l'attaque", "d'embuscade", "qu'attaque"."""
-    return re.compile(rx.pattern.replace("(?<![\\w'])", "(?:(?<![\\w'])|(?<=\\b[a-z]')|(?<=qu'))", 1))
+    return re.compile(_ELIDABLE.sub(lambda m: r"(?:(?<![\w']{0})|(?<=\b[a-z]'{0})|(?<=qu'{0}))".format(m.group(1)),
+                                    rx.pattern))
 
 
 class Vocab:
@@ -93,10 +113,9 @@ class TriggerFilter:
     """Which sentences hold a trigger phrase of any claim type? Every phrase is indexed by
     its most distinctive word (a trailing `*`: any ending). Per document, the distinct words
     of the text (claims.text.Tokens) say which of those words occur at all (a set lookup,
-    cached per word); only those are searched for, as literals, over the whole folded text,
-    and each hit is mapped to its sentence by offset. A hit counts when its word is a
-    one-word phrase or a starred word, else when one of the phrases it stands for matches
-    the sentence. A sentence without a trigger has no claim, so the costlier analysis runs
+    cached per word); the Tokens give where they occur, and each hit is mapped to its
+    sentence by offset. A hit counts when its word is a one-word phrase or a starred word,
+    else when one of the phrases it stands for matches the sentence. A sentence without a trigger has no claim, so the costlier analysis runs
     only on the sentences that may hold one. `search(sentence)` is the same test on one
     sentence."""
 
@@ -109,8 +128,8 @@ class TriggerFilter:
                     words = [w for w in phrase.split() if w not in _COMMON] or phrase.split()
                     if words:
                         by_word.setdefault(max(words, key=len), []).append(phrase)
-                        types.setdefault(fold(max(words, key=len)).strip(), set()).add(file)
-        self._types = {k: frozenset(ts) for k, ts in types.items()}  # indexed word -> claim types
+                        types.setdefault(fold(max(words, key=len)).strip(), set()).update((file, (file, key)))
+        self._types = {k: frozenset(ts) for k, ts in types.items()}  # indexed word -> claim types and lists
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
         self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
         self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
@@ -120,7 +139,8 @@ class TriggerFilter:
         self._exact = {k for k in plain if not k.endswith("*")}
         self._stars = tuple(sorted({k.rstrip("*") for k in plain if k.endswith("*")}))
         self._special = [k for k in keys if k not in plain]  # "bay'ah": not one token of the text
-        self._word_keys: dict[str, tuple[str, ...]] = {}  # text word -> the indexed words it may be
+        self._word_keys: dict[str, tuple[str, ...]] = {}  # text word -> the indexed words it may be (if any)
+        self._seen: set[str] = set()  # text words already looked up
         self._literal: dict[str, re.Pattern] = {}
 
     def search(self, low: str) -> bool:
@@ -133,41 +153,53 @@ class TriggerFilter:
         rx = self._by_text.get(w)
         return rx is None or w in self._single or rx.search(low) is not None
 
-    def sentences(self, folded: str, uniq: set[str], starts: list[int], ends: list[int]) -> dict[int, frozenset]:
+    def sentences(self, folded: str, uniq: set[str], starts: list[int], ends: list[int],
+                  toks: Tokens | None = None) -> dict[int, frozenset]:
         """{index: claim types} of the sentences (spans starts[i]:ends[i] of `folded`) that
         hold a trigger. The types are those whose phrases may occur in the sentence (a
-        superset: a pattern of any other type cannot match there)."""
-        cands = set()
-        for w in uniq:
-            ks = self._word_keys.get(w)
-            if ks is None:
-                ks = self._keys_of(w)
-            cands.update(ks)
-        cands.update(k for k in self._special if k.rstrip("*") in folded)
+        superset: a pattern of any other type cannot match there); with them, as (file, key)
+        pairs, the word lists whose phrases may occur ("attack", "nouns"): a pattern built
+        on a list that is absent cannot match either. `toks`: the text's Tokens (where the
+        words occur), when the caller has them."""
         hit: set[int] = set()
         kinds: dict[int, frozenset] = {}
-        for k in sorted(cands):
-            ts = self._types[k]
-            for m in self._literal_rx(k).finditer(folded):
-                p = m.start()
-                if not _free_start(folded, p):
-                    continue
-                i = bisect.bisect_right(starts, p) - 1
-                if i < 0 or m.end() > ends[i]:
-                    continue
-                have = kinds.get(i, frozenset())
+        for p, e, w, keys in self._hits(folded, uniq, toks or Tokens(folded)):
+            if not _free_start(folded, p):
+                continue
+            i = bisect.bisect_right(starts, p) - 1
+            if i < 0 or e > ends[i]:
+                continue
+            for k in keys:
+                have, ts = kinds.get(i, frozenset()), self._types[k]
                 if not ts <= have:
                     kinds[i] = have | ts
-                if i not in hit and self._counts(m.group(), folded[starts[i]:ends[i]]):
-                    hit.add(i)
+            if i not in hit and self._counts(w, folded[starts[i]:ends[i]]):
+                hit.add(i)
         return {i: kinds[i] for i in hit}
 
-    def _keys_of(self, w: str) -> tuple[str, ...]:
-        ks = tuple([w] if w in self._exact else []) + tuple(p + "*" for p in self._stars if w.startswith(p))
-        if len(self._word_keys) > 200_000:  # bounded cache (words seen in texts)
+    def _hits(self, folded: str, uniq: set[str], toks: Tokens) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """(start, end, text, indexed words) of each occurrence of an indexed word."""
+        if len(self._seen) > 200_000:  # bounded cache (words seen in texts)
+            self._seen.clear()
             self._word_keys.clear()
-        self._word_keys[w] = ks
-        return ks
+        new = uniq - self._seen
+        if new:
+            self._learn(new)
+        word_keys = self._word_keys
+        hits = [(start, end, w, word_keys[w]) for start, end, w, _ in toks.occurrences(uniq & word_keys.keys())]
+        for k in self._special:  # not one word of the text: searched as literals
+            if k.rstrip("*") in folded:
+                hits += [(m.start(), m.end(), m.group(), (k,)) for m in self._literal_rx(k).finditer(folded)]
+        return hits
+
+    def _learn(self, new: set[str]) -> None:
+        """The indexed words each text word never seen before may be: itself, and the starred
+        words it starts with (kept only where there is one)."""
+        for w in new:
+            ks = tuple([w] if w in self._exact else []) + tuple(p + "*" for p in self._stars if w.startswith(p))
+            if ks:
+                self._word_keys[w] = ks
+        self._seen |= new
 
     def _literal_rx(self, k: str) -> re.Pattern:
         rx = self._literal.get(k)
