@@ -5,6 +5,8 @@ Sentence by sentence: mentions, places and dates are looked up, then pledge, spl
 merger and attack patterns run; a discourse memory carries what "the group", "they",
 "he", "another ambush", "the following January" refer to. The same pledge, split or
 merger stated twice in one article is one claim (the first statement).
+
+Text in Arabic script (whatever `lang` says) is read by `claims.arabic.ArabicPatterns`.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import logging
 import re
 from datetime import date, datetime
 
+from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
 from claims.dates import YEAR_RX, find_dates
 from claims.discourse import Analyzer, Memory, Sent
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 _FOOTNOTE = re.compile(r"[ \t]*\[\d+\]")
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|evening)|le\s+meme\s+jour|la\s+meme\s+(?:nuit|journee|matinee))\b")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
+_NO_CUES: frozenset = frozenset()
 
 
 class _Tools:
@@ -49,12 +53,15 @@ class Extractor:
         self.matcher = EntityMatcher(kb)
         self.gazetteer = Gazetteer.load()
         self._tools = {lang: _Tools(kb, lang) for lang in ("en", "fr")}
+        self.arabic = ArabicPatterns(kb, self.matcher, self.gazetteer)
 
     def extract(self, text: str, published: date | None = None, lang: str | None = None) -> list[Claim]:
         if not text or not text.strip():
             return []
         if isinstance(published, datetime):
             published = published.date()
+        if lang == "ar" or is_arabic(text):
+            return self.arabic.extract(text, published)
         folded = fold(text)
         tools = self._tools.get(lang or guess_lang(folded)) or self._tools["en"]
         toks = Tokens(folded)
@@ -70,17 +77,19 @@ class Extractor:
         mem, found = Memory(), []
         spans = split_sentences(text)
         starts, ends = [sp.start for sp in spans], [sp.end for sp in spans]
-        triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends)
+        triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)
         for idx, (s, e) in enumerate(zip(starts, ends)):
             low = folded[s:e]
-            if _FOOTNOTE.match(text, text.rfind("\n", 0, s) + 1):
+            line = text.rfind("\n", 0, s) + 1
+            if text.startswith((" ", "\t", "["), line) and _FOOTNOTE.match(text, line):  # (a cheap test first)
                 continue
             if (idx in triggered or mem.pending_founding is not None
                     or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(low))):
                 sent = Sent(idx, s, text[s:e], low, _slice(mentions, m_keys, s, e), _slice(places, p_keys, s, e))
                 sent.date_finder = partial(find_dates, low, published, mem.context_year)
+                sent.cues = triggered.get(idx, _NO_CUES)
                 tools.an.prepare(sent)
-                self._sentence(tools, sent, mem, found, triggered.get(idx, frozenset()))
+                self._sentence(tools, sent, mem, found, sent.cues)
                 tools.an.remember(sent, mem)
             else:
                 tools.an.remember_plain(idx, _raw(mentions, m_keys, s, e), _raw(places, p_keys, s, e), mem)
@@ -90,7 +99,8 @@ class Extractor:
 
     def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list, types: frozenset) -> None:
         """The claims of one sentence; `types`: the claim types whose trigger words it holds
-        (the patterns of the others cannot match and are not run)."""
+        (the patterns of the others cannot match and are not run; those of a type whose
+        trigger list is absent, `sent.cues`, are skipped by the pattern classes)."""
         if mem.pending_founding is not None:
             pending, psent = mem.pending_founding
             mem.pending_founding = None

@@ -10,6 +10,7 @@ from flows.settings import ROOT
 GOLD_SETS = (
     ("seeds", ROOT / "tests" / "gold_seeds.jsonl", ROOT / "seeds"),
     ("own", ROOT / "tests" / "gold" / "own.jsonl", ROOT / "tests" / "gold" / "own"),
+    ("ar", ROOT / "tests" / "gold" / "ar.jsonl", ROOT / "tests" / "gold" / "ar"),
 )
 
 
