@@ -36,7 +36,7 @@ from warehouse.db import connect, migrate
 from warehouse.sources_state import record_fetch
 
 HEADERS = {"content-type": "text/html; charset=utf-8"}
-CHUNK = 50
+CHUNK = extraction.BATCH_SIZE  # the flow's own batch (articles per extract/store step)
 _KB = None
 
 

@@ -15,6 +15,7 @@ article gives the same ids (analyst verdicts are keyed by them).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from typing import Any, Iterable
@@ -51,16 +52,34 @@ def event_key(claim: Claim) -> dict[str, Any]:
 
 def merge_key(claim: Claim) -> str:
     """The key without its dates: events sharing it may be one event if dates agree."""
-    key = {k: v for k, v in event_key(claim).items() if k not in ("month", "day")}
-    return _canonical(key)
+    return _keys(claim)[0]
 
 
 def event_id_for(claim: Claim) -> str:
-    return hashlib.sha256(_canonical(event_key(claim)).encode("utf-8")).hexdigest()[:16]
+    return _keys(claim)[1]
+
+
+def _keys(claim: Claim) -> tuple[str, str]:
+    try:
+        return _cached_keys(claim)
+    except TypeError:  # a claim built with a list somewhere is not hashable: no cache
+        return _cached_keys.__wrapped__(claim)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_keys(claim: Claim) -> tuple[str, str]:
+    """(merge key, event id) of a claim, computed once per claim: a batch asks for both
+    several times (placing it, reading the ledger for it, recording its event)."""
+    key = event_key(claim)
+    mkey = _canonical({k: v for k, v in key.items() if k not in ("month", "day")})
+    return mkey, hashlib.sha256(_canonical(key).encode("utf-8")).hexdigest()[:16]
+
+
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))  # json.dumps builds one per call
 
 
 def _canonical(key: dict[str, Any]) -> str:
-    return json.dumps(key, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(key)
 
 
 def compatible(a: str | None, b: str | None) -> bool:
@@ -76,7 +95,8 @@ def choose_event(claim: Claim, candidates: Iterable[tuple[str, str | None]]) -> 
     own = event_id_for(claim)
     if claim.type != "attack" or not claim.date:
         return own
-    fits = sorted(((eid, d) for eid, d in candidates if d and compatible(claim.date, d)),
+    day = claim.date  # `compatible` inlined: an attack's place may hold hundreds of events
+    fits = sorted(((eid, d) for eid, d in candidates if d and (day.startswith(d) or d.startswith(day))),
                   key=lambda f: (-len(f[1]), f[0]))
     same = [eid for eid, d in fits if d == claim.date]
     if same:

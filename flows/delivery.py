@@ -186,9 +186,11 @@ def _deliver_recipient(con, settings, channel, recipient: Recipient, run_id, run
 
 
 def _build(con, settings, recipient, run_id, run, now, report) -> tuple[ob.QueuedDigest, DigestContext] | None:
-    """The recipient's new digest, recorded in the outbox table; None when nothing to send."""
-    items, watching = _pending(con, recipient, report)
+    """The recipient's new digest, recorded in the outbox table; None when nothing to send.
+    The recipient's mark moves once nothing is pending or the digest is recorded."""
+    items, watching, mark = _pending(con, recipient, report)
     if not items:
+        ob.set_delivery_mark(con, recipient.email, *mark)
         return None
     event_ids = [i["event_id"] for i in items]
     digest_id = digest_id_for(recipient.email, event_ids)
@@ -205,11 +207,14 @@ def _build(con, settings, recipient, run_id, run, now, report) -> tuple[ob.Queue
                              event_ids=tuple(event_ids), message=msg.as_bytes(policy=email.policy.SMTP),
                              html=rendered.html, created_at=now)
     ob.enqueue(con, digest)
+    ob.set_delivery_mark(con, recipient.email, *mark)
     return digest, ctx
 
 
-def _pending(con, recipient: Recipient, report: DeliveryReport) -> tuple[list[dict], str]:
-    """The recipient's pending items and their watchlist in words."""
+def _pending(con, recipient: Recipient, report: DeliveryReport) -> tuple[list[dict], str, tuple[str, int]]:
+    """The recipient's pending items, their watchlist in words, and the mark to record once
+    they are settled: (criteria, last event change read). Only events changed after the
+    recipient's mark are read (all of them when the criteria changed)."""
     watch = recipient.watch
     entity_ids, related, unmatched = None, 0, ()
     if watch.entities:
@@ -218,11 +223,14 @@ def _pending(con, recipient: Recipient, report: DeliveryReport) -> tuple[list[di
         related = len(followed.lineage) - len(followed.named)
         for name in unmatched:
             report.problems.append(f"watchlist of {recipient.email}: {name!r} matches no known entity")
+    criteria = ob.criteria(recipient.statuses, entity_ids, watch.types, watch.countries)
+    through = wr.changes_through(con)  # read first: a change after it is looked at next time
     items = wr.pending_digest_items(con, recipient.email, recipient.statuses, entity_ids=entity_ids,
-                                    types=watch.types, countries=watch.countries)
+                                    types=watch.types, countries=watch.countries,
+                                    after=ob.delivery_mark(con, recipient.email, criteria))
     label = watch_label(list(watch.entities), related, list(watch.types), list(watch.countries),
                         list(unmatched))
-    return items, label
+    return items, label, (criteria, through)
 
 
 def _attempt(con, channel: Channel, recipient: Recipient, digest_id: str, message: bytes,

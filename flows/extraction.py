@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 from claims import EXTRACTOR_VERSION
 from claims.batch import link_claim, process_batch
-from claims.events import merge_key
+from claims.events import event_id_for, merge_key
 from claims.extract import Extractor
 from claims.kb import KnowledgeBase
 from claims.linking import Linker
@@ -35,7 +35,7 @@ from claims.status import HISTORICAL_DAYS
 from warehouse import ledger
 from warehouse import load as wh
 from warehouse.db import connect, migrate
-from warehouse.incremental import ledger_index_for, pending_articles, set_extracted_through
+from warehouse.incremental import ledger_candidates, pending_articles, set_extracted_through
 from warehouse.verdicts import redirect_map
 
 log = logging.getLogger("sahelwatch.run")
@@ -164,13 +164,16 @@ class _Replay:
 
 def store_extracted(db_path: Path, wait_s: float, run_id: str, kb: KnowledgeBase, extracted: ExtractedBatch, *,
                     historical_days: int = HISTORICAL_DAYS, extractor_version: str = EXTRACTOR_VERSION) -> dict[str, int]:
-    """Place a batch's claims into events (against the ledger events that share their merge
-    keys) and write claims, events, statuses, errors and extraction marks in one transaction."""
+    """Place a batch's claims into events (against the ledger events they may join: same
+    merge key and a compatible date, `ledger_candidates`) and write claims, events,
+    statuses, errors and extraction marks in one transaction."""
     figures: Counter = Counter()
-    keys = {merge_key(c) for cs in extracted.claims if cs for c in cs}
+    claims = [c for cs in extracted.claims if cs for c in cs]
     con = connect(db_path, wait_s=wait_s)
     try:
-        index, redirects = ledger_index_for(con, keys), redirect_map(con)
+        redirects = redirect_map(con)
+        index = ledger_candidates(con, {(merge_key(c), c.date) for c in claims},
+                                  {event_id_for(c) for c in claims} | set(redirects.values()))
         texts = [(a, "", p) for a, p in zip(extracted.article_ids, extracted.published)]
         batch = process_batch(_Replay(extracted), kb, texts, linker=_tools(kb)[2], index=index, redirects=redirects)
         batch.linked = extracted.linked

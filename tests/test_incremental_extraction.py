@@ -1,5 +1,5 @@
 """A run reads only what is new (issue 7): pending articles after the extractor version's
-watermark, and the ledger events under the batch's merge keys; results stay the same."""
+watermark, and the ledger events the batch's claims may join; results stay the same."""
 from datetime import datetime, timezone
 
 import duckdb
@@ -8,7 +8,7 @@ from flows.extraction import extract_pending, plan_extraction
 from ledger_helpers import fixture_articles, load_and_extract
 from warehouse import load as wh
 from warehouse.db import connect
-from warehouse.incremental import ledger_index_for, pending_articles
+from warehouse.incremental import pending_articles
 from warehouse.ledger import ledger_index
 
 
@@ -45,14 +45,27 @@ def test_an_article_left_unread_before_the_watermark_moved_is_still_found(tmp_pa
     assert later["articles_extracted"] == len(arts) - 2
 
 
-def test_the_index_of_a_batch_is_the_whole_ledger_restricted_to_its_keys(tmp_path, kb):
+def test_the_date_compatible_candidates_choose_as_the_whole_ledger_does(tmp_path, kb):
+    """ledger_candidates keeps only events of a compatible date (or the claim's own id):
+    choose_event picks the same event for every claim as over the whole index."""
+    from claims.events import choose_event, event_id_for, merge_key
+    from claims.model import Claim
+    from warehouse.incremental import ledger_candidates
+
     db = tmp_path / "w.duckdb"
     load_and_extract(db, kb, "r1", fixture_articles())
     con = duckdb.connect(str(db))
     try:
         whole = ledger_index(con)
-        keys = sorted(whole)[: max(1, len(whole) // 2)]
-        assert ledger_index_for(con, keys) == {k: whole[k] for k in keys}
-        assert ledger_index_for(con, []) == {}
+        # every stored attack again, at its own date, a month of it, and another day
+        rows = con.execute("SELECT type, date, place, country FROM events WHERE type = 'attack'").fetchall()
+        probes = [Claim(t, None, None, None, date=d, place=p, country=c) for t, d0, p, c in rows
+                  for d in {d0, (d0 or "")[:7] or None, "1999-01-02"}]
+        assert probes
+        got = ledger_candidates(con, {(merge_key(c), c.date) for c in probes}, {event_id_for(c) for c in probes})
+        assert all(set(v) <= set(whole[k]) for k, v in got.items())
+        for c in probes:
+            assert choose_event(c, got.get(merge_key(c), ())) == choose_event(c, whole.get(merge_key(c), ()))
+        assert ledger_candidates(con, [], []) == {}
     finally:
         con.close()

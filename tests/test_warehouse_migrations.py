@@ -12,7 +12,7 @@ from warehouse.errors import MigrationError, WarehouseError
 
 VIEWS = ["v_claims", "v_digests", "v_entity_aliases", "v_errors", "v_event_reports", "v_event_sources",
          "v_events", "v_runs", "v_sources", "v_stories", "v_timeline", "v_unknown_actors"]
-TABLES = ["article_sketches", "article_urls", "articles", "claims", "deliveries", "entities",
+TABLES = ["article_sketches", "article_urls", "articles", "claims", "deliveries", "delivery_marks", "entities",
           "entity_aliases", "errors", "event_redirects", "events", "extractions", "kb_added_entities",
           "kb_added_relations", "ledger_state", "outbox", "relations", "runs",
           "schema_migrations", "source_cursors", "source_health", "source_runs", "sources", "verdicts"]

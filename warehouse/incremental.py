@@ -1,8 +1,9 @@
 """Reads whose cost follows the run, not the warehouse (issue 7: a run over 10 new
 articles costs the same with 1k or 1M stored).
 
-`ledger_index_for` gives the ledger events a batch's claims may join (those sharing a
-merge key), where `ledger.ledger_index` reads every event. `pending_articles` finds the
+`ledger_candidates` gives the ledger events a batch's claims may join: those sharing a
+merge key and of a compatible date (an attack's place holds every date it was attacked),
+where `ledger.ledger_index` reads every event. `pending_articles` finds the
 articles an extractor version has not read among those stored after its watermark: the
 last article row of a plan whose every batch was stored (`set_extracted_through`), kept
 per extractor version in `ledger_state` (a new version starts from the first article).
@@ -38,13 +39,19 @@ def set_extracted_through(con: duckdb.DuckDBPyConnection, extractor_version: str
     set_state(con, _mark(extractor_version), str(last_rowid))
 
 
-def ledger_index_for(con: duckdb.DuckDBPyConnection,
-                     merge_keys: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
-    """merge_key -> [(event_id, date)] of the ledger events under the given merge keys."""
-    keys = as_list(merge_keys)
+def ledger_candidates(con: duckdb.DuckDBPyConnection, wanted: Iterable[tuple[str, str | None]],
+                      event_ids: Iterable[str]) -> dict[str, list[tuple[str, str | None]]]:
+    """merge_key -> [(event_id, date)] of the ledger events a batch's claims may join:
+    under the merge key of a claim (`wanted`: (merge_key, the claim's date)) with a date
+    compatible with that claim's (`claims.events.compatible`), or among `event_ids` (the ids
+    the claims would open, redirect targets). `claims.events.choose_event` looks at no
+    other event, so it chooses as it would over the whole ledger (`ledger.ledger_index`)."""
+    pairs = sorted(set(wanted), key=lambda p: (p[0], p[1] or ""))
     out: dict[str, list[tuple[str, str | None]]] = {}
-    if not keys:
+    if not pairs:
         return out
-    for mkey, event_id, date in con.execute(sql("ledger_index_for"), {"merge_keys": keys}).fetchall():
+    params = {"merge_keys": [k for k, _ in pairs], "dates": [d or "" for _, d in pairs],
+              "event_ids": as_list(event_ids)}
+    for mkey, event_id, date in con.execute(sql("ledger_candidates"), params).fetchall():
         out.setdefault(mkey, []).append((event_id, date))
     return out

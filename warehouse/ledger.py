@@ -56,9 +56,12 @@ def add_events(con: duckdb.DuckDBPyConnection, events: Iterable[Mapping[str, Any
 
 def event_facts(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str] | None = None) -> dict[str, EventFacts]:
     """What every report merged into each event says (all events when `event_ids` is None)."""
-    ids = None if event_ids is None else rows.as_list(event_ids)
+    if event_ids is None:
+        cur = con.execute(sql("ledger_reports"))
+    else:
+        cur = con.execute(sql("ledger_reports_for"), {"event_ids": rows.as_list(event_ids)})
     grouped: dict[str, list[dict[str, Any]]] = {}
-    for r in records(con.execute(sql("ledger_reports"), {"event_ids": ids})):
+    for r in records(cur):
         grouped.setdefault(r["event_id"], []).append(r)
     return {eid: _facts(rs) for eid, rs in grouped.items()}
 

@@ -195,6 +195,8 @@ def record_delivery(con: duckdb.DuckDBPyConnection, digest_id: str, recipient: s
               "channel": channel, "location": _opt_str(location), "status": status, "detail": detail}
     with transaction(con):
         _exec(con, "deliveries_record", params)
+        if status == "failed":  # pending again: past the recipient's delivery mark
+            _exec(con, "events_mark_changed", {"event_ids": params["event_ids"]})
 
 
 def _check_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -7,15 +7,20 @@
     digest_status    the status of a digest id, or None
     last_built_at    when the last digest to a recipient was built (daily digests)
     notices          failed digests since the last accepted one, and those still queued
+    delivery_mark    the event change a recipient's pending events were last evaluated
+    set_delivery_mark  through, under the same criteria (migration 0021), and recording it
     watched_entities names of a watchlist -> the entities named, their lineage, and the
                      names that match no entity
 
 Statuses: 'queued' -> 'sent' | 'written' | 'failed' (or 'queued' again after a temporary
 failure). Only 'sent' and 'written' count as delivered; the events of a 'failed' digest are
-pending again for the recipient's next digest.
+pending again for the recipient's next digest (they are marked changed, so the recipient's
+mark does not hide them).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable
@@ -92,6 +97,8 @@ def record_attempt(con: duckdb.DuckDBPyConnection, digest_id: str, attempt: Atte
                 "channel": attempt.channel, "location": attempt.location,
                 "status": _DELIVERY_STATUS[attempt.status], "detail": attempt.error,
             }).fetchall()
+            if attempt.status == "failed":  # pending again: past the recipient's mark
+                con.execute(sql("events_mark_changed"), {"event_ids": list(event_ids)}).fetchall()
 
 
 def queued(con: duckdb.DuckDBPyConnection, recipient: str) -> list[dict[str, Any]]:
@@ -111,6 +118,32 @@ def last_built_at(con: duckdb.DuckDBPyConnection, recipient: str) -> datetime | 
 def notices(con: duckdb.DuckDBPyConnection, recipient: str) -> list[dict[str, Any]]:
     """Earlier digests to mention: refused for good since the last accepted one, or queued."""
     return records(con.execute(sql("outbox_notices"), {"recipient": recipient}))
+
+
+def criteria(statuses: Iterable[str], entity_ids: Iterable[str] | None, types: Iterable[str],
+             countries: Iterable[str]) -> str:
+    """A fingerprint of what a recipient asks for (their watchlist resolved to entity ids:
+    None follows every party): a mark holds only under the same criteria."""
+    blob = json.dumps([sorted(statuses), None if entity_ids is None else sorted(set(entity_ids)),
+                       sorted(types), sorted(c.lower() for c in countries)])
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def delivery_mark(con: duckdb.DuckDBPyConnection, recipient: str, criteria_: str) -> int:
+    """The last event change (`events.changed`) through which `recipient`'s pending events
+    were evaluated under `criteria_`: every event changed at or before it was then
+    delivered, queued or not theirs, and stays so until it changes. -1 (look at every
+    event) for a new recipient or changed criteria."""
+    got = con.execute(sql("delivery_mark_get"), {"recipient": recipient}).fetchall()
+    return int(got[0][1]) if got and got[0][0] == criteria_ else -1
+
+
+def set_delivery_mark(con: duckdb.DuckDBPyConnection, recipient: str, criteria_: str, through: int) -> None:
+    """Record that `recipient`'s pending events up to change `through` are settled: none was
+    pending, or the digest carrying them is recorded in the outbox."""
+    with transaction(con):
+        con.execute(sql("delivery_mark_set"), {"recipient": recipient, "criteria": criteria_,
+                                               "through": int(through)}).fetchall()
 
 
 @dataclass(frozen=True, slots=True)

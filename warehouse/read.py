@@ -31,7 +31,7 @@ def known_event_ids(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) ->
 
 def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str, statuses: Iterable[str], *,
                          entity_ids: Iterable[str] | None = None, types: Iterable[str] = (),
-                         countries: Iterable[str] = ()) -> list[dict[str, Any]]:
+                         countries: Iterable[str] = (), after: int = -1) -> list[dict[str, Any]]:
     """Events with a status in `statuses` not yet sent or written to `recipient` (nor queued
     for it in the outbox), matching a watchlist: a party in `entity_ids` (None: any party),
     a type in `types` and a country in `countries` (each: any when empty).
@@ -40,11 +40,23 @@ def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str, statuse
     object_name, members, killed, wounded, kidnapped, polarity, confidence, n_sources,
     evidence, mentions (surface forms of its parties), article_url, article_title,
     article_published, reports=[{url, title}, ...]), ordered by type, then date, then id.
+
+    `after`: look only at events changed after this number (`events.changed`): the
+    recipient's mark (`warehouse.outbox.delivery_mark`); -1, every event.
     """
-    params = {"recipient": recipient, "statuses": as_list(statuses), "follow_all": entity_ids is None,
-              "entity_ids": as_list(entity_ids or ()), "types": as_list(types),
-              "countries": [c.lower() for c in countries]}
+    found = {"statuses": as_list(statuses), "types": as_list(types),
+             "countries": [c.lower() for c in countries], "after": int(after)}
+    candidates = [r[0] for r in con.execute(sql("pending_candidates"), found).fetchall()]
+    if not candidates:
+        return []
+    params = {"recipient": recipient, "candidates": candidates, "follow_all": entity_ids is None,
+              "entity_ids": as_list(entity_ids or ())}
     return records(con.execute(sql("pending_digest_items"), params))
+
+
+def changes_through(con: duckdb.DuckDBPyConnection) -> int:
+    """The number of the last change to any event (`events.changed`; 0 when none)."""
+    return int(con.execute(sql("event_changes_through")).fetchall()[0][0])
 
 
 def cursors_for(con: duckdb.DuckDBPyConnection, source_id: str) -> dict[str, dict[str, Any]]:

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from sources.dedupe import Known, assign_stories, sketch
+from sources.dedupe import Known, assign_stories, min_shared, sketch
 from sources.health import Outcome, SourceHealth
 from sources.model import Article
 from warehouse.db import transaction
@@ -35,7 +35,6 @@ SKETCHES = pa.schema([("article_id", _S), ("h", pa.int64())])
 SKETCH_ROWS = pa.schema([("article_id", _S), ("h", pa.int64()), ("story_id", _S)])
 STORIES = pa.schema([("article_id", _S), ("story_id", _S)])
 KNOWN_URL_DAYS = 90   # feeds list recent items; older URLs need not be kept in memory
-MIN_SHARED = 8        # sketch hashes two texts must share to be compared at all
 STORY_WINDOW_DAYS = 30  # copies of one story are looked for among the articles loaded lately
 
 
@@ -77,7 +76,8 @@ def _stories(con: duckdb.DuckDBPyConnection, fresh: Sequence[Article]) -> dict[s
     con.execute(sql("sketches_prune"), {"since": now - timedelta(days=STORY_WINDOW_DAYS)}).fetchall()
     rows = [{"article_id": aid, "h": h} for aid, sk in sketches for h in sk]
     with staged(con, "staged_sketches", table(SKETCHES, rows)):
-        cands = con.execute(sql("sketch_candidates"), {"min_shared": min(MIN_SHARED, 1 + min(len(s) for _, s in sketches) // 8)}).fetchall()
+        need = min_shared(min(len(s) for _, s in sketches))  # no new text's copy shares fewer
+        cands = con.execute(sql("sketch_candidates"), {"min_shared": need}).fetchall()
     stories = assign_stories(sketches, [Known(r[0], r[1], tuple(r[2])) for r in cands])
     rows = [{"article_id": aid, "h": h, "story_id": stories[aid]} for aid, sk in sketches for h in sk]
     with staged(con, "staged_sketch_rows", table(SKETCH_ROWS, rows)):

@@ -63,6 +63,7 @@ def record_verdict(con: duckdb.DuckDBPyConnection, kb: KnowledgeBase, event_id: 
         _withdraw(con, event_id)
         _run(con, "verdict_upsert", {"event_id": event_id, "verdict": verdict, "duplicate_of": duplicate_of,
                                      "note": note, "event": snapshot})
+        _run(con, "events_mark_changed", {"event_ids": [event_id]})  # delivery looks at it again
         if verdict == "confirm":
             return _confirm(con, kb, event, note)
         if verdict == "duplicate":

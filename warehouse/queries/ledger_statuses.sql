@@ -1,2 +1,2 @@
 -- Current status of the given events.
-SELECT event_id, status FROM events WHERE list_contains($event_ids::VARCHAR[], event_id);
+SELECT event_id, status FROM events WHERE event_id IN (SELECT unnest($event_ids::VARCHAR[]));

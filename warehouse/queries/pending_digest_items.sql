@@ -1,43 +1,49 @@
--- Events in $statuses not yet delivered to $recipient and matching the recipient's watchlist,
--- with the evidence of their best claim (its sentence, and `mentions`: the surface forms of
--- its parties, for highlighting) and every article reporting them.
+-- Which of the $candidates (pending_candidates.sql: events in the recipient's statuses,
+-- types and countries, changed after their mark) are not yet delivered to $recipient and
+-- match the recipient's watchlist, with the evidence of their best claim (its sentence, and
+-- `mentions`: the surface forms of its parties, for highlighting) and every article
+-- reporting them. Deliveries, verdicts and claims are read by these ids (the indexes of
+-- migration 0021), never joined whole against every event.
 --
 -- Delivered: a 'sent' or 'written' delivery. An event in a digest still queued in the outbox
 -- (waiting for a retry) is not pending either: the retry carries it. An event of a digest
 -- refused for good (failed) is pending again, so it goes into the recipient's next digest.
 -- Watchlist: $follow_all, or a party of the event (subject, object, a merging member, in
--- any of its claims) in $entity_ids; $types and $countries (lower case) when not empty.
-WITH pending AS (
-    SELECT e.*
-    FROM events AS e
-    WHERE list_contains($statuses::VARCHAR[], e.status)
-      AND (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.type))
-      AND (len($countries::VARCHAR[]) = 0 OR list_contains($countries::VARCHAR[], lower(e.country)))
+-- any of its claims) in $entity_ids.
+WITH candidates AS (
+    SELECT e.* FROM events AS e WHERE e.event_id IN (SELECT unnest($candidates::VARCHAR[]))
+),
+settled AS (
+    SELECT d.event_id FROM deliveries AS d
+    WHERE d.recipient = $recipient AND d.status IN ('sent', 'written')
+      AND d.event_id IN (SELECT unnest($candidates::VARCHAR[]))
+    UNION
+    SELECT v.event_id FROM verdicts AS v  -- an event the analysts rejected never alerts again (issue 5)
+    WHERE v.verdict IN ('reject', 'duplicate')
+    UNION
+    SELECT unnest(o.event_ids) FROM outbox AS o
+    WHERE o.recipient = $recipient AND o.status = 'queued'
+),
+watched AS (
+    SELECT DISTINCT w.event_id FROM claims AS w
+    WHERE NOT $follow_all::BOOLEAN
+      AND w.event_id IN (SELECT unnest($candidates::VARCHAR[]))
+      AND list_has_any($entity_ids::VARCHAR[],
+                       list_concat([w.subject_id, w.object_id], [m.id FOR m IN coalesce(w.members, [])]))
+),
+pending AS (
+    SELECT e.* FROM candidates AS e
+    WHERE e.event_id NOT IN (SELECT event_id FROM settled)
       AND ($follow_all::BOOLEAN
            OR list_has_any($entity_ids::VARCHAR[], [e.subject_id, e.object_id])
-           OR EXISTS (
-               SELECT 1 FROM claims AS w
-               WHERE w.event_id = e.event_id
-                 AND list_has_any($entity_ids::VARCHAR[],
-                                  list_concat([w.subject_id, w.object_id],
-                                              [m.id FOR m IN coalesce(w.members, [])]))))
-      AND NOT EXISTS (  -- an event the analysts rejected never alerts again (issue 5)
-          SELECT 1 FROM verdicts AS v
-          WHERE v.event_id = e.event_id AND v.verdict IN ('reject', 'duplicate'))
-      AND NOT EXISTS (
-          SELECT 1 FROM deliveries AS d
-          WHERE d.event_id = e.event_id AND d.recipient = $recipient
-            AND d.status IN ('sent', 'written'))
-      AND NOT EXISTS (
-          SELECT 1 FROM outbox AS o
-          WHERE o.recipient = $recipient AND o.status = 'queued'
-            AND list_contains(o.event_ids, e.event_id))
+           OR e.event_id IN (SELECT event_id FROM watched))
 ),
 reporting AS (
     SELECT DISTINCT c.event_id, a.article_id, a.url, a.title, a.published
     FROM claims AS c
     JOIN articles AS a USING (article_id)
-    WHERE c.event_id IN (SELECT event_id FROM pending)
+    WHERE c.event_id IN (SELECT unnest($candidates::VARCHAR[]))  -- by key first
+      AND c.event_id IN (SELECT event_id FROM pending)
 ),
 reports AS (
     SELECT event_id,
