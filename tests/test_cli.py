@@ -47,6 +47,17 @@ def test_extract_reports_bad_files_and_goes_on(tmp_path):
     assert json.loads(out.stdout.splitlines()[0])["source"] == str(good)
 
 
+def test_extract_links_parties_as_a_run_does(tmp_path):
+    """A pledge to a leader is to the group he led at the claim's date (Droukdel: the GSPC
+    until its renaming in 2007, AQIM after), as in the monitor flow."""
+    doc = tmp_path / "old.txt"
+    doc.write_text("In June 2005, Katibat al-Furqan pledged allegiance to Abdelmalek Droukdel.\n", encoding="utf-8")
+    out = sahelwatch("extract", str(doc), "--published", "2005-07-01")
+    assert out.returncode == 0, out.stderr
+    (row,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert (row["type"], row["subject"]["id"], row["object"]["id"], row["date"]) == ("pledge", "katiba_al_furqan", "gspc", "2005-06")
+
+
 def test_run_on_a_database_held_by_another_process_fails_fast_and_clearly(tmp_path):
     db = tmp_path / "held.duckdb"
     holder = subprocess.Popen([sys.executable, "-c",

@@ -1,4 +1,6 @@
-"""`sahelwatch extract`: claims of text, HTML or JSON files as JSONL; no database."""
+"""`sahelwatch extract`: claims of text, HTML or JSON files as JSONL; no database. Parties
+are linked as in a monitoring run (`claims.batch.link_claim`: fuzzy names, a pledge to a
+leader resolved to the group he led at the claim's date)."""
 from __future__ import annotations
 
 import argparse
@@ -24,19 +26,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from datetime import date
 
     from claims.extract import Extractor
+    from claims.linking import Linker
 
     kb = knowledge_base()
     try:
         published = date.fromisoformat(args.published) if args.published else None
     except ValueError:
         return fail(f"--published: not a date (YYYY-MM-DD): {args.published!r}")
-    extractor, failed = Extractor(kb), 0
+    extractor, linker, failed = Extractor(kb), Linker(kb), 0
     for path in args.files:
-        failed += not _extract_file(extractor, path, published)
+        failed += not _extract_file(extractor, linker, path, published)
     return 1 if failed else 0
 
 
-def _extract_file(extractor, path: str, published) -> bool:
+def _extract_file(extractor, linker, path: str, published) -> bool:
+    from claims.batch import link_claim
     from sources.documents import document_from_bytes
     from sources.errors import SourceError
 
@@ -46,7 +50,7 @@ def _extract_file(extractor, path: str, published) -> bool:
         print(f"sahelwatch: {exc}", file=sys.stderr)
         return False
     for claim in extractor.extract(article.text, published=published or article.published, lang=article.lang):
-        print(json.dumps({**claim.to_dict(), "source": path}, ensure_ascii=False))
+        print(json.dumps({**link_claim(claim, linker).to_dict(), "source": path}, ensure_ascii=False))
     return True
 
 
