@@ -208,6 +208,9 @@ def _vocab() -> dict:
 
 
 class ArabicPatterns:
+    """Compiled once per knowledge base (vocabulary, places); `extract(text, published)`
+    is pure and linear in the text."""
+
     def __init__(self, kb: KnowledgeBase, matcher: EntityMatcher, gazetteer: Gazetteer):
         v = _vocab()
         self.kb, self.matcher, self.gaz = kb, matcher, gazetteer
@@ -292,7 +295,7 @@ class ArabicPatterns:
         places = []
         i = 0
         while i < len(toks):
-            hit = self._place_at(toks, i)
+            hit = _phrase_at(self.places, toks, i)
             if hit and not any(m.start <= toks[i].start < m.end for m, _ in inside):
                 places.append((i, *hit[1]))
                 i += hit[0]
@@ -304,10 +307,6 @@ class ArabicPatterns:
                 places.append((i, "", None, "relative"))
             i += 1
         return _Sentence(idx, start, text[start:end], toks, inside, places)
-
-    def _place_at(self, toks: list[Tok], i: int):
-        hit = _phrase_at(self.places, toks, i)
-        return (hit[0], hit[1]) if hit else None
 
     @staticmethod
     def _after_preposition(text: str, toks: list[Tok], m: Mention) -> bool:
