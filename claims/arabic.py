@@ -72,6 +72,8 @@ def forms(word: str) -> tuple[str, ...]:
 
 def is_arabic(text: str) -> bool:
     """Is the text mostly Arabic script (its first 2,000 characters)?"""
+    if not _ARABIC_LETTER.search(text, 0, 2000):  # (the common case, far cheaper than the count)
+        return False
     head = text[:2000]
     letters = sum(ch.isalpha() for ch in head)
     return letters > 0 and len(_ARABIC_LETTER.findall(head)) > letters / 2

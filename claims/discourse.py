@@ -166,6 +166,8 @@ class Analyzer:
         self.pron_p = set(voc.words("common", "coreference_person"))
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
+        self.anaphor_g_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
+                                       + r")\b")
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
         self.cand_words = (self.agent | self.generic_groups | self.pron_p | self.pron_g | self.anaphor_g
                            | self.anaphor_p | {"who", "which", "whom", "qui"})
@@ -422,17 +424,29 @@ class Analyzer:
 
     def remember(self, sent: Sent, mem: Memory) -> None:
         extra = []
-        if any(map(sent.low.__contains__, self.anaphor_g)):  # else no group anaphor: candidates not needed
+        if self._may_hold_group_anaphor(sent):  # else candidates are not needed
             for c in sent.cands:
                 if c.kind == "anaphor" and not c.person:
                     extra.append(self.last_of(sent, c.start, mem))
         self._remember(sent.index, sent.mentions, sent.places, extra, mem)
 
+    def _may_hold_group_anaphor(self, sent: Sent) -> bool:
+        """A candidate "the group" needs a word of `anaphor_g` outside the sentence's mentions
+        (inside one, the word is part of a name, and taken by its candidate): a test that spares
+        building the candidates of many sentences that name "... Group for ..."."""
+        if not any(map(sent.low.__contains__, self.anaphor_g)):  # (a cheap test first)
+            return False
+        if sent._cands is not None:
+            return True
+        return any(not any(m.start <= w.start() < m.end for m in sent.mentions)
+                   for w in self.anaphor_g_rx.finditer(sent.low))
+
     @staticmethod
     def _remember(index: int, mentions, places, anaphors: list, mem: Memory) -> None:
         if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
             mem.prev_first_group = None
-            mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
+            if mem.recent_groups:
+                mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
             return
         groups = [ref_of(m) for m in mentions if m.kind == "group"]
         persons = [ref_of(m) for m in mentions if m.kind == "person"]

@@ -12,7 +12,7 @@ Names the knowledge base lacks but that look like organisations ("Katiba X", "An
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.kb import KnowledgeBase
 from claims.scan import finditer_near, window_bounds
@@ -23,8 +23,7 @@ _AL = ("al", "el")
 _ARTICLES = frozenset({"the", "les", "le", "la", "l"})
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # (a tuple: built far more cheaply than a frozen dataclass, and often)
     start: int
     end: int
     entity_id: str | None

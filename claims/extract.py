@@ -79,12 +79,12 @@ class Extractor:
         starts, ends = [sp.start for sp in spans], [sp.end for sp in spans]
         triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)
         for idx, (s, e) in enumerate(zip(starts, ends)):
-            low = folded[s:e]
             line = text.rfind("\n", 0, s) + 1
             if text.startswith((" ", "\t", "["), line) and _FOOTNOTE.match(text, line):  # (a cheap test first)
                 continue
             if (idx in triggered or mem.pending_founding is not None
-                    or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(low))):
+                    or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(folded[s:e]))):
+                low = folded[s:e]
                 sent = Sent(idx, s, text[s:e], low, _slice(mentions, m_keys, s, e), _slice(places, p_keys, s, e))
                 sent.date_finder = partial(find_dates, low, published, mem.context_year)
                 sent.cues = triggered.get(idx, _NO_CUES)
@@ -173,8 +173,10 @@ class Extractor:
 
 def _raw(items: list, keys: list[int], start: int, end: int) -> list:
     """The items (document offsets) that lie inside [start, end)."""
-    lo, hi = bisect.bisect_left(keys, start), bisect.bisect_left(keys, end)
-    return [m for m in items[lo:hi] if m.end <= end]
+    lo = bisect.bisect_left(keys, start)
+    if lo == len(keys) or keys[lo] >= end:  # (most sentences name nothing: no slice to build)
+        return []
+    return [m for m in items[lo:bisect.bisect_left(keys, end, lo)] if m.end <= end]
 
 
 def _slice(items: list, keys: list[int], start: int, end: int) -> list:

@@ -59,6 +59,20 @@ class Relation:
 class KnowledgeBase:
     entities: Mapping[str, Entity]
     relations: tuple[Relation, ...] = field(default=())
+    # The relations by (subject, relation) and the renamings by the new name, in file order
+    # (the extractor asks for them for many mentions: a scan of every relation each time costs more).
+    _by_subject: Mapping[tuple[str, str], tuple[Relation, ...]] = field(init=False, repr=False, compare=False)
+    _renamings: Mapping[str, tuple[Relation, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_subject: dict[tuple[str, str], list[Relation]] = {}
+        renamings: dict[str, list[Relation]] = {}
+        for r in self.relations:
+            by_subject.setdefault((r.subject, r.relation), []).append(r)
+            if r.relation == "renamed_to":
+                renamings.setdefault(r.object, []).append(r)
+        object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
+        object.__setattr__(self, "_renamings", {k: tuple(v) for k, v in renamings.items()})
 
     @classmethod
     def from_records(cls, data: Mapping[str, Any], where: Mapping[str, str] | None = None) -> "KnowledgeBase":
@@ -72,18 +86,14 @@ class KnowledgeBase:
         return cls(entities=entities, relations=tuple(relations))
 
     def find(self, subject: str, relation: str, object: str) -> Relation | None:
-        for rel in self.relations:
-            if (rel.subject, rel.relation, rel.object) == (subject, relation, object):
-                return rel
-        return None
+        return next((r for r in self._by_subject.get((subject, relation), ()) if r.object == object), None)
 
     def relations_of(self, subject: str, relation: str) -> list[Relation]:
-        return [r for r in self.relations if r.subject == subject and r.relation == relation]
+        return list(self._by_subject.get((subject, relation), ()))
 
     def existed_at(self, entity_id: str, when: str) -> bool:
         """False when the entity only took its name later (GSPC was renamed AQIM in 2007)."""
-        return not any(r.object == entity_id and r.relation == "renamed_to" and r.date and _before(when, r.date)
-                       for r in self.relations)
+        return not any(r.date and _before(when, r.date) for r in self._renamings.get(entity_id, ()))
 
     def leader_group(self, person_id: str, when: str | None = None) -> str | None:
         """The group a person leads (a pledge to a leader counts as a pledge to his group):

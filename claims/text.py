@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import add
+from itertools import compress
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad_/"
 _APOSTROPHES = "\u2018\u2019\u201b\u02bc\u02bb\u2032`\u00b4"
@@ -61,16 +60,34 @@ class _FoldTable(dict):
 _TABLE = _FoldTable(_ASCII_TABLE)
 
 
-_NON_ASCII_RUN = re.compile(r"([^\x00-\x7f]+)")
-
-
 def fold(text: str) -> str:
     """Same-length folded copy of `text` (see module docstring)."""
+    folded = _sparse_translate(text, _TABLE)
+    return text.translate(_TABLE) if folded is None else folded
+
+
+def _sparse_translate(text: str, table: dict[int, str]) -> str | None:
+    """`text.translate(table)` (a table that maps every character to one character) for text
+    with few non-ASCII characters; None for text with many (Arabic script).
+
+    str.translate has a fast path for ASCII strings only. News in English or French holds a
+    few non-ASCII characters (curly quotes, accented letters): the text is translated as ASCII
+    with each of them replaced by "?" (one byte each: offsets hold), then they are put back,
+    each looked up in the table. Found by bytes.find, they cost far less than a regex scan."""
     if text.isascii():
-        return text.translate(_TABLE)
-    # str.translate has a fast path for ASCII strings only: the ASCII runs take it, the
-    # (short) non-ASCII runs between them the general one.
-    return "".join([part.translate(_TABLE) for part in _NON_ASCII_RUN.split(text)])
+        return text.translate(table)
+    marked = text.encode("ascii", "replace")
+    if (marked.count(b"?") - text.count("?")) * 16 > len(text):  # more than one in 16 characters
+        return None
+    done, parts, last = marked.decode("ascii").translate(table), [], 0
+    at = marked.find(b"?")
+    while at >= 0:
+        if text[at] != "?":  # (else a question mark of the text)
+            parts += (done[last:at], table[ord(text[at])])
+            last = at + 1
+        at = marked.find(b"?", at + 1)
+    parts.append(done[last:])
+    return "".join(parts)
 
 
 _AL_PREFIX = re.compile(r"\b(?:al|el|ul|ad|ed|ash|as|an|ar)\s+(?=\w)")
@@ -103,7 +120,7 @@ class PhraseIndex:
     def __init__(self, key=None) -> None:
         self._index: dict[str, dict] = {}
         self._key = key
-        self._first: dict[str, tuple[dict, int]] = {}  # text word -> (trie node, chars skipped)
+        self._first: dict[str, tuple[dict, int, bool]] = {}  # text word -> (trie node, chars skipped, longer phrases)
         self._next_words: dict[str, frozenset | None] = {}  # text word -> _next_words(its node)
         self._seen: set[str] = set()  # text words already looked up (bounded cache)
 
@@ -151,9 +168,13 @@ class PhraseIndex:
         of the text that may start a phrase, in text order."""
         found = self._first_words(toks.uniq)
         hits, first, key = [], self._first, self._key
-        for start, end, w, nxt in toks.occurrences(found) if found else ():
-            node, skip = first[w]
-            ends_here = nxt is None or (key(nxt) if key else nxt) not in node
+        for start, end, w, i in toks.occurrences(found) if found else ():
+            node, skip, goes_on = first[w]
+            if goes_on:  # (the next token is only read where a longer phrase may follow)
+                nxt = toks.next_token(i, end)
+                ends_here = nxt is None or (key(nxt) if key else nxt) not in node
+            else:
+                ends_here = True
             if ends_here and _VALUES not in node:
                 continue  # and no phrase is this word alone
             hits.append((start + skip, end, node, ends_here))
@@ -182,7 +203,7 @@ class PhraseIndex:
             if node is None and len(w) > 3 and w[0] in _PROCLITICS and not w.isascii():
                 node, skip = index.get(w[1:]), 1  # Arabic "wa-", "fa-", "bi-", "li-" glued to a name
             if node is not None:
-                self._first[w] = (node, skip)
+                self._first[w] = (node, skip, len(node) > (_VALUES in node))
                 self._next_words[w] = _next_words(node)
         self._seen |= new
 
@@ -228,59 +249,68 @@ class Tokens:
     """The words (\\w+ runs) of a folded text, split once per document and shared by the
     entity and place indexes: the set of distinct words, and where given words occur."""
 
-    __slots__ = ("folded", "_pieces", "_ends", "_spans", "_uniq")
+    __slots__ = ("folded", "_pieces", "_padded", "_uniq")
 
     def __init__(self, folded: str):
         self.folded = folded
-        self._pieces: list[str] | None = None  # ASCII text: split at every non-word character
-        self._ends: list[int] | None = None  # where each piece ends (computed when first needed)
-        self._spans: tuple[list[str], list[int], list[int]] | None = None  # other text: words, starts, ends
-        if folded.isascii():  # a C-level split, about three times cheaper than a regex's
-            self._pieces = folded.translate(_NON_WORD_TO_SPACE).split(" ")
-        else:
-            parts = _WORD_SPLIT.split(folded)  # separator, word, separator, ..., word, separator
-            offsets = list(accumulate(map(len, parts)))  # the end of each part
-            self._spans = parts[1::2], offsets[0:-1:2], offsets[1::2]
+        # Every non-word character becomes a space and the text is split there (a C-level
+        # split, about three times cheaper than a regex's): the pieces are the words and the
+        # empty strings between two non-word characters.
+        spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE)
+        if spaced is None:  # (mostly non-ASCII text: a regex substitution beats str.translate)
+            spaced = _NON_WORD_CHAR.sub(" ", folded)
+        self._pieces = spaced.split(" ")
+        self._padded = " " + spaced + " "  # where " w " occurs, word w does (offset + 1 in the text)
         self._uniq: set[str] | None = None
 
     @property
     def uniq(self) -> set[str]:
         if self._uniq is None:
-            self._uniq = set(self._pieces if self._pieces is not None else self._spans[0])
+            self._uniq = set(self._pieces)
             self._uniq.discard("")  # the empty pieces between two non-word characters
         return self._uniq
 
-    def occurrences(self, found: set[str]) -> list[tuple[int, int, str, str | None]]:
-        """(start, end, word, next) of each occurrence of a word of `found`, in text order;
-        `next`: the token after it (the next word, or a punctuation mark: what _NEXT_TOKEN
-        reads), None at the end of the text."""
-        if self._pieces is None:
-            return self._occurrences_in_spans(found)
-        pieces, folded, out = self._pieces, self.folded, []
-        if self._ends is None:  # piece i spans _ends[i] - len(piece):_ends[i] (one character after each)
-            self._ends = list(map(add, accumulate(map(len, pieces)), range(len(pieces))))
-        n, ends = len(pieces), self._ends
-        for i in compress(range(n), map(found.__contains__, pieces)):  # a C loop over the pieces
-            w, end, j = pieces[i], ends[i], i + 1
-            while j < n and not pieces[j]:
-                j += 1
-            rest = folded[end:end + j - i].lstrip()  # the non-word text up to the next word
-            out.append((end - len(w), end, w, rest[0] if rest else pieces[j] if j < n else None))
+    def occurrences(self, found: set[str]) -> list[tuple[int, int, str, int]]:
+        """(start, end, word, piece index) of each occurrence of a word of `found`, in text
+        order (`next_token` reads the token after one)."""
+        pieces, padded, out = self._pieces, self._padded, []
+        pos = 0
+        for i in compress(range(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces
+            w = pieces[i]
+            # Its offset: the next " w " of the padded text (every occurrence of a word of
+            # `found` is taken in turn, so none lies between); a C search, where adding up the
+            # lengths of all the pieces before it would cost a step per piece of the text.
+            start = padded.find(" " + w + " ", pos)
+            pos = start + len(w)
+            out.append((start, pos, w, i))
         return out
 
-    def _occurrences_in_spans(self, found: set[str]) -> list[tuple[int, int, str, str | None]]:
-        words, starts, ends = self._spans
-        folded, last, out = self.folded, len(words) - 1, []
-        for k in compress(range(len(words)), map(found.__contains__, words)):
-            rest = (folded[ends[k]:starts[k + 1]] if k < last else folded[ends[k]:]).lstrip()
-            out.append((starts[k], ends[k], words[k], rest[0] if rest else words[k + 1] if k < last else None))
-        return out
+    def next_token(self, i: int, end: int) -> str | None:
+        """The token after piece `i` (an occurrence ending at `end`): the next word, or a
+        punctuation mark (what _NEXT_TOKEN reads); None at the end of the text."""
+        pieces, n, j = self._pieces, len(self._pieces), i + 1
+        while j < n and not pieces[j]:
+            j += 1
+        rest = self.folded[end:end + j - i].lstrip()  # the non-word text up to the next word
+        return rest[0] if rest else pieces[j] if j < n else None
+
+
+class _NonWordToSpace(dict):
+    """str.translate table: every non-word character -> a space (filled on first sight of a
+    non-ASCII character; a word character maps to itself)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = ch if _WORD_CHAR.fullmatch(ch) else " "
+        return self[code]
 
 
 _NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
 _WORD_SPLIT = re.compile(r"(\w+)")
-# ASCII non-word characters -> space: Tokens splits ASCII text there.
-_NON_WORD_TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128)) if not re.fullmatch(r"\w", c)})
+_WORD_CHAR = re.compile(r"\w")
+_NON_WORD_CHAR = re.compile(r"[^\w ]")
+# Non-word characters -> space: Tokens splits the text there.
+_NON_WORD_TO_SPACE = _NonWordToSpace({i: " " for i in range(128) if not _WORD_CHAR.fullmatch(chr(i))})
 _PROCLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل glued to the next Arabic word
 _VALUES = "\x00"  # trie key of the values of a phrase ending here (never a token)
 _TRANSLIT = tuple((re.compile(a), b) for a, b in (
