@@ -3,7 +3,8 @@
 HTML is autoescaped (every value, article text included, is escaped by jinja2; the templates
 never mark article text `|safe`); the plain-text template is not escaped, it is text. The
 Markdown version (templates/digest.md.j2, published as a Prefect artifact) passes every value
-through `escape_markdown`, so article text can neither format nor inject HTML.
+through `escape_markdown`, so article text can neither format nor inject HTML; it previews
+the first PREVIEW_ITEMS items of each section (the whole digest is the e-mail).
 `StrictUndefined` turns a template that names something the context lacks into an error.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from alerts.digest import DigestContext, subject_line
+from alerts.digest import PREVIEW_ITEMS, DigestContext, preview, subject_line
 from alerts.errors import RenderError
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,11 @@ def render(ctx: DigestContext, templates_dir: Path) -> RenderedDigest:
     )
 
 
-def render_markdown(ctx: DigestContext, templates_dir: Path) -> str:
-    """The digest as Markdown (for a Prefect artifact). Raises RenderError."""
+def render_markdown(ctx: DigestContext, templates_dir: Path, per_section: int = PREVIEW_ITEMS) -> str:
+    """The digest as Markdown (for a Prefect artifact): at most `per_section` items in each
+    section, the others counted (alerts.digest.preview). Raises RenderError."""
     env = _markdown_environment(Path(templates_dir).resolve())
-    return _render(env, MARKDOWN_TEMPLATE, ctx, subject_line(ctx))
+    return _render(env, MARKDOWN_TEMPLATE, preview(ctx, per_section), subject_line(ctx))
 
 
 def escape_markdown(value: object) -> str:

@@ -164,3 +164,97 @@ class PrefectServer:
                 k.terminate()
             except psutil.Error:
                 pass
+
+
+# The monitor flow's tasks (functions of flows/monitor.py), by stage, for StageProbe.
+MONITOR_STAGES = {
+    "read_knowledge_base": "kb", "read_fetch_state": "fetch", "read_sources": "fetch",
+    "load_articles": "load", "plan_extraction": "extract", "extract_batch": "extract",
+    "compare_and_store": "extract", "finish_extraction": "extract", "extract_and_compare": "extract",
+    "deliver_digests": "deliver", "finish_run": "finish", "publish_analyst_copy": "analyst-copy",
+}
+STAGE_ORDER = ("startup", "kb", "fetch", "load", "extract", "deliver", "finish", "analyst-copy", "end")
+
+
+class StageProbe:
+    """In the measured process: every `interval_s`, this process's RSS and the monitor stage
+    its threads are in (the outermost flows/monitor.py function on any thread's stack),
+    written as 'unix_seconds<TAB>rss_bytes<TAB>stage' lines to `path` when stopped (so another
+    process can tell which stage a moment fell in). Stages never go back: a sample taken
+    between two tasks keeps the last stage seen."""
+
+    def __init__(self, path: Path, interval_s: float = 0.05):
+        import os
+
+        self.path, self.interval_s, self.rows = Path(path), interval_s, []
+        self._page, self._stop = os.sysconf("SC_PAGE_SIZE"), threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="stage-probe")
+        self._stage = "startup"
+
+    def __enter__(self) -> "StageProbe":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._stage = "end"
+        self._record()
+        self.path.write_text("".join(f"{t:.3f}\t{rss}\t{stage}\n" for t, rss, stage in self.rows), encoding="utf-8")
+
+    def _rss(self) -> int:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * self._page
+
+    def _current(self) -> str | None:
+        found = None
+        me = threading.get_ident()
+        for ident, frame in sys._current_frames().items():
+            if ident == me:
+                continue
+            while frame is not None:  # innermost -> outermost: the last hit is the outermost
+                code = frame.f_code
+                if code.co_name in MONITOR_STAGES and code.co_filename.endswith("monitor.py"):
+                    stage = MONITOR_STAGES[code.co_name]
+                    if found is None or STAGE_ORDER.index(stage) > STAGE_ORDER.index(found):
+                        found = stage
+                frame = frame.f_back
+        return found
+
+    def _record(self) -> None:
+        stage = self._current()
+        if stage and STAGE_ORDER.index(stage) > STAGE_ORDER.index(self._stage):
+            self._stage = stage
+        self.rows.append((time.time(), self._rss(), self._stage))
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._record()
+            self._stop.wait(self.interval_s)
+
+
+def stage_peaks(rows: Sequence[tuple[float, int, str]]) -> list[tuple[str, int, int, float]]:
+    """(stage, peak RSS, RSS at its end, seconds) per stage seen, in flow order."""
+    out: dict[str, list] = {}
+    for t, rss, stage in rows:
+        s = out.setdefault(stage, [0, 0, t, t])
+        s[0], s[1], s[3] = max(s[0], rss), rss, t
+    return [(k, v[0], v[1], v[3] - v[2]) for k, v in sorted(out.items(), key=lambda kv: STAGE_ORDER.index(kv[0]))]
+
+
+def read_stage_rows(path: Path) -> list[tuple[float, int, str]]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        t, rss, stage = line.split("\t")
+        rows.append((float(t), int(rss), stage))
+    return rows
+
+
+def stage_at(rows: Sequence[tuple[float, int, str]], moment: float) -> str:
+    """The stage the probed process was in at `moment` (unix seconds)."""
+    stage = rows[0][2] if rows else "?"
+    for t, _, s in rows:
+        if t > moment:
+            break
+        stage = s
+    return stage
