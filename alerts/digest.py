@@ -42,6 +42,7 @@ STATUS_LABELS = {
     "known": "Known",
 }
 _STATUS_ORDER = {status: rank for rank, status in enumerate(STATUS_LABELS)}
+STATUS_PRIORITY = tuple(STATUS_LABELS)  # most pressing first: which events a capped digest carries
 PREVIEW_ITEMS = 50  # items per section in a preview (the Prefect artifact), issue 7
 __all__ = ["MAX_ERROR_LINES", "ErrorLine", "RunSummary", "DigestContext", "build_digest", "preview", "subject_line"]
 
@@ -118,6 +119,7 @@ class DigestContext:
     overview: tuple[StatusCount, ...]  # statuses present, most pressing first
     run: RunSummary
     watching: str = ""  # what the recipient follows, in words ("" follows everything)
+    held_back: int = 0  # pending events beyond the recipient's max_events: in the next digest
 
     @property
     def items(self) -> tuple[DigestItem, ...]:
@@ -130,11 +132,12 @@ class DigestContext:
 
 def build_digest(
     items: list[dict], run: dict, *, recipient_name: str, generated_at: datetime,
-    watching: str = "", notices: Iterable[Mapping[str, Any]] = (),
+    watching: str = "", notices: Iterable[Mapping[str, Any]] = (), held_back: int = 0,
 ) -> DigestContext:
     """The digest context for one recipient from the warehouse's digest items and run figures.
 
-    `notices`: earlier digests to this recipient refused or still queued (warehouse.outbox).
+    `notices`: earlier digests to this recipient refused or still queued (warehouse.outbox);
+    `held_back`: pending events left for the next digest (the recipient's cap).
     """
     built, rejected, historical = _build_items(items)
     return DigestContext(
@@ -146,6 +149,7 @@ def build_digest(
         overview=_overview(built),
         run=run_summary(run, rejected, historical, notices),
         watching=one_line(watching),
+        held_back=max(0, int(held_back)),
     )
 
 

@@ -35,7 +35,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from alerts.deliver import build_message, digest_id_for, message_id_for, send_smtp, write_outbox
-from alerts.digest import DigestContext, build_digest
+from alerts.digest import STATUS_PRIORITY, DigestContext, build_digest
 from alerts.errors import AlertsError, DeliveryError, PermanentDeliveryError, RenderError, TemporaryDeliveryError
 from alerts.render import RenderedDigest, render, render_markdown
 from alerts.schedule import is_due
@@ -187,18 +187,21 @@ def _deliver_recipient(con, settings, channel, recipient: Recipient, run_id, run
 
 def _build(con, settings, recipient, run_id, run, now, report) -> tuple[ob.QueuedDigest, DigestContext] | None:
     """The recipient's new digest, recorded in the outbox table; None when nothing to send.
-    The recipient's mark moves once nothing is pending or the digest is recorded."""
+    It carries at most `recipient.max_events` events, the most pressing first; the others
+    stay pending for the next digest (a backlog never makes one huge message). The
+    recipient's mark moves once nothing is pending, or a digest holding all of it is recorded."""
     items, watching, mark = _pending(con, recipient, report)
     if not items:
         ob.set_delivery_mark(con, recipient.email, *mark)
         return None
+    held_back = int(items[0]["pending_total"]) - len(items)
     event_ids = [i["event_id"] for i in items]
     digest_id = digest_id_for(recipient.email, event_ids)
     if ob.digest_status(con, digest_id) == "failed":
         log.info("digest %s to %s was refused before; not sent again", digest_id, recipient.email)
         return None
-    ctx = build_digest(items, run, recipient_name=recipient.name, generated_at=now,
-                       watching=watching, notices=ob.notices(con, recipient.email))
+    ctx = build_digest(items, run, recipient_name=recipient.name, generated_at=now, watching=watching,
+                       notices=ob.notices(con, recipient.email), held_back=held_back)
     rendered = render(ctx, settings.templates_dir)
     msg = build_message(rendered, sender=settings.sender, recipient=recipient.email,
                         digest_id=digest_id, date=now)
@@ -207,7 +210,8 @@ def _build(con, settings, recipient, run_id, run, now, report) -> tuple[ob.Queue
                              event_ids=tuple(event_ids), message=msg.as_bytes(policy=email.policy.SMTP),
                              html=rendered.html, created_at=now)
     ob.enqueue(con, digest)
-    ob.set_delivery_mark(con, recipient.email, *mark)
+    if not held_back:
+        ob.set_delivery_mark(con, recipient.email, *mark)
     return digest, ctx
 
 
@@ -227,7 +231,8 @@ def _pending(con, recipient: Recipient, report: DeliveryReport) -> tuple[list[di
     through = wr.changes_through(con)  # read first: a change after it is looked at next time
     items = wr.pending_digest_items(con, recipient.email, recipient.statuses, entity_ids=entity_ids,
                                     types=watch.types, countries=watch.countries,
-                                    after=ob.delivery_mark(con, recipient.email, criteria))
+                                    after=ob.delivery_mark(con, recipient.email, criteria),
+                                    max_items=recipient.max_events, status_order=STATUS_PRIORITY)
     label = watch_label(list(watch.entities), related, list(watch.types), list(watch.countries),
                         list(unmatched))
     return items, label, (criteria, through)

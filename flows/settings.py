@@ -48,6 +48,7 @@ class Recipient:
     frequency: str = "each_run"  # or "daily": one digest a day, from `hour` in `timezone`
     hour: int = 7
     timezone: str = "UTC"
+    max_events: int = 500  # per digest, the most pressing first; the rest wait for the next one
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,12 +238,15 @@ def _recipient(i: int, rec: Any) -> Recipient:
     hour = rec.get("hour", 7)
     if not isinstance(hour, int) or not 0 <= hour <= 23:
         raise SettingsError(f"{where}: hour must be a whole hour 0..23, not {hour!r}")
+    max_events = rec.get("max_events", 500)
+    if not isinstance(max_events, int) or isinstance(max_events, bool) or max_events < 1:
+        raise SettingsError(f"{where}: max_events must be a whole number of at least 1, not {max_events!r}")
     watch = Watchlist(entities=_strings(rec, "entities", where),
                       types=_strings(rec, "types", where, CLAIM_TYPES),
                       countries=_strings(rec, "countries", where))
     return Recipient(name=rec.get("name", rec["email"]), email=rec["email"],
                      statuses=_strings(rec, "statuses", where, EVENT_STATUSES) or ALERT_STATUSES,
-                     watch=watch, frequency=frequency, hour=hour,
+                     watch=watch, frequency=frequency, hour=hour, max_events=max_events,
                      timezone=_zone(rec.get("timezone", "UTC"), f"{where}.timezone"))
 
 

@@ -136,3 +136,25 @@ def test_existing_databases_migrate_with_every_event_unmarked(tmp_path):
         assert ob.delivery_mark(con, ANA, "anything") == -1
     finally:
         con.close()
+
+
+def test_a_backlog_goes_out_in_capped_digests_most_pressing_first_nothing_lost(tmp_path):
+    """`max_events`: a digest carries at most that many events (the most pressing first), says
+    how many wait, and the others follow in the next digests; each event goes out once."""
+    seeds = make_seeds(tmp_path / "seeds", ["boulkessi", "tongo_tongo", "sokolo"])
+    settings = settings_for(tmp_path, seeds, [replace(analyst(ANA), max_events=1)])
+    run = ingest(settings)
+    _, _, backlog = pending_both_ways(settings, ANA)
+    assert len(backlog) >= 3
+    sent, pages = [], []
+    for _ in range(len(backlog) + 1):
+        report = deliver_digests(settings, run["run_id"], run)
+        now_delivered = delivered(settings, ANA)
+        sent.append(len(now_delivered))
+        pages += [open(p, encoding="utf-8").read() for p in report.delivered]
+    assert sent == [*range(1, len(backlog) + 1), len(backlog)]  # one per digest, then nothing left
+    assert sorted(delivered(settings, ANA)) == sorted(backlog)
+    assert f"{len(backlog) - 1} more wait for the next digest" in pages[0]
+    assert "more wait for the next digest" not in pages[-1]
+    mark, after_mark, whole = pending_both_ways(settings, ANA)
+    assert after_mark == whole == []

@@ -109,6 +109,8 @@ def test_default_config_is_one_recipient_following_everything_each_run(tmp_path)
     ('email = "a@x.org"\ntypes = ["pledges"]', "types"),
     ('email = "a@x.org"\nfrequency = "weekly"', "frequency"),
     ('email = "a@x.org"\nhour = 24', "hour"),
+    ('email = "a@x.org"\nmax_events = 0', "max_events"),
+    ('email = "a@x.org"\nmax_events = "all"', "max_events"),
     ('email = "a@x.org"\ntimezone = "Mars/Olympus"', "time zone"),
     ('email = "a@x.org"\nstatuses = ["urgent"]', "statuses"),
     ('email = "a@x.org"\nentities = "JNIM"', "entities"),

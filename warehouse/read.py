@@ -31,7 +31,8 @@ def known_event_ids(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) ->
 
 def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str, statuses: Iterable[str], *,
                          entity_ids: Iterable[str] | None = None, types: Iterable[str] = (),
-                         countries: Iterable[str] = (), after: int = -1) -> list[dict[str, Any]]:
+                         countries: Iterable[str] = (), after: int = -1, max_items: int | None = None,
+                         status_order: Iterable[str] = ()) -> list[dict[str, Any]]:
     """Events with a status in `statuses` not yet sent or written to `recipient` (nor queued
     for it in the outbox), matching a watchlist: a party in `entity_ids` (None: any party),
     a type in `types` and a country in `countries` (each: any when empty).
@@ -39,7 +40,11 @@ def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str, statuse
     One dict per event (event_id, type, status, reason, date, place, country, subject_name,
     object_name, members, killed, wounded, kidnapped, polarity, confidence, n_sources,
     evidence, mentions (surface forms of its parties), article_url, article_title,
-    article_published, reports=[{url, title}, ...]), ordered by type, then date, then id.
+    article_published, reports=[{url, title}, ...], pending_total), the most pressing first:
+    by `status_order`, then dated before undated, newest first, then id.
+
+    `max_items`: at most that many (None: all); `pending_total` in each dict counts every
+    pending event, those left out included.
 
     `after`: look only at events changed after this number (`events.changed`): the
     recipient's mark (`warehouse.outbox.delivery_mark`); -1, every event.
@@ -50,7 +55,8 @@ def pending_digest_items(con: duckdb.DuckDBPyConnection, recipient: str, statuse
     if not candidates:
         return []
     params = {"recipient": recipient, "candidates": candidates, "follow_all": entity_ids is None,
-              "entity_ids": as_list(entity_ids or ())}
+              "entity_ids": as_list(entity_ids or ()), "status_order": as_list(status_order),
+              "max_items": len(candidates) if max_items is None else int(max_items)}
     return records(con.execute(sql("pending_digest_items"), params))
 
 

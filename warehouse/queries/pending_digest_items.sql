@@ -10,6 +10,8 @@
 -- refused for good (failed) is pending again, so it goes into the recipient's next digest.
 -- Watchlist: $follow_all, or a party of the event (subject, object, a merging member, in
 -- any of its claims) in $entity_ids.
+-- Most pressing first ($status_order, then dated before undated, newest first), at most
+-- $max_items of them; `pending_total` counts them all (the rest wait for the next digest).
 WITH candidates AS (
     SELECT e.* FROM events AS e WHERE e.event_id IN (SELECT unnest($candidates::VARCHAR[]))
 ),
@@ -61,9 +63,11 @@ SELECT
      IF x IS NOT NULL] AS mentions,
     a.url AS article_url, a.title AS article_title,
     a.published AS article_published,
-    coalesce(r.reports, []) AS reports
+    coalesce(r.reports, []) AS reports,
+    count(*) OVER () AS pending_total
 FROM pending AS p
 LEFT JOIN claims AS c ON c.claim_id = p.best_claim_id
 LEFT JOIN articles AS a ON a.article_id = c.article_id
 LEFT JOIN reports AS r ON r.event_id = p.event_id
-ORDER BY p.type, p.date NULLS LAST, p.event_id;
+ORDER BY list_position($status_order::VARCHAR[], p.status) NULLS LAST, p.date IS NULL, p.date DESC, p.event_id
+LIMIT $max_items;
