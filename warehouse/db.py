@@ -26,8 +26,10 @@ _LOCK = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
 _PID = re.compile(r"\(PID (\d+)\)")
 
 
-def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0) -> duckdb.DuckDBPyConnection:
-    """Open the DuckDB file, retrying a held lock for up to `wait_s` seconds.
+def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, retrying a held lock for up to `wait_s` seconds. `memory_limit`
+    ("128MB"): this connection's buffer pool instead of the process's (`set_memory_limit`).
 
     Raises `WarehouseLockedError` (naming the file and the holder's PID) when another process
     keeps the file, and `WarehouseError` for any other failure to open it.
@@ -37,7 +39,8 @@ def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0) -
     started, delay = time.monotonic(), 0.05
     while True:
         try:
-            con = duckdb.connect(path, read_only=read_only, config=dict(_settings))
+            config = dict(_settings, **({"memory_limit": memory_limit} if memory_limit else {}))
+            con = duckdb.connect(path, read_only=read_only, config=config)
             con.execute(sqlfiles.sql("connection_settings")).fetchall()  # no progress bar on our stdout
             return con
         except duckdb.IOException as exc:
