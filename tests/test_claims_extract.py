@@ -117,7 +117,14 @@ def test_cost_is_linear_in_text_length(ex):
     import time
     para = open(__file__.replace("test_claims_extract.py", "fixtures/claims/grand_bassam.txt"), encoding="utf-8").read()
     small, big = para * 20, para * 200
-    t0 = time.process_time(); ex.extract(small, published=PUB); t1 = time.process_time()  # noqa: E702
-    ex.extract(big, published=PUB)
-    t2 = time.process_time()
-    assert (t2 - t1) < 25 * max(t1 - t0, 0.005)
+
+    def cost(text):  # the least of three runs: a garbage-collector pause is not the extractor's
+        runs = []
+        for _ in range(3):
+            t0 = time.process_time()
+            ex.extract(text, published=PUB)
+            runs.append(time.process_time() - t0)
+        return min(runs)
+
+    t_small, t_big = cost(small), cost(big)
+    assert t_big < 25 * max(t_small, 0.005)
