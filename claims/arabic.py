@@ -33,6 +33,7 @@ import yaml
 from claims.entities import EntityMatcher, Mention
 from claims.kb import KnowledgeBase
 from claims.model import Claim, EntityRef, Evidence
+from claims.patterns import Draft  # a claim being built; `trig`: (first, end) token of its trigger
 from claims.places import Gazetteer
 from claims.sentences import split_sentences
 
@@ -170,28 +171,12 @@ class Lexicon:
 
 
 @dataclass
-class _Draft:
-    type: str
-    trig: int  # token index of the trigger
-    subject: EntityRef | None = None
-    object: EntityRef | None = None
-    members: list[EntityRef] = field(default_factory=list)
-    date: str | None = None
-    place: str | None = None
-    country: str | None = None
-    killed: int | None = None
-    wounded: int | None = None
-    kidnapped: int | None = None
-    polarity: str = "asserted"
-
-
-@dataclass
 class _Memory:
     last_subject: EntityRef | None = None  # the last actor named as a claim's subject
     last_date: str | None = None
     context_year: int | None = None
     country: str | None = None
-    attacks: list[tuple[int, _Draft]] = field(default_factory=list)  # (sentence index, attack) of the last sentence
+    attacks: list[tuple[int, Draft]] = field(default_factory=list)  # (sentence index, attack) of the last sentence
 
 
 @dataclass
@@ -326,16 +311,16 @@ class ArabicPatterns:
         return k > 0 and toks[k - 1].word in _PREPS
 
     # ---- triggers and claims -----------------------------------------------------------
-    def _claims(self, s: _Sentence, dates, mem: _Memory) -> list[_Draft]:
+    def _claims(self, s: _Sentence, dates, mem: _Memory) -> list[Draft]:
         toks = s.toks
         claimed = bool(self.responsibility.find(toks))
         attack = self._attack(s, dates, mem)
         if claimed and not (attack and _reported(attack)) and self._responsibility(s, mem):
             return []
         if claimed and attack and attack.subject is None:  # "... وتبنت جماعة X الهجوم" in the report itself
-            actors = [m for _, m in self._actors(s, attack.trig + 1, len(toks)) if m.entity_id]
+            actors = [m for _, m in self._actors(s, attack.trig[1], len(toks)) if m.entity_id]
             attack.subject = _ref(actors[0]) if actors else None
-        drafts: list[_Draft] = []
+        drafts: list[Draft] = []
         for ctype in ("pledge", "split", "merger"):
             for i, verb in self._triggers(ctype, s):
                 if self._blocked(toks, i):
@@ -394,7 +379,7 @@ class ArabicPatterns:
                 out.append((k, m))
         return out
 
-    def _subjects(self, s: _Sentence, i: int, verb: bool, drafts: list[_Draft], mem: _Memory) -> list[EntityRef]:
+    def _subjects(self, s: _Sentence, i: int, verb: bool, drafts: list[Draft], mem: _Memory) -> list[EntityRef]:
         """Who pledges or splits: the first actor of the trigger's clause; else, after a
         verb followed by two actors, the first of them (verb-subject-object); else the
         subject of the sentence's previous claim; else the main clause's first actor
@@ -430,7 +415,7 @@ class ArabicPatterns:
             prev = m
         return out
 
-    def _relation(self, ctype: str, s: _Sentence, i: int, verb: bool, drafts: list[_Draft], mem: _Memory) -> list[_Draft]:
+    def _relation(self, ctype: str, s: _Sentence, i: int, verb: bool, drafts: list[Draft], mem: _Memory) -> list[Draft]:
         """The claims of a pledge, split or merger trigger: one per coordinated subject."""
         if ctype == "merger":
             d = self._merger(s, i)
@@ -448,7 +433,7 @@ class ArabicPatterns:
         obj = self._as_group(later[0][1], mem)
         if _key(obj) in taken:
             return []
-        return [_Draft(ctype, i, subject=x, object=obj) for x in subjects]
+        return [Draft(ctype, (i, i + 1), subject=x, object=obj) for x in subjects]
 
     def _as_group(self, m: Mention, mem: _Memory) -> EntityRef:
         """A pledge to a leader is a pledge to his group."""
@@ -458,7 +443,7 @@ class ArabicPatterns:
                 return EntityRef(gid, self.kb.entities[gid].name, m.text)
         return _ref(m)
 
-    def _merger(self, s: _Sentence, i: int) -> _Draft | None:
+    def _merger(self, s: _Sentence, i: int) -> Draft | None:
         toks = s.toks
         result = next((j for j in range(i + 1, len(toks)) if self.merger_result.match(toks, j)), None)
         lo = self._clause_start(toks, i)
@@ -469,7 +454,7 @@ class ArabicPatterns:
         product = [m for k, m in groups if k > result]
         if not product or len(members) < 2:
             return None
-        return _Draft("merger", i, object=_ref(product[0]), members=members)
+        return Draft("merger", (i, i + 1), object=_ref(product[0]), members=tuple(members))
 
     # ---- attacks -----------------------------------------------------------------------
     def _responsibility(self, s: _Sentence, mem: _Memory) -> bool:
@@ -486,7 +471,7 @@ class ArabicPatterns:
         mem.last_subject = ref
         return True
 
-    def _attack(self, s: _Sentence, dates, mem: _Memory) -> _Draft | None:
+    def _attack(self, s: _Sentence, dates, mem: _Memory) -> Draft | None:
         toks = s.toks
         verbs = self.verbs["attack"].find(toks)
         nouns = self.nouns["attack"].find(toks)
@@ -498,7 +483,7 @@ class ArabicPatterns:
         perp = self._perpetrator(s, verbs[0] if verbs else None, mem)
         if perp is False:
             return None
-        d = _Draft("attack", i, subject=perp or None)
+        d = Draft("attack", (i, i + 1), subject=perp or None)
         d.date = dates[0][1] if dates else (mem.last_date if self.same_period.find(toks) else None)
         d.polarity = self._polarity(toks, i)
         d.place, d.country = self._where(s, mem)
@@ -538,7 +523,7 @@ class ArabicPatterns:
                 return None, (hit[0][2] if kind != "relative" else mem.country)
         return None, None
 
-    def _casualties(self, s: _Sentence, d: _Draft) -> None:
+    def _casualties(self, s: _Sentence, d: Draft) -> None:
         toks = s.toks
         for slot in ("killed", "wounded", "kidnapped"):
             for j in self.cues[slot].find(toks):
@@ -715,7 +700,7 @@ def _year_before(published: date | None, month: int, day: int | None) -> int | N
     return published.year
 
 
-def _reported(d: _Draft) -> bool:
+def _reported(d: Draft) -> bool:
     """Does an attack sentence report the attack itself, rather
     than only its claim ("وتبنى التنظيم الهجوم بعد يومين")? A place or a toll says so."""
     return bool(d.place or d.killed or d.wounded or d.kidnapped)
@@ -735,7 +720,7 @@ def _key(ref: EntityRef | None) -> str | None:
     return None if ref is None else (ref.id or "?" + ref.name.casefold())
 
 
-def _claim(d: _Draft, s: _Sentence) -> Claim:
+def _claim(d: Draft, s: _Sentence) -> Claim:
     conf = _CONFIDENCE[d.polarity] + (0.1 if d.date else 0.0) - (0.1 if d.type == "attack" and d.subject is None else 0.0)
     ev = Evidence(sentence=s.text, start=s.start, end=s.start + len(s.text))
     return Claim(type=d.type, subject=d.subject, object=d.object, evidence=ev, members=tuple(d.members), date=d.date,

@@ -26,7 +26,7 @@ def read_gold(path: Path) -> list[dict]:
     return rows
 
 
-def _extract_docs(kb: KnowledgeBase, docs_dir: Path) -> dict[str, tuple[str | None, list]]:
+def extract_docs(kb: KnowledgeBase, docs_dir: Path) -> dict[str, tuple[str | None, list]]:
     """file name -> (language, claims) for every document of a gold set's manifest."""
     articles, errors = load_seed_articles(docs_dir)
     if errors:
@@ -39,7 +39,7 @@ def _extract_docs(kb: KnowledgeBase, docs_dir: Path) -> dict[str, tuple[str | No
 def evaluate_gold_set(kb: KnowledgeBase, gold_path: Path, docs_dir: Path) -> str:
     """The report of a gold set; when its documents are in several languages, followed by
     one report per language (scored on that language's documents only)."""
-    gold, docs = read_gold(gold_path), _extract_docs(kb, docs_dir)
+    gold, docs = read_gold(gold_path), extract_docs(kb, docs_dir)
     preds = {doc: claims for doc, (_, claims) in docs.items()}
     parts = [format_report(score(gold, preds, kb))]
     langs = sorted({lang for lang, _ in docs.values() if lang})

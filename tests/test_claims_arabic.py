@@ -1,6 +1,5 @@
 """Arabic claims (claims/arabic.py): the patterns on sentences written for these tests, the
 hard negatives, bad input, and the Arabic gold set's floors (tests/gold/ar.jsonl)."""
-import json
 import time
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 from claims.arabic import forms, is_arabic, normalise
 from claims.evaluate import format_report, score
 from claims.extract import Extractor
-from sources.seedfiles import load_seed_articles
+from flows.evaluation import extract_docs, read_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 AR_FLOORS = {"pledge": (0.99, 0.99), "split": (0.99, 0.99), "merger": (0.99, 0.99), "attack": (0.99, 0.99)}
@@ -143,13 +142,10 @@ def test_long_text_without_breaks_is_linear(ex):
 
 
 @pytest.fixture(scope="module")
-def ar_report(kb, ex):
-    articles, errors = load_seed_articles(ROOT / "tests" / "gold" / "ar")
-    assert not errors and len(articles) == 4
-    preds = {a.url.removeprefix("seed:"): ex.extract(a.text, published=a.published, lang=a.lang) for a in articles}
-    gold = [json.loads(line) for line in (ROOT / "tests" / "gold" / "ar.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    rep = score(gold, preds, kb)
+def ar_report(kb):
+    docs = extract_docs(kb, ROOT / "tests" / "gold" / "ar")  # as `sahelwatch eval` reads them
+    assert len(docs) == 4 and {lang for lang, _ in docs.values()} == {"ar"}
+    rep = score(read_gold(ROOT / "tests" / "gold" / "ar.jsonl"), {d: claims for d, (_, claims) in docs.items()}, kb)
     print(format_report(rep))
     return rep
 
