@@ -70,7 +70,18 @@ class DateMention:
 
 
 _DIGIT = re.compile(r"\d")
-_MONTH_RX = re.compile(r"\b(?:" + "|".join(MONTHS) + r")")
+
+
+def _opening(words: str) -> str:
+    r"""`\b(?:w1|w2|...)` for "w1|w2|..." (words of letters), written one alternative per first
+    letter, `i(?<!\wi)(?:n|...)` (the same test, the same matches): a pattern that opens on letters
+    is only tried where one of them is, one that opens on \b at every offset of the text."""
+    alts = words.split("|")
+    return "(?:" + "|".join(c + r"(?<!\w" + c + ")(?:" + "|".join(w[1:] for w in alts if w[0] == c) + ")"
+                            for c in dict.fromkeys(w[0] for w in alts)) + ")"
+
+
+_MONTH_RX = re.compile(_opening("|".join(MONTHS)))
 _MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))  # one of them is in every month name (a cheap gate)
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}

@@ -134,7 +134,6 @@ class Memory:
     recent_groups: list[tuple[int, EntityRef]] = field(default_factory=list)
     claim_subjects: list[tuple[int, EntityRef]] = field(default_factory=list)
     last_split_object: EntityRef | None = None
-    context_year: int | None = None
     last_country: str | None = None
     last_attacks: list[int] = field(default_factory=list)  # indices into the claims list
     last_attack_sentence: int = -10

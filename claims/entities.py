@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from claims.kb import KnowledgeBase
-from claims.scan import finditer_near, window_bounds
+from claims.scan import finditer_at, window_bounds
 from claims.text import PhraseIndex, Tokens, fold, translit_key
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -71,9 +71,12 @@ _UNKNOWN_ORG = _org_rx((0, 1, 2))
 _ORG_RX = {forms: _org_rx(forms) for forms in ((0,), (1,), (2,), (0, 1), (0, 2), (1, 2), (0, 1, 2))}
 
 # Every match of an _ORG_FORMS pattern holds one of these words (opening a white-space separated
-# chunk), preceded by at most four words of the match: the patterns are only searched near them
-# (claims.scan.finditer_near), as a pattern that opens on \b is otherwise tried at every offset.
+# chunk), preceded by at most four words of the match, and opens on a capital that opens a word
+# (\b[A-Z], written to open on a character class): the patterns are only tried at such capitals
+# before an anchor (claims.scan.finditer_at), as a pattern that opens on \b is otherwise tried at
+# every offset (and a search from before an anchor that no match holds reads on to the next match).
 _ORG_ANCHORS = re.compile(r"Katiba|Katibat|Ansar|Jama|Harakat|Saraya|Liwa|Jaish|Kataib|Jund|Brigade|Battalion|Movement")
+_WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
 
 # Folded words one of which an unknown organisation-like name contains (a cheap gate for _UNKNOWN_ORG).
 _UNKNOWN_CUES = frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish",
@@ -92,6 +95,10 @@ class EntityMatcher:
                 for toks in _alias_token_variants(alias):
                     self._index.add_tokens(toks, (ent.id, acronym))
 
+    def first_words(self, toks: Tokens) -> set[str]:
+        """The words of a text (its `Tokens`) at which `find` tries aliases."""
+        return self._index.first_words(toks)
+
     def find(self, text: str, folded: str | None = None, toks: Tokens | None = None) -> list[Mention]:
         folded = fold(text) if folded is None else folded
         toks = toks if isinstance(toks, Tokens) else Tokens(folded)
@@ -105,14 +112,16 @@ class EntityMatcher:
             out.append(Mention(start, end, ent_id, ent.name, text[start:end], ent.kind))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
             forms = tuple(i for i, (cues, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
-            out.extend(self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG)))
-        out.sort(key=lambda m: m.start)
+            unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG))
+            if unknown:  # (the index's matches come in text order: else nothing to sort)
+                out.extend(unknown)
+                out.sort(key=lambda m: m.start)
         return out
 
     def _unknown(self, text: str, known: list[Mention], rx: re.Pattern = _UNKNOWN_ORG) -> list[Mention]:
         out = []
         anchors = [a.start() for a in _ORG_ANCHORS.finditer(text)]
-        for m in finditer_near(rx, text, anchors, window_bounds(text, anchors, 4)):
+        for m in finditer_at(rx, text, _org_starts(text, anchors)):
             s, e = m.start(), m.end()
             surface = text[s:e].rstrip(" -'")
             e = s + len(surface)
@@ -122,3 +131,13 @@ class EntityMatcher:
                 continue
             out.append(Mention(s, e, None, surface, surface, "group"))
         return out
+
+
+def _org_starts(text: str, anchors: list[int]) -> list[int]:
+    """The offsets (sorted) where a match of an _ORG_FORMS pattern may start: the capitals that open
+    a word at most four words before an anchor (claims.scan.window_bounds)."""
+    starts: list[int] = []
+    for a, lo in zip(anchors, window_bounds(text, anchors, 4)):
+        lo = max(lo, starts[-1] + 1) if starts else lo
+        starts += [m.start() for m in _WORD_CAPITAL.finditer(text, lo, a + 1)]
+    return starts

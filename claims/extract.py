@@ -31,7 +31,7 @@ from claims.text import Tokens, fold
 from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
-_FOOTNOTE = re.compile(r"[ \t]*\[\d+\]")
+_FOOTNOTE = re.compile(r"^[ \t]*\[\d+\]", re.M)  # a line that opens on a note mark: its sentences are skipped
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|evening)|le\s+meme\s+jour|la\s+meme\s+(?:nuit|journee|matinee))\b")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()
@@ -65,36 +65,40 @@ class Extractor:
         folded = fold(text)
         tools = self._tools.get(lang or guess_lang(folded)) or self._tools["en"]
         toks = Tokens(folded)
+        toks.share(self.matcher.first_words(toks) | self.gazetteer.first_words(toks)
+                   | tools.any_trigger.first_words(toks.uniq))
         mentions = self.matcher.find(text, folded, toks)
         places = self.gazetteer.find(text, folded, toks)
         if mentions and places:  # a GeoNames town inside an actor's name is part of the name
             spans = [(m.start, m.end) for m in mentions if m.entity_id]
             places = [p for p in places if not (self.gazetteer.from_geonames(p)
                                                 and any(a <= p.start < b for a, b in spans))]
-        m_keys, p_keys = [m.start for m in mentions], [p.start for p in places]
         years = [(m.end(), int(m.group("y"))) for m in YEAR_RX.finditer(folded)]
         y_keys = [e for e, _ in years]
         mem, found = Memory(), []
         spans = split_sentences(text)
         starts, ends = [sp.start for sp in spans], [sp.end for sp in spans]
         triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)
+        ments, plcs = _by_sentence(mentions, starts, ends), _by_sentence(places, starts, ends)
+        notes = _footnotes(text, starts)
+        prev = (0, 0)  # the last sentence read (the last year it states is the next one's context)
         for idx, (s, e) in enumerate(zip(starts, ends)):
-            line = text.rfind("\n", 0, s) + 1
-            if text.startswith((" ", "\t", "["), line) and _FOOTNOTE.match(text, line):  # (a cheap test first)
+            if idx in notes:
                 continue
             if (idx in triggered or mem.pending_founding is not None
                     or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(folded[s:e]))):
                 low = folded[s:e]
-                sent = Sent(idx, s, text[s:e], low, _slice(mentions, m_keys, s, e), _slice(places, p_keys, s, e))
-                sent.date_finder = partial(find_dates, low, published, mem.context_year)
+                sent = Sent(idx, s, text[s:e], low, [m.shifted(s) for m in ments.get(idx, ())],
+                            [p.shifted(s) for p in plcs.get(idx, ())])
+                lo, hi = bisect.bisect_left(y_keys, prev[0] + 1), bisect.bisect_left(y_keys, prev[1] + 1)
+                sent.date_finder = partial(find_dates, low, published, years[hi - 1][1] if hi > lo else None)
                 sent.cues = triggered.get(idx, _NO_CUES)
                 tools.an.prepare(sent)
                 self._sentence(tools, sent, mem, found, sent.cues)
                 tools.an.remember(sent, mem)
             else:
-                tools.an.remember_plain(idx, _raw(mentions, m_keys, s, e), _raw(places, p_keys, s, e), mem)
-            lo, hi = bisect.bisect_left(y_keys, s + 1), bisect.bisect_left(y_keys, e + 1)
-            mem.context_year = years[hi - 1][1] if hi > lo else None
+                tools.an.remember_plain(idx, ments.get(idx, []), plcs.get(idx, []), mem)
+            prev = (s, e)
         return _finish(found)
 
     def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list, types: frozenset) -> None:
@@ -171,17 +175,26 @@ class Extractor:
             d.place, d.country = _party_place(sent, span, others)
 
 
-def _raw(items: list, keys: list[int], start: int, end: int) -> list:
-    """The items (document offsets) that lie inside [start, end)."""
-    lo = bisect.bisect_left(keys, start)
-    if lo == len(keys) or keys[lo] >= end:  # (most sentences name nothing: no slice to build)
-        return []
-    return [m for m in items[lo:bisect.bisect_left(keys, end, lo)] if m.end <= end]
+def _footnotes(text: str, starts: list[int]) -> set[int]:
+    """The indices of the sentences that start on a footnote line ("[3] Ibid.")."""
+    out: set[int] = set()
+    for m in _FOOTNOTE.finditer(text) if "[" in text else ():
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        out.update(range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, end)))
+    return out
 
 
-def _slice(items: list, keys: list[int], start: int, end: int) -> list:
-    """The items inside [start, end), with offsets relative to `start`."""
-    return [m.shifted(start) for m in _raw(items, keys, start, end)]
+def _by_sentence(items: list, starts: list[int], ends: list[int]) -> dict[int, list]:
+    """The items (sorted, document offsets) of each sentence that holds any, by sentence index:
+    those that lie inside [starts[i], ends[i]). (One bisection per item, not two per sentence:
+    most sentences name nothing.)"""
+    out: dict[int, list] = {}
+    for m in items:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < ends[i] and m.end <= ends[i]:
+            out.setdefault(i, []).append(m)
+    return out
 
 
 def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | None:

@@ -84,6 +84,10 @@ class Gazetteer:
     def load(cls) -> "Gazetteer":
         return _default()
 
+    def first_words(self, toks: Tokens) -> set[str]:
+        """The words of a text (its `Tokens`) at which `find` tries place names."""
+        return self._index.first_words(toks)
+
     def find(self, text: str, folded: str | None = None, toks: Tokens | None = None) -> list[PlaceMention]:
         folded = fold(text) if folded is None else folded
         toks = toks if isinstance(toks, Tokens) else Tokens(folded)
@@ -95,10 +99,13 @@ class Gazetteer:
             if canon in self._geo and (not surface[:1].isupper() or surface.isupper()):
                 continue  # a GeoNames town only as a capitalised name, not inside an acronym run
             out.append(PlaceMention(s, e, surface, canon, country, kind))
+        relative = []
         for m in _relative(folded):
             g = 1 if m.group(1) else 2
-            out.append(PlaceMention(m.start(g), m.end(g), text[m.start(g):m.end(g)], "", None, "relative"))
-        out.sort(key=lambda p: p.start)
+            relative.append(PlaceMention(m.start(g), m.end(g), text[m.start(g):m.end(g)], "", None, "relative"))
+        if relative:  # (the index's matches come in text order: else nothing to sort)
+            out.extend(relative)
+            out.sort(key=lambda p: p.start)
         return out
 
     def from_geonames(self, p: PlaceMention) -> bool:

@@ -47,13 +47,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     lo = max(0, dot - 20)
-    end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot  # "$" also matches before a final newline
-    # The run of word characters, dots and hyphens that ends at `end` (at most 20 characters back):
-    # matched on the reversed window (one attempt) rather than searched for (one per offset).
-    w = _RUN_BACKWARDS.match(text[lo:end][::-1])
-    if not w:
-        return False
-    start = end - w.end()
+    # The run of word characters, dots and hyphens that ends at the dot (at most 20 characters
+    # back). The common case first: letters after a space (that run, read without a regex).
+    start, end = text.rfind(" ", lo, dot) + 1, dot
+    if not (start and text[start:end].isalpha()):
+        end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot  # "$" also matches before a final newline
+        # Matched on the reversed window (one attempt) rather than searched for (one per offset).
+        w = _RUN_BACKWARDS.match(text[lo:end][::-1])
+        if not w:
+            return False
+        start = end - w.end()
     word = text[start:end].lower().lstrip("(").rstrip(".")
     if word in _ABBREV:
         return True

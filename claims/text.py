@@ -163,6 +163,10 @@ class PhraseIndex:
             out.append(hit)
         return out
 
+    def first_words(self, toks: "Tokens") -> set[str]:
+        """The words of a text (its `Tokens`) at which `find` tries phrases."""
+        return self._first_words(toks.uniq)
+
     def _hits(self, toks: "Tokens") -> list[tuple[int, int, dict, bool]]:
         """(start, end, trie node, whether the next token continues no phrase) of the words
         of the text that may start a phrase, in text order."""
@@ -249,7 +253,7 @@ class Tokens:
     """The words (\\w+ runs) of a folded text, split once per document and shared by the
     entity and place indexes: the set of distinct words, and where given words occur."""
 
-    __slots__ = ("folded", "_pieces", "_padded", "_uniq")
+    __slots__ = ("folded", "_pieces", "_padded", "_uniq", "_shared")
 
     def __init__(self, folded: str):
         self.folded = folded
@@ -262,6 +266,7 @@ class Tokens:
         self._pieces = spaced.split(" ")
         self._padded = " " + spaced + " "  # where " w " occurs, word w does (offset + 1 in the text)
         self._uniq: set[str] | None = None
+        self._shared: tuple[set[str], list[tuple[int, int, str, int]]] | None = None  # see share
 
     @property
     def uniq(self) -> set[str]:
@@ -270,9 +275,20 @@ class Tokens:
             self._uniq.discard("")  # the empty pieces between two non-word characters
         return self._uniq
 
+    def share(self, words: set[str]) -> None:
+        """Find the occurrences of `words` at once: the union of the words that several indexes
+        (names, places, triggers) then ask `occurrences` about, each a subset of them. Each of
+        these calls filters this list, where it would read every piece of the text again."""
+        self._shared = (words, self._scan(words))
+
     def occurrences(self, found: set[str]) -> list[tuple[int, int, str, int]]:
         """(start, end, word, piece index) of each occurrence of a word of `found`, in text
         order (`next_token` reads the token after one)."""
+        if self._shared is not None and found <= self._shared[0]:
+            return [o for o in self._shared[1] if o[2] in found]
+        return self._scan(found)
+
+    def _scan(self, found: set[str]) -> list[tuple[int, int, str, int]]:
         pieces, padded, out = self._pieces, self._padded, []
         pos = 0
         for i in compress(range(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces

@@ -177,16 +177,21 @@ class TriggerFilter:
                 hit.add(i)
         return {i: kinds[i] for i in hit}
 
-    def _hits(self, folded: str, uniq: set[str], toks: Tokens) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """(start, end, text, indexed words) of each occurrence of an indexed word."""
+    def first_words(self, uniq: set[str]) -> set[str]:
+        """The distinct words of a text that may be an indexed word."""
         if len(self._seen) > 200_000:  # bounded cache (words seen in texts)
             self._seen.clear()
             self._word_keys.clear()
         new = uniq - self._seen
         if new:
             self._learn(new)
+        return uniq & self._word_keys.keys()
+
+    def _hits(self, folded: str, uniq: set[str], toks: Tokens) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """(start, end, text, indexed words) of each occurrence of an indexed word."""
+        found = self.first_words(uniq)
         word_keys = self._word_keys
-        hits = [(start, end, w, word_keys[w]) for start, end, w, _ in toks.occurrences(uniq & word_keys.keys())]
+        hits = [(start, end, w, word_keys[w]) for start, end, w, _ in toks.occurrences(found)]
         for k in self._special:  # not one word of the text: searched as literals
             if k.rstrip("*") in folded:
                 hits += [(m.start(), m.end(), m.group(), (k,)) for m in self._literal_rx(k).finditer(folded)]
