@@ -313,7 +313,9 @@ def _descending(text: str) -> tuple[int, ...]:
 
 
 def _sections(items: list[DigestItem]) -> tuple[DigestSection, ...]:
-    """Status sections first (type order within), then one section per type."""
+    """Status sections first (type order within), then one section per type: those holding
+    news (an item not already known) before those holding only known items, so a digest whose
+    news is one attack does not open on pledges the record already has."""
     flagged = {status for status, _ in STATUS_SECTIONS}
     type_rank = {key: rank for rank, (key, _) in enumerate(SECTIONS)}
     sections = []
@@ -321,10 +323,12 @@ def _sections(items: list[DigestItem]) -> tuple[DigestSection, ...]:
         chosen = sorted((i for i in items if i.status == status),
                         key=lambda i: (type_rank[i.type], _sort_key(i)))
         sections.append(DigestSection(key=status, title=title, items=tuple(chosen)))
+    by_type = []
     for key, title in SECTIONS:
         chosen = sorted((i for i in items if i.type == key and i.status not in flagged), key=_sort_key)
-        sections.append(DigestSection(key=key, title=title, items=tuple(chosen)))
-    return tuple(s for s in sections if s.items)
+        by_type.append(DigestSection(key=key, title=title, items=tuple(chosen)))
+    by_type.sort(key=lambda sec: all(i.status == "known" for i in sec.items))  # stable: SECTIONS order within
+    return tuple(s for s in sections + by_type if s.items)
 
 
 def _overview(items: list[DigestItem]) -> tuple[StatusCount, ...]:

@@ -20,8 +20,8 @@ def headlines(ctx, key):
 
 def test_sections_in_order_historical_hidden_and_counted():
     ctx = build(ITEMS)
-    assert [s.key for s in ctx.sections] == [
-        "contradicts", "unknown_actor", "pledge", "split", "merger", "attack"]
+    assert [s.key for s in ctx.sections] == [  # the merger is known only: after the sections with news
+        "contradicts", "unknown_actor", "pledge", "split", "attack", "merger"]
     assert [s.title for s in ctx.sections[:2]] == ["Contradictions", "Unknown actors"]
     assert [i.event_id for i in ctx.sections[0].items] == [MACINA_PLEDGE["event_id"]]
     assert ctx.sections[0].items[0].type_label == "Pledge"
@@ -31,6 +31,14 @@ def test_sections_in_order_historical_hidden_and_counted():
     assert "ev-in-amenas" not in {i.event_id for i in ctx.items}
     assert ctx.run.historical_hidden == 1
     assert len(ctx.items) == len(ITEMS) - 1
+
+
+def test_sections_with_news_come_before_sections_of_known_items():
+    known_pledge = dict(JUND_PLEDGE, status="known", reason="known: KB has the pledge")
+    ctx = build([known_pledge, TIZI_OUZOU])  # the news is the attack
+    assert [s.key for s in ctx.sections] == ["attack", "pledge"]
+    ctx = build([JUND_PLEDGE, TIZI_OUZOU])  # both news: the usual order
+    assert [s.key for s in ctx.sections] == ["pledge", "attack"]
 
 
 def test_headlines_read_as_sentences():
