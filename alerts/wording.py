@@ -5,6 +5,7 @@ article is passed through `one_line` so that nothing downstream sees a line brea
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from alerts.text import one_line
@@ -50,9 +51,19 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# A place relative to the country in context, as the extractor keeps it ("north of the
+# country", "nord du pays"): said of the country itself ("the north of Mali").
+_RELATIVE_PLACE = re.compile(r"(?:the\s+|le\s+)?(.+?)\s+(?:of\s+the\s+country|du\s+pays)", re.IGNORECASE)
+_DIRECTIONS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "center": "centre"}
+
+
 def place_label(item: Mapping[str, Any]) -> str:
-    """'Tizi Ouzou, Algeria', or whichever of place and country is known, or ''."""
+    """'Tizi Ouzou, Algeria', 'the north of Mali', or whichever of place and country is known, or ''."""
     place, country = one_line(item.get("place")), one_line(item.get("country"))
+    relative = _RELATIVE_PLACE.fullmatch(place) if place and country else None
+    if relative:
+        part = relative.group(1).lower()
+        return f"the {_DIRECTIONS.get(part, part)} of {country}"
     if place and country and place.casefold() != country.casefold():
         return f"{place}, {country}"
     return place or country

@@ -41,6 +41,15 @@ def test_sections_with_news_come_before_sections_of_known_items():
     assert [s.key for s in ctx.sections] == ["pledge", "attack"]
 
 
+def test_a_place_relative_to_the_country_is_said_of_the_country():
+    from alerts.wording import place_label
+
+    assert place_label({"place": "north of the country", "country": "Mali"}) == "the north of Mali"
+    assert place_label({"place": "le nord du pays", "country": "Mali"}) == "the north of Mali"
+    assert place_label({"place": "Tizi Ouzou", "country": "Algeria"}) == "Tizi Ouzou, Algeria"
+    assert place_label({"place": "north of the country", "country": None}) == "north of the country"
+
+
 def test_headlines_read_as_sentences():
     ctx = build(ITEMS)
     assert headlines(ctx, "pledge") == [
