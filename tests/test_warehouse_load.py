@@ -9,6 +9,7 @@ from claims.kb import KnowledgeBase
 from claims.model import Claim, EntityRef, Evidence, claim_id_for
 from sources.model import Article
 from warehouse import load
+from warehouse import outbox as ob
 from warehouse.db import connect, migrate
 from warehouse.errors import WarehouseError
 
@@ -178,10 +179,17 @@ def test_claims_view_keeps_members_and_article(con):
     assert title == "Article 3"
 
 
-def test_pending_digest_items_and_record_delivery_round_trip(con):
+def _deliver(con, digest_id: str, event_ids: list[str], attempt: ob.Attempt) -> None:
+    """A digest to ana recorded in the outbox (once) and the outcome of an attempt to send it."""
+    ob.enqueue(con, ob.QueuedDigest(digest_id, "ana@example.org", None, f"<{digest_id}@test>", "digest",
+                                    tuple(event_ids), b"message", "<p>digest</p>", datetime.now(timezone.utc)))
+    ob.record_attempt(con, digest_id, attempt)
+
+
+def test_pending_digest_items_and_deliveries_round_trip(con):
     _run_once(con)
     items = load.pending_digest_items(con, "ana@example.org", ["new", "unknown_actor"])
-    assert [i["event_id"] for i in items] == ["ev-attack", "ev-pledge"]  # by type, then date
+    assert [i["event_id"] for i in items] == ["ev-attack", "ev-pledge"]  # no status order given: newest first
     attack, pledge = items
     assert attack["killed"] == 12 and attack["place"] == "Menaka" and attack["members"] == []
     assert attack["evidence"] == "ISSP attacked Menaka, killing 12." and attack["polarity"] == "asserted"
@@ -195,16 +203,16 @@ def test_pending_digest_items_and_record_delivery_round_trip(con):
                              "kidnapped", "polarity", "confidence", "n_sources", "evidence",
                              "article_url", "article_title", "article_published", "reports"}
 
-    load.record_delivery(con, "d-1", "ana@example.org", ["ev-attack"], "smtp", "127.0.0.1:25", "failed", "refused")
+    _deliver(con, "d-1", ["ev-attack"], ob.Attempt("failed", "smtp", "127.0.0.1:25", 554, "refused"))
     assert len(load.pending_digest_items(con, "ana@example.org", ["new", "unknown_actor"])) == 2
-    load.record_delivery(con, "d-1", "ana@example.org", ["ev-attack"], "smtp", "127.0.0.1:25", "sent")
-    load.record_delivery(con, "d-2", "ana@example.org", ["ev-pledge"], "outbox", "outbox/d-2.eml", "written")
-    load.record_delivery(con, "d-2", "ana@example.org", ["ev-pledge"], "outbox", "outbox/d-2.eml", "written")
+    _deliver(con, "d-1", ["ev-attack"], ob.Attempt("sent", "smtp", "127.0.0.1:25"))
+    _deliver(con, "d-2", ["ev-pledge"], ob.Attempt("written", "outbox", "outbox/d-2.eml"))
+    _deliver(con, "d-2", ["ev-pledge"], ob.Attempt("written", "outbox", "outbox/d-2.eml"))
     assert load.pending_digest_items(con, "ana@example.org", ["new", "unknown_actor"]) == []
     assert len(load.pending_digest_items(con, "bob@example.org", ["new"])) == 1
     assert load.counts(con)["deliveries"] == 2
     with pytest.raises(ValueError):
-        load.record_delivery(con, "d-3", "ana@example.org", ["ev-attack"], "fax", None, "sent")
+        _deliver(con, "d-3", ["ev-attack"], ob.Attempt("sent", "fax"))
 
 
 def test_load_kb_replaces_and_aliases_view_folds_accents(con):

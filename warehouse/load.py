@@ -28,8 +28,6 @@ from warehouse.sql import sql
 
 log = logging.getLogger(__name__)
 
-CHANNELS = ("outbox", "smtp")
-DELIVERY_STATUSES = ("sent", "written", "failed")
 _FIGURES = ("articles_seen", "articles_new", "claims_new", "events_new", "errors")
 
 
@@ -169,7 +167,7 @@ def _refresh_events(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> Non
         _exec(con, "events_refresh", {"event_ids": event_ids})
 
 
-# --- errors and deliveries -------------------------------------------------------------
+# --- errors ----------------------------------------------------------------------------
 
 def record_errors(con: duckdb.DuckDBPyConnection, run_id: str,
                   errors: Iterable[tuple[str | None, str | None, str]]) -> None:
@@ -179,26 +177,3 @@ def record_errors(con: duckdb.DuckDBPyConnection, run_id: str,
         return
     with transaction(con), rows.staged(con, "staged_errors", rows.table(rows.ERRORS, recs)):
         _exec(con, "errors_insert", {"run_id": run_id})
-
-
-def record_delivery(con: duckdb.DuckDBPyConnection, digest_id: str, recipient: str,
-                    event_ids: Iterable[str], channel: str, location: str | None, status: str,
-                    detail: str | None = None) -> None:
-    """Record that a digest carried these events to a recipient ('sent'/'written'/'failed').
-
-    Recording the same digest again updates the outcome; only 'sent' and 'written' count as
-    delivered for `pending_digest_items`.
-    """
-    _check_choice("channel", channel, CHANNELS)
-    _check_choice("status", status, DELIVERY_STATUSES)
-    params = {"digest_id": digest_id, "recipient": recipient, "event_ids": rows.as_list(event_ids),
-              "channel": channel, "location": _opt_str(location), "status": status, "detail": detail}
-    with transaction(con):
-        _exec(con, "deliveries_record", params)
-        if status == "failed":  # pending again: past the recipient's delivery mark
-            _exec(con, "events_mark_changed", {"event_ids": params["event_ids"]})
-
-
-def _check_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise ValueError(f"{what} must be one of {allowed}, not {value!r}")
