@@ -115,9 +115,9 @@ class TriggerFilter:
     of the text (claims.text.Tokens) say which of those words occur at all (a set lookup,
     cached per word); the Tokens give where they occur, and each hit is mapped to its
     sentence by offset. A hit counts when its word is a one-word phrase or a starred word,
-    else when one of the phrases it stands for matches the sentence. A sentence without a trigger has no claim, so the costlier analysis runs
-    only on the sentences that may hold one. `search(sentence)` is the same test on one
-    sentence."""
+    else when one of the phrases it stands for matches the sentence. A sentence without a
+    trigger has no claim, so the costlier analysis runs only on the sentences that may hold
+    one. `search(sentence)` is the same test on one sentence."""
 
     def __init__(self, v: Vocab):
         by_word: dict[str, list[str]] = {}

@@ -30,13 +30,13 @@ def shingles(text: str, n: int = SHINGLE) -> set[str]:
     return set(map(" ".join, zip(*(words[i:] for i in range(n)))))
 
 
+_blake2b, _from_bytes = hashlib.blake2b, int.from_bytes  # bound once: called per shingle
+
+
 def sketch(text: str, k: int = K) -> tuple[int, ...]:
     """The k smallest shingle hashes, ascending (fewer for a very short text)."""
     hashes = {_from_bytes(_blake2b(s.encode("utf-8"), digest_size=8).digest(), "big") >> 1 for s in shingles(text)}
     return tuple(sorted(hashes)[:k])
-
-
-_blake2b, _from_bytes = hashlib.blake2b, int.from_bytes  # bound once: called per shingle
 
 
 def similarity(a: Sequence[int], b: Sequence[int], k: int = K) -> float:
