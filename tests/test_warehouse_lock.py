@@ -75,3 +75,25 @@ def test_lock_released_within_wait_is_retried(db_path):
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("process, asked, expected_mb", [
+    ("512MB", "128MB", 128),  # the load's small pool below the usual one
+    ("64MB", "128MB", 64),    # a lower limit set by the user holds for every connection
+    ("1GB", None, 1000),
+])
+def test_connection_memory_limit_is_the_lower_of_process_and_asked(tmp_path, process, asked, expected_mb):
+    import warehouse.db as db
+    before = db._settings["memory_limit"]
+    db.set_memory_limit(process)
+    try:
+        con = connect(tmp_path / "w.duckdb", memory_limit=asked)
+        try:
+            got = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        finally:
+            con.close()
+    finally:
+        db.set_memory_limit(before)
+    value, unit = got.split()
+    mib = float(value) * {"KiB": 1 / 1024, "MiB": 1, "GiB": 1024}[unit]
+    assert abs(mib - expected_mb * 1000 ** 2 / 1024 ** 2) < 1, got  # (DuckDB: MB = 1000^2 bytes, shown in MiB)

@@ -29,7 +29,8 @@ _PID = re.compile(r"\(PID (\d+)\)")
 def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0,
             memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file, retrying a held lock for up to `wait_s` seconds. `memory_limit`
-    ("128MB"): this connection's buffer pool instead of the process's (`set_memory_limit`).
+    ("128MB"): this connection's buffer pool, where it is below the process's (`set_memory_limit`:
+    a lower limit set by the user holds for every connection).
 
     Raises `WarehouseLockedError` (naming the file and the holder's PID) when another process
     keeps the file, and `WarehouseError` for any other failure to open it.
@@ -39,7 +40,7 @@ def connect(path: str | Path, *, read_only: bool = False, wait_s: float = 3.0,
     started, delay = time.monotonic(), 0.05
     while True:
         try:
-            config = dict(_settings, **({"memory_limit": memory_limit} if memory_limit else {}))
+            config = dict(_settings, memory_limit=lower_limit(_settings["memory_limit"], memory_limit))
             con = duckdb.connect(path, read_only=read_only, config=config)
             con.execute(sqlfiles.sql("connection_settings")).fetchall()  # no progress bar on our stdout
             return con
@@ -58,6 +59,23 @@ def set_memory_limit(limit: str) -> None:
     """The buffer pool limit of the connections opened from now on in this process
     ("512MB", "1GB"; `[warehouse] memory_limit`): DuckDB spills to disk beyond it."""
     _settings["memory_limit"] = str(limit)
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*", re.IGNORECASE)
+
+
+def lower_limit(limit: str, other: str | None) -> str:
+    """The lower of two DuckDB memory limits ("512MB", "1GB", "2GiB"); `limit` when `other` is
+    unset or either is not a size this reads (DuckDB itself reports a bad setting)."""
+    a, b = _size(limit), _size(other or "")
+    return other if a is not None and b is not None and b < a else limit
+
+
+def _size(text: str) -> float | None:
+    m = _SIZE.fullmatch(text)
+    if m is None:
+        return None
+    return float(m.group(1)) * 1024 ** "BKMGT".index(m.group(2).upper() or "B")
 
 
 def _locked(path: str, exc: Exception, waited_s: float) -> WarehouseLockedError:
