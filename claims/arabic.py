@@ -42,6 +42,7 @@ _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": 
                           **{chr(0x660 + i): str(i) for i in range(10)}})
 _TOKEN = re.compile("[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0640\u0671-\u06d3]+|[0-9\u0660-\u0669]+|[^\\s]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ASCII_NON_LETTERS = bytes(i for i in range(128) if not chr(i).isalpha())  # bytes.translate's delete set
 _GLUED_BEFORE_AL = re.compile("(?<![\u0621-\u064a])([وف]?[بكل])(ال)")
 _GLUED_LAM_AL = re.compile("(?<![\u0621-\u064a])([وف]?)لل(?=[\u0621-\u064a]{2})")
 _ABU = re.compile("(?<![\u0621-\u064a])([وف]?)(أب[يا])(?=\\s)")
@@ -76,8 +77,17 @@ def is_arabic(text: str) -> bool:
     if not _ARABIC_LETTER.search(text, 0, 2000):  # (the common case, far cheaper than the count)
         return False
     head = text[:2000]
+    arabic = len(_ARABIC_LETTER.findall(head))  # (Arabic letters are letters: str.isalpha)
+    # The letters lie between the ASCII ones and those plus every other character: these bounds
+    # (C-level counts) settle nearly every text without testing each character in Python.
+    ascii_only = head.encode("ascii", "ignore")
+    ascii_letters = len(ascii_only.translate(None, _ASCII_NON_LETTERS))
+    if 2 * arabic <= ascii_letters:
+        return False
+    if 2 * arabic > ascii_letters + len(head) - len(ascii_only):
+        return True
     letters = sum(ch.isalpha() for ch in head)
-    return letters > 0 and len(_ARABIC_LETTER.findall(head)) > letters / 2
+    return letters > 0 and arabic > letters / 2
 
 
 @dataclass(frozen=True, slots=True)

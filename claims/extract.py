@@ -31,7 +31,7 @@ from claims.text import Tokens, fold
 from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
-_FOOTNOTE = re.compile(r"^[ \t]*\[\d+\]", re.M)  # a line that opens on a note mark: its sentences are skipped
+_NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|evening)|le\s+meme\s+jour|la\s+meme\s+(?:nuit|journee|matinee))\b")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()
@@ -67,31 +67,46 @@ class Extractor:
         toks = Tokens(folded)
         toks.share(self.matcher.first_words(toks) | self.gazetteer.first_words(toks)
                    | tools.any_trigger.first_words(toks.uniq))
-        mentions = self.matcher.find(text, folded, toks)
-        places = self.gazetteer.find(text, folded, toks)
-        if mentions and places:  # a GeoNames town inside an actor's name is part of the name
-            spans = [(m.start, m.end) for m in mentions if m.entity_id]
-            places = [p for p in places if not (self.gazetteer.from_geonames(p)
-                                                and any(a <= p.start < b for a, b in spans))]
-        years = [(m.end(), int(m.group("y"))) for m in YEAR_RX.finditer(folded)]
-        y_keys = [e for e, _ in years]
-        mem, found = Memory(), []
         spans = split_sentences(text)
         starts, ends = [sp.start for sp in spans], [sp.end for sp in spans]
         triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)
+        if not triggered:  # every claim comes from a sentence with a trigger word (or the ones after
+            return []      # it): without any, names and places need not be looked up
+        mentions = self.matcher.find(text, folded, toks)
+        places = self.gazetteer.find(text, folded, toks)
+        if mentions and places:  # a GeoNames town inside an actor's name is part of the name
+            named = [(m.start, m.end) for m in mentions if m.entity_id]
+            places = [p for p in places if not (self.gazetteer.from_geonames(p)
+                                                and any(a <= p.start < b for a, b in named))]
+        mem, found = Memory(), []
         ments, plcs = _by_sentence(mentions, starts, ends), _by_sentence(places, starts, ends)
         notes = _footnotes(text, starts)
         prev = (0, 0)  # the last sentence read (the last year it states is the next one's context)
-        for idx, (s, e) in enumerate(zip(starts, ends)):
+        must = sorted(triggered.keys() | ments.keys() | plcs.keys())  # the sentences never passed over
+        idx = 0
+        while idx < len(starts):
+            if mem.pending_founding is None and idx > mem.last_attack_sentence + 2:
+                # Nothing carries over to this sentence: up to the next one that is triggered or
+                # names something, none is read; remembering each in turn as naming nothing leaves
+                # the memory as remembering the last of them does (footnotes aside).
+                nxt = _next_in(must, idx, len(starts))
+                if nxt > idx:
+                    last = _last_read(idx, nxt, notes)
+                    if last is not None:
+                        tools.an.remember_plain(last, [], [], mem)
+                        prev = (starts[last], ends[last])
+                    idx = nxt
+                    continue
+            s, e = starts[idx], ends[idx]
             if idx in notes:
+                idx += 1
                 continue
             if (idx in triggered or mem.pending_founding is not None
                     or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(folded[s:e]))):
                 low = folded[s:e]
                 sent = Sent(idx, s, text[s:e], low, [m.shifted(s) for m in ments.get(idx, ())],
                             [p.shifted(s) for p in plcs.get(idx, ())])
-                lo, hi = bisect.bisect_left(y_keys, prev[0] + 1), bisect.bisect_left(y_keys, prev[1] + 1)
-                sent.date_finder = partial(find_dates, low, published, years[hi - 1][1] if hi > lo else None)
+                sent.date_finder = partial(_find_dates, low, published, folded, prev)
                 sent.cues = triggered.get(idx, _NO_CUES)
                 tools.an.prepare(sent)
                 self._sentence(tools, sent, mem, found, sent.cues)
@@ -99,6 +114,7 @@ class Extractor:
             else:
                 tools.an.remember_plain(idx, ments.get(idx, []), plcs.get(idx, []), mem)
             prev = (s, e)
+            idx += 1
         return _finish(found)
 
     def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list, types: frozenset) -> None:
@@ -175,14 +191,51 @@ class Extractor:
             d.place, d.country = _party_place(sent, span, others)
 
 
+def _next_in(must: list[int], idx: int, n: int) -> int:
+    """The first sentence index of `must` (sorted) from `idx` on, else `n`."""
+    i = bisect.bisect_left(must, idx)
+    return must[i] if i < len(must) else n
+
+
+def _last_read(a: int, b: int, notes: set[int]) -> int | None:
+    """The last sentence index in [a, b) that is not a footnote, else None."""
+    for i in range(b - 1, a - 1, -1):
+        if i not in notes:
+            return i
+    return None
+
+
 def _footnotes(text: str, starts: list[int]) -> set[int]:
     """The indices of the sentences that start on a footnote line ("[3] Ibid.")."""
     out: set[int] = set()
-    for m in _FOOTNOTE.finditer(text) if "[" in text else ():
-        end = text.find("\n", m.start())
+    # (The marks are searched for, then their lines: a pattern anchored on line starts, ^ with
+    # re.M, is tried at every offset of the text.)
+    for m in _NOTE_MARK.finditer(text) if "[" in text else ():
+        line = text.rfind("\n", 0, m.start()) + 1
+        if text[line:m.start()].strip(" \t"):
+            continue  # not at the start of its line
+        end = text.find("\n", line)
         end = len(text) if end < 0 else end
-        out.update(range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, end)))
+        out.update(range(bisect.bisect_left(starts, line), bisect.bisect_left(starts, end)))
     return out
+
+
+def _find_dates(low: str, published: date | None, folded: str, prev: tuple[int, int]) -> list:
+    """`find_dates` of a sentence (`low`) whose context year is the last year that the previous
+    sentence (`prev`: its span in `folded`) states."""
+    return find_dates(low, published, _last_year(folded, *prev))
+
+
+def _last_year(folded: str, start: int, end: int) -> int | None:
+    """The last year (YEAR_RX) of folded[start:end], read as in the whole text: matches of
+    YEAR_RX never overlap (one that ends is followed by no digit), so each is found from
+    three characters before the span (one that ends inside it starts there at the earliest),
+    with the three characters after it that its lookahead reads."""
+    last = None
+    for m in YEAR_RX.finditer(folded, max(0, start - 3), end + 3):
+        if start < m.end() <= end:
+            last = m
+    return int(last.group("y")) if last is not None else None
 
 
 def _by_sentence(items: list, starts: list[int], ends: list[int]) -> dict[int, list]:

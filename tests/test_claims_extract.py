@@ -128,3 +128,30 @@ def test_cost_is_linear_in_text_length(ex):
 
     t_small, t_big = cost(small), cost(big)
     assert t_big < 25 * max(t_small, 0.005)
+
+
+def test_last_year_of_a_span_reads_as_the_whole_text():
+    """`_last_year` searches a window around the span: it finds what a scan of the whole text
+    finds there (years cut by the span's edges, "2015s", a longer run of digits)."""
+    from claims.dates import YEAR_RX
+    from claims.extract import _last_year
+
+    text = "in 2012. 2013 and 2014s; 20155 x2016 1999.2001 2020"
+    ends = [(m.end(), int(m.group("y"))) for m in YEAR_RX.finditer(text)]
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            want = [y for e, y in ends if start < e <= end]
+            assert _last_year(text, start, end) == (want[-1] if want else None)
+
+
+def test_is_arabic_counts_letters_as_str_isalpha():
+    from claims.arabic import is_arabic
+
+    def by_count(text):  # the definition: more than half of the letters are Arabic
+        head = text[:2000]
+        letters = sum(ch.isalpha() for ch in head)
+        return letters > 0 and sum("\u0621" <= ch <= "\u064a" for ch in head) > letters / 2
+
+    for text in ("جماعة abc", "جماعة abcdefgh", "ab جم", "abc جم", "123 جم ²½", "é ü جم", "三 جم", "جم",
+                 "a" * 1990 + " جماعة", "ح" * 1500 + "a" * 1400):
+        assert is_arabic(text) == by_count(text), text
