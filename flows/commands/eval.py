@@ -11,6 +11,7 @@ GOLD_SETS = (
     ("seeds", ROOT / "tests" / "gold_seeds.jsonl", ROOT / "seeds"),
     ("own", ROOT / "tests" / "gold" / "own.jsonl", ROOT / "tests" / "gold" / "own"),
     ("ar", ROOT / "tests" / "gold" / "ar.jsonl", ROOT / "tests" / "gold" / "ar"),
+    ("blind", ROOT / "tests" / "gold" / "blind.jsonl", ROOT / "tests" / "gold" / "blind"),
 )
 
 
