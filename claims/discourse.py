@@ -5,7 +5,10 @@ Finding the party of a trigger is a leftward scan over candidates (entity mentio
 pronouns, anaphoric noun phrases, generic agents such as "militants"): parentheticals
 and appositions are skipped, an entity governed by a preposition ("from X", "of X") is
 not a subject, a clause boundary ("that", "but", ";") stops the scan. "AQIM terrorists",
-"AQIM's elements", "members of X" count as X.
+"AQIM's elements", "members of X" count as X; "part of X's fighters" does not. A relative
+pronoun after an apposition's head noun ("Ansaru, a faction that/which ...") stands for the
+actor the apposition describes; "the battalion" for the last group named as a battalion,
+brigade or katiba (none named: nobody).
 """
 from __future__ import annotations
 
@@ -36,6 +39,8 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|hea
 # The words that end _BEFORE (before an optional article): one of the window's last two chunks is one.
 _OWNER_PREPS = frozenset({"of", "from", "within", "in", "de", "du", "des", "by", "par", "to", "with", "a", "au"})
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|ancien|ancienne)\b[^,;]{1,160},")
+_PARTITIVE = re.compile(r"\b(?:(?:une|a)\s+partie|part|some|certains|a\s+few|a\s+number|dozens|hundreds|a\s+group)\s+"
+                        r"(?:des|de\s+ses|de\s+leurs|of(?:\s+the|\s+its|\s+their)?)\s*$")
 _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
 _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
 
@@ -141,6 +146,7 @@ class Memory:
     extra_updates: list = field(default_factory=list)  # (claim indices, new perpetrator)
     pending_founding: object = None  # a founding waiting for the next sentence's composition
     last_formed: EntityRef | None = None  # the group a merger or founding just created ("the new group")
+    last_unit: EntityRef | None = None  # the last group named as a battalion, brigade, katiba ("the battalion")
     last_place: tuple[int, str, str | None] | None = None  # (sentence index, name, country) of the last town named
 
 
@@ -168,8 +174,14 @@ class Analyzer:
         self.anaphor_g_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
                                        + r")\b")
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
+        self.formed_here = None  # (sent, mem, before) -> the group a merger before `before` forms (claims.mergers)
+        self.unit_nouns = set(voc.words("common", "anaphor_unit"))
+        self.unit_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.unit_nouns, key=len, reverse=True)))
+                                  + r")\b") if self.unit_nouns else None
+        self._units: dict[tuple[str, str], bool] = {}  # (surface, name) -> named as a battalion, brigade, katiba?
+        self.heads = self.agent | self.generic_groups | self.anaphor_g | self.unit_nouns  # apposition heads
         self.cand_words = (self.agent | self.generic_groups | self.pron_p | self.pron_g | self.anaphor_g
-                           | self.anaphor_p | {"who", "which", "whom", "qui"})
+                           | self.anaphor_p | self.unit_nouns | {"who", "which", "whom", "qui", "that"})
 
     # ---- building ------------------------------------------------------------------
     def prepare(self, sent: Sent) -> None:
@@ -241,6 +253,12 @@ class Analyzer:
         prev = sent.word_before(s, skip=())
         if w in ("who", "which", "whom") or (w in ("qui",)):
             return Cand(s, e, "rel", word=w)
+        if w == "that":  # "X, a faction that split from Y,": relative after an apposition's head noun only
+            return Cand(s, e, "rel", word=w) if prev in self.heads and self.apposition_anchor(sent, s) else None
+        if w in self.unit_nouns:  # "the battalion": the last group named as one (never an army unit)
+            if self._definite_np(sent, s) and not self._named_after(sent, e):
+                return Cand(self._np_start(sent, s), e, "anaphor", word=w)
+            return None
         if w in self.pron_p:
             return Cand(s, e, "pronoun", word=w, person=True, possessive=w in ("his", "son", "sa"))
         if w in self.pron_g:
@@ -272,6 +290,20 @@ class Analyzer:
         m = _DEFINITE_NP.search(head)
         return s - (len(head) - m.start()) if m else s
 
+    def apposition_anchor(self, sent: Sent, pos: int) -> Mention | None:
+        """The actor an apposition holding `pos` describes ("Ansaru, a faction that ...", "X (a group ...)")."""
+        for a, b in sent.paren:
+            if a <= pos < b:
+                for m in sent.mentions:
+                    if m.kind in ACTOR_KINDS and a - 2 <= m.end <= a and not sent.low[m.end:a].strip():
+                        return m
+        return None
+
+    @staticmethod
+    def partitive(sent: Sent, c: Cand) -> bool:
+        """"une partie des combattants de X", "some of X's fighters": a part of X (not X as a whole)."""
+        return c.kind == "owned" and _PARTITIVE.search(sent.low, max(0, c.start - 30), c.start) is not None
+
     def _named_after(self, sent: Sent, e: int) -> bool:
         return any(0 <= m.start - e <= 3 for m in sent.mentions)
 
@@ -289,7 +321,7 @@ class Analyzer:
                 continue
             if self._stop_between(sent, c.end, pos):
                 return None
-            if c.kind == "entity" and self.is_prepositional(sent, c):
+            if c.kind in ("entity", "anaphor") and self.is_prepositional(sent, c):  # "the grip of ... on the organisation"
                 continue
             if c.kind == "pronoun" and c.possessive and not self._adjacent(sent, c.end, pos):
                 continue
@@ -314,6 +346,9 @@ class Analyzer:
     def _adjacent(self, sent: Sent, end: int, pos: int) -> bool:
         gap = sent.low[end:pos].split()
         return len(gap) <= 2
+
+    def stop_between(self, sent: Sent, a: int, b: int) -> bool:
+        return self._stop_between(sent, a, b)
 
     def _stop_between(self, sent: Sent, a: int, b: int) -> bool:
         """A clause stop among the tokens inside [a, b) (found by bisection: tokens are sorted)."""
@@ -342,8 +377,14 @@ class Analyzer:
         if c.kind == "pronoun":
             return self._pronoun(sent, c, mem)
         if c.kind == "anaphor":
-            if not c.person and mem.last_formed is not None and _NEW.search(sent.low, c.start, c.end):
-                return mem.last_formed  # "the new group", "le nouveau groupe": the one just formed
+            if not c.person and _NEW.search(sent.low, c.start, c.end):
+                here = self.formed_here(sent, mem, c.start) if self.formed_here is not None else None
+                if here is not None:  # "... merged to form X, and the new group ...": formed in this sentence
+                    return here
+                if mem.last_formed is not None:
+                    return mem.last_formed  # "the new group", "le nouveau groupe": the one just formed
+            if c.word in self.unit_nouns:
+                return self.last_unit(sent, c.start, mem)
             return self.last_of(sent, c.start, mem, person=c.person)
         return None
 
@@ -363,9 +404,17 @@ class Analyzer:
         return None
 
     def _antecedent(self, sent: Sent, rel: Cand, mem: Memory) -> EntityRef | None:
+        """The party a relative pronoun stands for: the candidate before it; an apposition's head
+        noun ("Ansaru, a faction which ...") stands for the actor the apposition describes."""
         for c in reversed(sent.cands):
             if c.end <= rel.start and c.kind != "rel":
-                if sent.low[c.end:rel.start].strip(" ,") == "" or c.kind in ("entity", "owned", "generic"):
+                if sent.low[c.end:rel.start].strip(" ,") == "" or c.kind in ("entity", "owned", "generic", "anaphor"):
+                    if self.partitive(sent, c):
+                        return None  # "une partie des combattants de X, qui ...": a part of X, not X
+                    if c.kind in ("generic", "anaphor") and not c.person and not sent.low[c.end:rel.start].strip(" ,"):
+                        anchor = self.apposition_anchor(sent, c.start)
+                        if anchor is not None:
+                            return ref_of(anchor)
                     return self.resolve(sent, c, mem)
         return None
 
@@ -398,6 +447,24 @@ class Analyzer:
                 return ref_of(m)
         return mem.last_person if person else mem.last_group
 
+    def last_unit(self, sent: Sent, pos: int, mem: Memory) -> EntityRef | None:
+        """"The battalion", "la phalange": the last group named as a battalion, brigade, katiba
+        (in this sentence, else before); None if none was (an army unit, not a named group)."""
+        for m in reversed(sent.mentions):
+            if m.end <= pos and m.kind == "group" and self.is_unit(m):
+                return ref_of(m)
+        return mem.last_unit
+
+    def is_unit(self, m: Mention) -> bool:
+        key = (m.text, m.name)
+        got = self._units.get(key)
+        if got is None:
+            got = self._units[key] = self.unit_rx is not None and (
+                self.unit_rx.search(m.text.lower()) is not None or self.unit_rx.search(m.name.lower()) is not None)
+            if len(self._units) > 50_000:  # bounded (names seen in texts)
+                self._units.clear()
+        return got
+
     def mentions_between(self, sent: Sent, a: int, b: int, kinds=ACTOR_KINDS) -> list[Mention]:
         return [m for m in sent.mentions if a <= m.start and m.end <= b and m.kind in kinds]
 
@@ -426,7 +493,8 @@ class Analyzer:
         if self._may_hold_group_anaphor(sent):  # else candidates are not needed
             for c in sent.cands:
                 if c.kind == "anaphor" and not c.person:
-                    extra.append(self.last_of(sent, c.start, mem))
+                    extra.append(self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns
+                                 else self.last_of(sent, c.start, mem))
         self._remember(sent.index, sent.mentions, sent.places, extra, mem)
 
     def _may_hold_group_anaphor(self, sent: Sent) -> bool:
@@ -440,14 +508,16 @@ class Analyzer:
         return any(not any(m.start <= w.start() < m.end for m in sent.mentions)
                    for w in self.anaphor_g_rx.finditer(sent.low))
 
-    @staticmethod
-    def _remember(index: int, mentions, places, anaphors: list, mem: Memory) -> None:
+    def _remember(self, index: int, mentions, places, anaphors: list, mem: Memory) -> None:
         if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
             mem.prev_first_group = None
             if mem.recent_groups:
                 mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
             return
         groups = [ref_of(m) for m in mentions if m.kind == "group"]
+        units = [m for m in mentions if m.kind == "group" and self.is_unit(m)] if groups else ()
+        if units:
+            mem.last_unit = ref_of(units[-1])
         persons = [ref_of(m) for m in mentions if m.kind == "person"]
         for got in anaphors:
             if got and got.id not in {g.id for g in groups}:

@@ -15,11 +15,15 @@ from itertools import permutations
 from claims.discourse import Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
-from claims.patterns import Draft, RelationPatterns, is_party
+from claims.patterns import Draft, RelationPatterns, _same, is_party
 from claims.vocab import Vocab, compile_phrases
 
 
 _COORD = re.compile(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*(?:(?:the|la|le|l')\s*)?")
+_FIRST_MEMBER = re.compile(r"\s*(?:of|between|de|des|du|d'|entre)\s*(?:(?:the|la|le|les|l')\s*)?")
+_NEXT_MEMBER = re.compile(r"\s*,?\s*(?:(?:and|et)\s+)?(?:(?:of|de|du|des|d')\s*)?(?:(?:the|la|le|les|l')\s*)?")
+_LEADER_OF = re.compile(r"\s*(?:d'|de\s+|of\s+)")
+_SEVERAL = re.compile(r"\s*(?:of|de|d')\s*(?:several|various|multiple|a\s+number\s+of|plusieurs|divers|differents|nombreux)\b")
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -34,6 +38,13 @@ class MergerPatterns:
         self.pair_rx = v.rx("merger", "pair_anaphors")
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
+        self.needs_result = set(v.words("merger", "needs_result"))
+        passive = "|".join(_pats(v, "formed_passive"))
+        when = "|".join(_pats(v, "when"))
+        self.formed_when_rx = re.compile(r"(?<![\w'])(?:" + passive + r")\b[^;]{0,60}?(?<![\w'])(?:" + when
+                                         + r")\s*(?:(?:the|la|le|les|l')\s*)?$") if passive and when else None
+        self._busy = False
+        an.formed_here = self.formed_here
         self.reference_rx = compile_phrases(["after", "before", "since", "following", "this", "these", "that", "our", "their"])
 
     def mergers(self, sent: Sent, mem: Memory) -> list[Draft]:
@@ -48,6 +59,17 @@ class MergerPatterns:
             out += [d] if d else []
         return out
 
+    def formed_here(self, sent: Sent, mem: Memory, before: int) -> EntityRef | None:
+        """The group a merger stated in this sentence before `before` forms ("the new alliance")."""
+        if self._busy or not sent.cues & {("merger", "merge_verbs"), ("merger", "merge_nouns")}:
+            return None
+        self._busy = True
+        try:
+            got = [d.object for d in self.mergers(sent, mem) if d.trig[0] < before and is_party(d.object)]
+        finally:
+            self._busy = False
+        return got[-1] if got else None
+
     def _result(self, sent: Sent, e: int, mem: Memory) -> EntityRef | None:
         m = self.result_rx.search(sent.low, e, e + 60)
         return self.an.first_after(sent, m.end(), mem) if m else None
@@ -55,25 +77,49 @@ class MergerPatterns:
     def _verb(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         if self.rel.blocked(sent, s):
             return None
-        members = self._left_members(sent, s, mem)
+        members, first = self._left_members(sent, s, mem)
         w = None if self.result_rx.match(sent.low[e:e + 40].lstrip()) else re.match(r"\s+(?:with|to|avec)\b", sent.low[e:e + 8])
         partner = self.an.first_after(sent, e + (w.end() if w else 0), mem, limit=50) if (
             w or sent.low[s:e].split()[-1] == "with") else None
         result = self._result(sent, e, mem)
+        if not is_party(result) and first is not None:
+            result = self._formed_when(sent, first, mem)
+        if not is_party(result) and sent.low[s:e] in self.needs_result:
+            return None  # "A and B joined forces to attack ...": no group formed
         if is_party(partner):
             members.append(partner)
         if sent.low[e:e + 6].strip().startswith("into") and is_party(result):
             members.append(result)
         return self._draft(members, result, (s, e))
 
-    def _left_members(self, sent: Sent, s: int, mem: Memory) -> list[EntityRef]:
+    def _formed_when(self, sent: Sent, first: int, mem: Memory) -> EntityRef | None:
+        """"X was formed in 2017 when A, B and C merged": X (the subject of the passive before
+        the clause whose subject starts at `first`)."""
+        m = self.formed_when_rx.search(sent.low, max(0, first - 120), first) if self.formed_when_rx else None
+        return self.an.subject_left(sent, m.start(), mem) if m else None
+
+    def _left_members(self, sent: Sent, s: int, mem: Memory) -> tuple[list[EntityRef], int | None]:
         """The subject of a merge verb and the groups coordinated with it ("A, B and C merged")."""
         c = self.an.subject_cand(sent, s)
         first = self.an.resolve(sent, c, mem) if c else None
         if not is_party(first):
-            return []
+            return [], None
         out, cursor, joined = [first], c.start, True
-        for m in reversed(self.an.mentions_between(sent, 0, c.start, kinds=("group", "person"))):
+        left = c.start  # where the leftmost member starts
+        for k in reversed([k for k in sent.cands if k.end <= c.start]):
+            if k.kind == "anaphor" and not k.person:  # "the battalion and MUJAO merged"
+                ref = self.an.resolve(sent, k, mem)
+                if not (is_party(ref) and _COORD.fullmatch(sent.low[k.end:cursor])):
+                    break
+                out.insert(0, ref)
+                cursor = left = k.start
+                joined = True
+                continue
+            m = k.mention if k.kind in ("entity", "owned") else None
+            if m is None or m.kind not in ("group", "person"):
+                if k.kind in ("pronoun", "rel", "generic"):
+                    break
+                continue
             gap = sent.low[m.end:cursor]
             if m.kind == "person":  # "la katiba Macina d'Amadou Koufa, Ansar Dine et ...": the leader's name is no member
                 of = _OF_END.search(sent.low, max(0, m.start - 5), m.start)
@@ -84,14 +130,22 @@ class MergerPatterns:
             if not (_COORD.fullmatch(gap) or (not joined and not gap.strip())):
                 break
             out.insert(0, ref_of(m))
-            cursor, joined = m.start, True
-        return out
+            cursor = left = m.start
+            joined = True
+        return out, left
 
     def _noun(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         before = sent.low[max(0, s - 12):s].split()
         if before and self.reference_rx.fullmatch(before[-1]):
             return None
         tail = sent.low[e:e + 120]
+        origin = self.rel.origin(sent, s, mem)  # "born in 2017 from the merger of A, B and C, X ..."
+        if origin is not None:
+            members = self._right_members(sent, e, mem)
+            if any(_same(x, origin) for x in members):  # "..., le JNIM": the list ended before the result
+                members = members[:next(i for i, x in enumerate(members) if _same(x, origin))]
+            if len(members) >= 2 or (not members and _SEVERAL.match(tail)):
+                return Draft("merger", (s, e), object=origin, members=tuple(members))
         pair = self.pair_rx.search(tail)
         if re.match(r"\s+(?:between|of)\b", tail) and pair and pair.start() < 20:
             members = self._pair_from_kb(sent, mem)
@@ -101,6 +155,27 @@ class MergerPatterns:
         else:
             return None
         return self._draft(members, self._result(sent, e, mem), (s, e))
+
+    def _right_members(self, sent: Sent, e: int, mem: Memory) -> list[EntityRef]:
+        """The groups listed after a merger noun: "of A, B and C", "d'A, de la B d'<leader> et d'C"."""
+        out, cursor = [], e
+        for k in sent.cands:
+            if k.start < cursor:
+                continue
+            gap = sent.low[cursor:k.start]
+            if out and k.kind == "entity" and k.mention.kind == "person" and _LEADER_OF.fullmatch(gap):
+                cursor = k.end  # "la katiba Macina d'Amadou Koufa": its leader, no member
+                continue
+            if not (_FIRST_MEMBER if not out else _NEXT_MEMBER).fullmatch(gap):
+                break
+            if k.kind == "entity" and k.mention.kind == "group":
+                out.append(ref_of(k.mention))
+            elif k.kind == "anaphor" and not k.person and is_party(ref := self.an.resolve(sent, k, mem)):
+                out.append(ref)
+            else:
+                break
+            cursor = k.end
+        return out
 
     def _pair_from_kb(self, sent: Sent, mem: Memory) -> list[EntityRef]:
         groups = [g for _, g in mem.recent_groups if g.id]
@@ -181,3 +256,8 @@ class MergerPatterns:
         if rel == "pledged_to":
             return Draft("pledge", (m.start(), m.end()), subject=a, object=b)
         return Draft("merger", (m.start(), m.end()), object=b, members=(a, b))
+
+
+def _pats(v: Vocab, key: str) -> list[str]:
+    from claims.vocab import phrase_pattern
+    return [phrase_pattern(w) for w in v.words("merger", key)]
