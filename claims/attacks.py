@@ -13,12 +13,14 @@ new frame; each frame takes its own date, place and figures. A frame needs an an
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
+from claims.dates import MONTHS, DateMention
 from claims.discourse import GENERIC, Analyzer, Memory, Sent
 from claims.model import EntityRef
+from claims.numbers import casualties, parse_number
 from claims.patterns import Draft, RelationPatterns, is_party
 from claims.places import PlaceMention
-from claims.numbers import casualties, parse_number
 from claims.vocab import Vocab, elided, phrase_pattern
 
 _NON_ACTOR = ("state", "force", "organisation")
@@ -37,15 +39,35 @@ class AttackPatterns:
         self.coord_rx = re.compile(r"(?:^|\s)(?:or|as\s+well\s+as|along\s+with|in\s+addition\s+to|ou|ainsi\s+que|;)\s+(?:\S+\s+){0,4}$")
         self.aggregate_rx = v.rx("attack", "aggregate")
         self.claim_rx = v.rx("attack", "claim_verbs")
+        self.report_rx = v.rx("attack", "report_verbs")
         self.since_rx = re.compile(r"^\s*(?:since|depuis)\b|,\s*(?:since|depuis)\b|\b(?:since|depuis)\s+(?:(?:the\s+)?(?:start|beginning|debut)|\d{4}|january|janvier)")
-        self.perfect_rx = re.compile(r"\b(?:have|has)\s+been\b|\bont\s+(?:ete|fait)\b|\b(?:have|has)\s+(?:killed|left)\b")
+        self.perfect_rx = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b"
+                                     r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b")
+        self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
+        counts = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns"))
+        self.count_of_rx = re.compile(r"\b(?:the|its|their|le|son|leur)\s+(?:\w+\s+)?(?:" + counts +
+                                      r")\s+(?:of|de|des|du|d')\s*(?:[\w']+\s+){0,4}$") if counts else None
+        self.count_cues = tuple(v.words("attack", "count_nouns"))
+        strikes = [phrase_pattern(w) for w in v.words("attack", "state_strikes")]
+        mods = [phrase_pattern(w) for w in v.words("attack", "state_modifiers")]
+        heads = [phrase_pattern(w) for w in v.words("attack", "strike_heads")]
+        self.strike_rx = re.compile(r"\b(?:" + "|".join(strikes) + (r"|(?:" + "|".join(mods) + r")\s+(?:" + "|".join(heads) + ")"
+                                                                     if heads else "") + r")\b")
         self.state_agents = set(v.words("attack", "state_agents"))
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
         self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see _before
+        self._last_trigs: tuple = (None, [])  # (sentence, triggers): see _triggers
 
     # ---- triggers --------------------------------------------------------------------
     def _triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
+        """The trigger spans of a sentence (kept for the last sentence: a continuation test
+        and the attack patterns both ask for them)."""
+        if self._last_trigs[0] is not sent:
+            self._last_trigs = (sent, self._find_triggers(sent))
+        return list(self._last_trigs[1])
+
+    def _find_triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
         cues = sent.cues  # a pattern whose word list the sentence lacks cannot match: not scanned
         found = [(m.start(), m.end(), "passive") for m in self._scan(self.passive_rx, "passive", cues, sent.low)]
         verbs = self._scan(self.verb_rx, "verbs", cues, sent.low)  # scanned once, used twice
@@ -77,6 +99,24 @@ class AttackPatterns:
                 return m.start()
         return None
 
+    def told_by_reference(self, sent: Sent, s: int, e: int) -> int | None:
+        """End of the clause that reports attack noun [s, e) inside a reference ("four days
+        after the attack that hit X", "apres l'assaut lance a l'aube contre la caserne de X",
+        "two weeks after the assault on the Y hotel in X"): a definite singular noun with its
+        own relative or participial clause, or its target, holding an anchor (a place, a
+        figure, a date); else None ("after Daesh's attacks")."""
+        if _plural(sent.low[s:e]) or not _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s):
+            return None
+        own = _OWN_CLAUSE.match(sent.low, e)
+        if own is None:
+            return None
+        end = _CLAUSE_STOP.search(sent.low, own.end())
+        end = end.start() if end else len(sent.low)
+        if any(e <= p.start < end and p.kind in ("place", "country") for p in sent.places) or any(
+                e <= d.start < end for d in sent.dates) or any(casualties(sent.low[e:end]).values()):
+            return end
+        return None
+
     def _before(self, sent: Sent, s: int, n: int) -> list[str]:
         """The last `n` words (or ";") before `s`; the tests of one trigger ask for the words
         before it several times: the last window is kept."""
@@ -87,6 +127,8 @@ class AttackPatterns:
     def _determined(self, sent: Sent, s: int) -> bool:
         prev = self._before(sent, s, 4)
         for w in reversed(prev):
+            if w in ("l'", "qu'l'"):
+                return True  # "l'attaque"
             w = _ELISION.sub("", w)  # "d'un camion piege": "un"
             if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
                 return True
@@ -111,7 +153,8 @@ class AttackPatterns:
             return False
         prev = self._before(sent, s, 5)
         near = prev[-3:]
-        if any(w in self.reference for w in (prev[-1:] if kind == "verb" else near)) or any(w in self.attitude for w in prev):
+        if any(w in self.attitude for w in prev) or (any(w in self.reference for w in (prev[-1:] if kind == "verb" else near))
+                                                     and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
         if "to" in near[-2:] or any(w in self.habitual for w in near):
             return False
@@ -127,23 +170,58 @@ class AttackPatterns:
             return False
         if kind == "verb" and any(w in self.state_agents for w in prev[-3:]):
             return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
+        if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
+                self.count_of_rx.search(sent.low, max(0, s - 70), s)):
+            return False  # "the number of civilians killed", "le nombre de soldats tués": a count
+        if kind != "noun" and self._struck(sent, s, e):
+            return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def _struck(self, sent: Sent, s: int, e: int) -> bool:
+        """An air or drone strike is the agent of verb trigger [s, e): after "by"/"par"
+        ("tué par une frappe de la force française"), or as the clause subject before it with
+        no other actor in between ("a strike on a camp near X killed", "drone strikes, one of
+        which killed")."""
+        if not any(map(sent.low.__contains__, _STRIKE_CUES)):
+            return False  # (a cheap test first: no strike word in the sentence)
+        by = _BY_AGENT.match(sent.low, e, e + 60)
+        if by and self.strike_rx.match(sent.low, by.end()):
+            return True
+        head = sent.low[max(0, s - 140):s]
+        last = None
+        for last in self.strike_rx.finditer(head):
+            pass
+        if last is None or ";" in head[last.end():]:
+            return False
+        lo = s - len(head) + last.end()
+        return not any(lo <= c.start < s and (c.kind in ("owned", "generic") or (
+            c.kind == "entity" and c.mention.kind in ("group", "person") and not self._governed(sent, c.start)))
+            for c in sent.cands)
+
+    def _governed(self, sent: Sent, pos: int) -> bool:
+        """A name after a preposition ("a camp of the Islamic State", "près de Sabratha") is no subject."""
+        m = _PREP_BEFORE.search(sent.low, max(0, pos - 24), pos)
+        return m is not None and m.group(1) in self.an.preps
 
     def _perfect_since(self, sent: Sent, s: int, e: int) -> bool:
         """"Since 2013, at least 118 peacekeepers have been killed", "it has killed thousands of
         insurgents since 2009": a running total (a perfect tense and a "since" in the clause)."""
+        if ";" not in sent.low[:s] and self.opens_since_rx.match(sent.low) and self.perfect_rx.search(
+                sent.low.split(";", 1)[0]):
+            return True  # "Since 2012, violence has killed thousands", "Depuis 2015, les attaques ... ont fait"
         if not self.perfect_rx.search(sent.low, max(0, s - 30), s + 40):
             return False
         tail = _CLAUSE_END.split(sent.low[e:e + 80], 1)[0]
         return bool(self.since_rx.search(sent.low[:s]) or _SINCE.search(tail))
 
     def _total(self, sent: Sent, s: int, e: int, kind: str) -> bool:
-        """A count over many attacks, not one: "were killed in attacks across the north",
+        """A count over many attacks, not one: "were killed in attacks across the north" (with
+        no day of its own),
         "more than 4,000 people were killed ... in 2019" (a large bounded figure whose only
         time is a whole year or none)."""
         tail = sent.low[e:e + 60]
-        if _IN_ATTACKS.match(tail):
-            return True
+        if _IN_ATTACKS.match(tail):  # "killed 137 people in raids on X on Sunday": one day, one event
+            return not any(len(d.value) == 10 for d in sent.dates)
         if kind != "passive":
             return False
         big = _BIG_BOUND.search(sent.low, max(0, s - 60), s)
@@ -191,9 +269,17 @@ class AttackPatterns:
         ok, perp = self._perpetrator(sent, mem, fr, a, inherited)
         if not ok:
             return [], None
-        dates = [d for d in sent.dates if a <= d.start < b]
-        figures = casualties(sent.low[a:b])
-        places = [p for p in sent.places if a <= p.start < b]
+        whole = b  # figures: the whole frame ("three days after the assault on X, officials put the toll at 18")
+        if kind == "noun" and any(w in self.reference for w in self._before(sent, s, 3)):
+            b = min(b, self.told_by_reference(sent, s, e) or b)  # "four days after the attack that hit X, ...": its clause
+        line = _DATELINE.match(sent.text)
+        lo = max(a, line.end() if line else 0)  # "BAMAKO, Sept 19 (Agency) –": when and where the report was filed
+        dates = [d for d in sent.dates if lo <= d.start < b]
+        after = self._days_after(sent, s, line)
+        if after:
+            dates = [after] + dates
+        figures = casualties(sent.low[a:whole])
+        places = [p for p in sent.places if lo <= p.start < b]
         if kind == "noun" and not any(figures.values()) and self._claimed_back(sent, mem, a, s, perp):
             return [], perp  # "AQIM claimed the attack", "L'attaque a été revendiquée par l'EI"
         if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
@@ -215,6 +301,24 @@ class AttackPatterns:
                 d.killed, d.wounded, d.kidnapped = figures["killed"], figures["wounded"], figures["kidnapped"]
             out.append(d)
         return out, perp
+
+    def _days_after(self, sent: Sent, s: int, line):
+        """The date of an attack told inside "N days after ..." ("two days after gunmen stormed",
+        "quatre jours apres l'attaque"): the day of the report (its dateline, else a day the
+        sentence names before the phrase) minus N days; else None."""
+        m = None
+        if "day" not in sent.low and "jour" not in sent.low:
+            return None
+        for m in _DAYS_AFTER.finditer(sent.low, max(0, s - 90), s):
+            pass
+        if m is None or not _SUBJECT_GAP.fullmatch(sent.low, m.end(), s):
+            return None
+        ref = [d for d in sent.dates if len(d.value) == 10 and (d.end <= m.start() or (line and d.start < line.end()))]
+        if not ref:
+            return None
+        n = m.group("n")
+        day = date.fromisoformat(ref[0].value) - timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
+        return DateMention(m.start(), m.end(), day.isoformat(), False)
 
     def _claimed_back(self, sent: Sent, mem: Memory, a: int, s: int, perp) -> bool:
         """A claim of responsibility for an attack just reported (definite or demonstrative
@@ -259,7 +363,7 @@ class AttackPatterns:
             if not gov:
                 return True, self._noun_agent(sent, mem, s, e, inherited)
             pos = gov[-1].start()
-        c = self.an.subject_cand(sent, pos)
+        c = self._subject(sent, pos)
         if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
             return False, None
         if c is None:
@@ -268,6 +372,17 @@ class AttackPatterns:
         else:
             ref = self.an.resolve(sent, c, mem)
         return True, (None if ref is GENERIC else ref)
+
+    def _subject(self, sent: Sent, pos: int):
+        """The subject candidate at `pos`; in "JNIM, al-Qaeda's affiliate in the Sahel, claimed",
+        the head of the apposition (JNIM), not the possessor inside it."""
+        c = self.an.subject_cand(sent, pos)
+        if c is None or c.kind != "entity" or not _POSSESSED.match(sent.low, c.end):
+            return c
+        head = [k for k in sent.cands if k.end <= c.start and k.kind in ("entity", "owned")]
+        if head and _APPOSED.fullmatch(sent.low, head[-1].end, c.start) and head[-1].mention.kind in ("group", "person"):
+            return head[-1]
+        return c
 
     def _militant(self, m) -> bool:
         """A known armed group, or a person who leads one."""
@@ -310,21 +425,151 @@ class AttackPatterns:
 
     # ---- continuation ------------------------------------------------------------------
     def may_continue(self, low: str) -> bool:
-        """Cheap test: could this (folded) sentence go on about the previous attack?"""
-        return self.cont_rx.match(low.lstrip()) is not None
+        """Cheap test: could this (folded) sentence go on about the previous attack (an opener
+        such as "The attackers", or a reported toll: "A source put the number of dead at 40")?"""
+        return self.cont_rx.match(low.lstrip()) is not None or (
+            _TOLL_WORD.search(low) is not None and self.report_rx.search(low) is not None)
 
-    def continuation(self, sent: Sent, mem: Memory) -> dict[str, int | None] | None:
-        """Figures of a sentence that goes on about the previous attack ("The result was 29
-        people dead"), or None when the sentence is not such a continuation."""
+    def continuation(self, sent: Sent, mem: Memory) -> dict | None:
+        """The slots that a sentence going on about the previous attack adds to it (claims.
+        extract fills those the attack lacks), or None when the sentence is not about it:
+        "The result was 29 people dead" (an opener); "X claimed the attack, saying it had
+        killed 300" (a claim of a definite attack noun, with figures or a date of its own:
+        the perpetrator, figures, the date of its relative clause); "Officials said about 150
+        people were killed" (a reported toll, no date or town of its own); "the Gao ambush
+        was the work of ..." (a definite attack noun naming the town just named)."""
         if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
             return None
         if not self.cont_rx.match(sent.low.lstrip()):
-            return None
-        if sent.dates and any(w in self.reference for w in _WORD_RX.findall(sent.low)):
+            return self._back_reference(sent, mem)
+        if sent.dates and self._reference_before_trigger(sent):
             return None  # "The attack came three months after gunmen killed 22 people ... on March 18": another event
         return casualties(sent.low)
 
+    def _reference_before_trigger(self, sent: Sent) -> bool:
+        """A reference word ("after", "apres") before an attack verb: "... after gunmen killed"
+        (not "before fighting their way onto the base")."""
+        refs = [m.start() for m in _WORD_RX.finditer(sent.low) if m.group() in self.reference]
+        return bool(refs) and any(k in ("verb", "passive") and s > refs[0] for s, e, k in self._triggers(sent))
 
+    def _back_reference(self, sent: Sent, mem: Memory) -> dict | None:
+        low = sent.low
+        claims = "claim" in low or "revendiq" in low
+        report = self.report_rx.search(low) is not None
+        if not (claims or report or ("attack", "nouns") in sent.cues):
+            return None  # (cheap tests first: none of the three forms can match)
+        if _NEW_EVENT.search(low):
+            return None  # "another attack", "a separate ambush", "une nouvelle attaque"
+        claimed = self._claimed_noun(sent, mem) if claims else None
+        if claimed is not None:
+            noun_end, perp = claimed
+            slots: dict = dict(casualties(low[noun_end:]))
+            rel = _RELATIVE_AFTER.match(low, noun_end)
+            own = [d for d in sent.dates if rel and d.start >= rel.end() and not sent.in_paren(d.start)]
+            if own:
+                slots["date"] = own[0].value
+            if not (own or any(slots.values())):
+                return None  # no slot to add: the claim names the perpetrator (AttackPatterns._claimed_back)
+            if is_party(perp) and len(mem.last_attacks) == 1:
+                slots["subject"] = perp
+            return slots if len(mem.last_attacks) == 1 else {}
+        if self.rel.deny_rx.search(low):
+            return None  # "X a nié toute implication dans la tuerie de Y": a (denied) claim of its own
+        trigs = self._triggers(sent)
+        named = [t for t in trigs if t[2] == "noun" and self._named(sent, t[0], t[1])]
+        last = mem.last_place
+        if not (report or named or (last and sent.index - last[0] <= 3 and any(p.name == last[1] for p in sent.places))):
+            return None  # (before the costlier tests below)
+        for s, e, kind in trigs:
+            if kind != "bare" and not self._valid(sent, s, e, kind):
+                return None  # "killed in attacks across the north": a total, not this attack's toll
+            if kind == "verb" and self.an.subject_cand(sent, s) is not None:
+                return None  # "gunmen killed 12": an event told anew
+            if kind == "noun" and not self._definite(sent, s):
+                return None  # "in an ambush": another event
+        figures = casualties(low)
+        if named and not any(figures.values()) and all(len(d.value) == 4 for d in sent.dates) and any(
+                self._definite(sent, t[0]) for t in named):
+            return {}  # "the Banibangou ambush was the work of ...": an attack already reported
+        if any(figures.values()) and report and self._own_anchor_free(sent, mem):
+            return figures  # "A security source put the number of dead at 77"
+        for s, e, kind in trigs:
+            if kind == "noun" and self._definite(sent, s) and last and sent.index - last[0] <= 3 and any(
+                    p.kind == "place" and p.name == last[1] and (s - 30 <= p.start < s or e <= p.start <= e + 8)
+                    for p in sent.places):
+                return {}  # "the Banibangou ambush was the work of ...": the attack just reported there
+        return None
+
+    def _claimed_noun(self, sent: Sent, mem: Memory):
+        """(end of the noun, claimant) where a claim verb governs a definite or demonstrative
+        attack noun ("X claimed that attack", "a revendiqué l'attaque", "the assault was
+        claimed by X") with no attack told before it in the sentence; else None."""
+        low = sent.low
+        for m in self.claim_rx.finditer(low):
+            n = self.noun_rx.search(low, m.end(), m.end() + 50)
+            if n is None or not _DEFINITE_GAP.fullmatch(low, m.end(), n.start()):
+                continue
+            if self.rel.blocked(sent, m.start()) or self._told_before(sent, m.start()):
+                return None
+            c = self._subject(sent, m.start())
+            return n.end(), (self.an.resolve(sent, c, mem) if c is not None else None)
+        for n in self.noun_rx.finditer(low):
+            p = _CLAIMED_BY.match(low, n.end())
+            if p and self._definite(sent, n.start()) and not self._told_before(sent, n.start()):
+                return p.end(), self.an.first_after(sent, p.end(), mem)
+        return None
+
+    def _told_before(self, sent: Sent, pos: int) -> bool:
+        return any(s < pos and k in ("verb", "passive") for s, e, k in self._triggers(sent))
+
+    def _definite(self, sent: Sent, s: int) -> bool:
+        """"the attack", "that ambush", "l'attaque", "the Gao ambush": not "an attack", "another"."""
+        return _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s) is not None
+
+    def _named(self, sent: Sent, s: int, e: int) -> bool:
+        """A definite attack noun named by a place or party: "the Banibangou ambush", "l'attaque
+        de Solhan" (not "the attack on ...": a target, told anew)."""
+        return bool(_NAME_BEFORE.search(sent.text, max(0, s - 40), s) or _NAME_AFTER.match(sent.text, e))
+
+    def _own_anchor_free(self, sent: Sent, mem: Memory) -> bool:
+        """No date but the day a report was made ("said on Monday"), no town other than the
+        last one named, no country other than the last one, in the clause of the toll (up to
+        "; ", ", while", ", tandis que"): no event of its own."""
+        cut = _OTHER_CLAUSE.search(sent.low)
+        cut = cut.start() if cut else len(sent.low)  # "..., while a newspaper reported that funerals would be held on Thursday"
+        if any(d.start < cut and (_MONTH_OR_DIGIT.search(sent.low, d.start, d.end) or not self.report_rx.search(
+                sent.low, max(0, d.start - 25), d.start)) for d in sent.dates):
+            return False
+        last, near = (mem.last_place[1], mem.last_place[2]) if mem.last_place else (None, None)
+        return all(p.start >= cut or ((p.kind != "place" or p.name == last) and (
+            p.kind != "country" or p.country in (mem.last_country, near) or sent.low.startswith("'s", p.end)))
+            for p in sent.places)  # "Nigeria's government said": the reporter
+
+
+_TOLL_WORD = re.compile(r"\b(?:dead|deaths|killed|died|toll|wounded|injured|morts|tues|tuees|blesses|bilan|victimes)\b")
+_NEW_EVENT = re.compile(r"\b(?:another|separate|second|new|earlier|later|autre|nouvelle|nouvel|seconde|deuxieme)\s+(?:\w+\s+)?"
+                        r"(?:attacks?|ambush|assault|raid|bombing|massacre|killing|attaque|embuscade|attentat|assaut|tuerie|incident)\b")
+_DEFINITE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?"
+                           r"(?:the|this|that|these|those|l'|le|la|les|ce|cette|cet|ces)\s*(?:[\w-]+\s+){0,2}?")
+_DEFINITE_BEFORE = re.compile(r"(?:^|[\s,])(?:the|this|that|l'|le|la|ce|cette|cet)\s*(?:[\w-]+\s+){0,3}$")
+_CLAIMED_BY = re.compile(r"\s+(?:was|has\s+been|had\s+been|a\s+ete|avait\s+ete)\s+(?:\w+\s+)?(?:claimed|revendiquee?)\s+(?:by|par)\s+")
+_RELATIVE_AFTER = re.compile(r"[^.;]{0,40}?(?:,\s*)?\b(?:in\s+which|during\s+which|which|that|ou|qui|lors\s+de\s+laquelle|dans\s+laquelle)\b")
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat|[Ll]'|[Ll]e|[Ll]a|[Cc]ette)\s*(?:[A-Z][\w'-]*\s+){1,3}$")
+_NAME_AFTER = re.compile(r"\s+(?:of|in|at|de|d'|du|a)\s*(?:[A-Z][\w'-]*)(?!\w)")
+_POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
+_APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
+_OWN_CLAUSE = re.compile(r"\s*,?\s*(?:that|which|qui|(?:launched|carried\s+out|claimed|staged|lancee?|menee?|perpetree?|commise?|"
+                         r"revendiquee?)\b|(?:\w+\s+)?(?:on|against|at|in|contre|sur|a|au|de|du)\b)")
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?!(?:in|on|at|near|dans|a|au|pres|le|la|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                          r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|\d)\b)")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'\u2019 .-]+,\s+[^()\n]{1,24}\([^()]{1,40}\)\s*[\u2013\u2014-]+\s*")
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                  "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
+_SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda linked fighters |stormed"
+_STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b")
+_MONTH_OR_DIGIT = re.compile(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)))
 _SITE = re.compile(r"\s+(?:\w+\s+)?(?:the\s+|l'|le\s+|la\s+)(?:hotel|camp|base|museum|mine|site|resort|embassy|consulate|"
                    r"compound|barracks|musee|ambassade|consulat|caserne|complexe)\b")
 _WORD_RX = re.compile(r"[\w']+")
@@ -332,7 +577,9 @@ _WORD_OR_SEMI = re.compile(r"[\w']+|;")
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _ELISION = re.compile(r"^[a-z]'")
-_CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|et|mais)\b")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\b(?:and|but|et|mais)\b")  # not "13,000"
+_BY_AGENT = re.compile(r"[^.;]{0,40}?\b(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|les\s+|des\s+|l')?")
+_PREP_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+|l'|le\s+|la\s+|les\s+)?$")
 _SINCE = re.compile(r"\b(?:since|depuis)\b")
 _IN_ATTACKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|during|dans|lors|au\s+cours)\s+(?:des\s+|d'|de\s+|various\s+|several\s+|separate\s+|"
                          r"multiple\s+|numerous\s+|repeated\s+|plusieurs\s+|diverses\s+|nombreuses\s+|(?:a\s+)?series\s+of\s+)?"

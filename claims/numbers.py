@@ -35,20 +35,26 @@ _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+o
               r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
               r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire)")
 
+_NOT_ACTIVE = r"(?<!had\s)(?<!has\s)(?<!have\s)"  # "a few dozen of its fighters had killed": the attackers, not victims
+# "put the number of dead at 77 and the wounded at 255", "le nombre de morts a 40"
+_PUT_AT = r"(?:(?<=the\s)|(?<=les\s)|(?<=of\s)|(?<=de\s))"  # opens on the slot word (a rare word, not "the")
+_NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
 _SUM = rf"\b{_QUANT}(?P<n>{NUM})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{NUM})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
 _RULES = {
     "killed": [
+        re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:killed|dead|died|tues|tuees|morts?)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
     ],
     "wounded": [
+        re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
         re.compile(rf"\b{_WOUND_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
     ],
     "kidnapped": [
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
@@ -76,10 +82,12 @@ def _words_of(alternation: str) -> frozenset:
 _NUMBER = (frozenset({*_UNITS, *_SCALES, "at", "more", "over", "some", "about", "around", "nearly", "almost", "up", "as",
                       "au", "plus", "pres", "environ", "quelque"}), True)  # a number, or the first word of a _QUANT
 _SG_AUX_FIRST = frozenset({"was", "has", "had", "is", "a", "avait", "aurait"})
+_PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", "tues"}), False),
+                 "wounded": (frozenset({"wounded", "injured", "blesses"}), False)}
 _OPENERS = {
-    "killed": [_NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
+    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
                (frozenset({"death", "toll", "bilan"}), False)],
-    "wounded": [_NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
+    "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
     "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER],
 }
 _SINGULAR_OPENERS = {"killed": (_words_of(_KILL_V) | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
