@@ -6,7 +6,7 @@ pronouns, anaphoric noun phrases, generic agents such as "militants"): parenthet
 and appositions are skipped, an entity governed by a preposition ("from X", "of X") is
 not a subject, a clause boundary ("that", "but", ";") stops the scan. "AQIM terrorists",
 "AQIM's elements", "members of X" count as X; "part of X's fighters" does not. A relative
-pronoun after an apposition's head noun ("Ansaru, a faction that/which ...") stands for the
+pronoun after an apposition's head noun ("X, a movement that/which ...") stands for the
 actor the apposition describes; "the battalion" for the last group named as a battalion,
 brigade or katiba (none named: nobody).
 """
@@ -50,6 +50,7 @@ def _may_own(window: str) -> bool:
     return any(c in _OWNER_PREPS or "d'" in c for c in window.split()[-2:])
 
 
+_PREP_NP = re.compile(r"\b([a-z]+)\s+(?:(?:the|his|its|their|le|la|son|sa|leur)\s+|l')(?:[a-z]+\s+)?[a-z]+$")
 _GROUP_AFTER = re.compile(r"'s?\s+(group|organization|organisation|movement|faction|men|fighters)\b")  # "Droukdel's men"
 _GROUP_OF = re.compile(r"\b(?:le|du|au)\s+(?:groupe|mouvement)\s+(?:de\s+|d')$")  # "le groupe de Shekau": the group he leads
 
@@ -175,6 +176,7 @@ class Analyzer:
                                        + r")\b")
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
         self.formed_here = None  # (sent, mem, before) -> the group a merger before `before` forms (claims.mergers)
+        self.founders_of = None  # (sent, pos, mem) -> the group born of the split of the partitive at `pos` (claims.patterns)
         self.unit_nouns = set(voc.words("common", "anaphor_unit"))
         self.unit_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.unit_nouns, key=len, reverse=True)))
                                   + r")\b") if self.unit_nouns else None
@@ -291,7 +293,7 @@ class Analyzer:
         return s - (len(head) - m.start()) if m else s
 
     def apposition_anchor(self, sent: Sent, pos: int) -> Mention | None:
-        """The actor an apposition holding `pos` describes ("Ansaru, a faction that ...", "X (a group ...)")."""
+        """The actor an apposition holding `pos` describes ("X, a movement that ...", "X (a group ...)")."""
         for a, b in sent.paren:
             if a <= pos < b:
                 for m in sent.mentions:
@@ -321,12 +323,25 @@ class Analyzer:
                 continue
             if self._stop_between(sent, c.end, pos):
                 return None
-            if c.kind in ("entity", "anaphor") and self.is_prepositional(sent, c):  # "the grip of ... on the organisation"
+            if c.kind in ("entity", "anaphor") and self.is_prepositional(sent, c):  # "the hold of ... over the group"
                 continue
             if c.kind == "pronoun" and c.possessive and not self._adjacent(sent, c.end, pos):
                 continue
+            if c.kind == "entity" and self._names_an_object(sent, c):
+                continue
             return c
         return None
+
+    def _names_an_object(self, sent: Sent, c: Cand) -> bool:
+        """A name set off by commas after a noun governed by a preposition names that noun
+        ("fell out with the emir, Y, and left ..."): an object, not the subject."""
+        low = sent.low
+        if not low.startswith(",", c.end) or not low[:c.start].rstrip().endswith(","):
+            return False
+        comma = low.rfind(",", 0, c.start)
+        m = _PREP_NP.search(low, max(0, comma - 40), comma)  # "with the emir", "avec l'emir"
+        return (m is not None and m.group(1) in self.preps
+                and any(k.end <= m.start() for k in sent.cands))  # not a sentence-opening "In the north, X, ..."
 
     def subject_left(self, sent: Sent, pos: int, mem: Memory, coordinated: bool = False) -> EntityRef | None:
         """The party acting at `pos`: GENERIC, an EntityRef, or None."""
@@ -405,12 +420,14 @@ class Analyzer:
 
     def _antecedent(self, sent: Sent, rel: Cand, mem: Memory) -> EntityRef | None:
         """The party a relative pronoun stands for: the candidate before it; an apposition's head
-        noun ("Ansaru, a faction which ...") stands for the actor the apposition describes."""
+        noun ("X, a movement which ...") stands for the actor the apposition describes."""
         for c in reversed(sent.cands):
             if c.end <= rel.start and c.kind != "rel":
                 if sent.low[c.end:rel.start].strip(" ,") == "" or c.kind in ("entity", "owned", "generic", "anaphor"):
-                    if self.partitive(sent, c):
-                        return None  # "une partie des combattants de X, qui ...": a part of X, not X
+                    if self.partitive(sent, c):  # "une partie des militants de X, qui ...": a part of X, not X,
+                        # unless they are the founders of a group born of their split ("Z est issu de la
+                        # dissidence d'une partie des militants de X, qui ...": Z)
+                        return self.founders_of(sent, c.start, mem) if self.founders_of is not None else None
                     if c.kind in ("generic", "anaphor") and not c.person and not sent.low[c.end:rel.start].strip(" ,"):
                         anchor = self.apposition_anchor(sent, c.start)
                         if anchor is not None:

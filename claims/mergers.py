@@ -24,6 +24,9 @@ _FIRST_MEMBER = re.compile(r"\s*(?:of|between|de|des|du|d'|entre)\s*(?:(?:the|la
 _NEXT_MEMBER = re.compile(r"\s*,?\s*(?:(?:and|et)\s+)?(?:(?:of|de|du|des|d')\s*)?(?:(?:the|la|le|les|l')\s*)?")
 _LEADER_OF = re.compile(r"\s*(?:d'|de\s+|of\s+)")
 _SEVERAL = re.compile(r"\s*(?:of|de|d')\s*(?:several|various|multiple|a\s+number\s+of|plusieurs|divers|differents|nombreux)\b")
+_REL_OBJECT = re.compile(r"(?:(?<![\w'])(?:que|which|that|whom)\s+|(?<![\w'])qu')(?:(?:the|le|la|les)\s+|l')?$")
+_REL_WORD = re.compile(r"que\s|qu'|which\s|that\s|whom\s")
+_ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in brackets
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -57,7 +60,26 @@ class MergerPatterns:
         for m in self.noun_rx.finditer(sent.low) if ("merger", "merge_nouns") in sent.cues else ():
             d = self._noun(sent, mem, m.start(), m.end())
             out += [d] if d else []
+        for m in self.found_rx.finditer(sent.low) if ("merger", "found_verbs") in sent.cues else ():
+            d = self._formed_by_relative(sent, mem, m.start(), m.end())
+            out += [d] if d else []
         return out
+
+    def _formed_by_relative(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
+        """"X, que A, B et C avaient formée en 2014", "X, which A and B founded": a merger of the
+        relative clause's subjects into its antecedent X (a group named right before)."""
+        if not _REL_WORD.search(sent.low, max(0, s - 160), s) or self.rel.blocked(sent, s):
+            return None  # (a cheap test first: no relative pronoun before the verb)
+        members, left = self._left_members(sent, s, mem)
+        if len(members) < 2:
+            return None
+        rel = _REL_OBJECT.search(sent.low, max(0, left - 16), left)
+        if rel is None:
+            return None
+        ante = next((m for m in reversed(sent.mentions) if m.end <= rel.start()), None)
+        if ante is None or ante.kind != "group" or not _ANTECEDENT_GAP.fullmatch(sent.low, ante.end, rel.start()):
+            return None
+        return self._draft(members, ref_of(ante), (s, e))
 
     def formed_here(self, sent: Sent, mem: Memory, before: int) -> EntityRef | None:
         """The group a merger stated in this sentence before `before` forms ("the new alliance")."""
@@ -93,7 +115,7 @@ class MergerPatterns:
         return self._draft(members, result, (s, e))
 
     def _formed_when(self, sent: Sent, first: int, mem: Memory) -> EntityRef | None:
-        """"X was formed in 2017 when A, B and C merged": X (the subject of the passive before
+        """"X was founded in 2024 as A, B and C merged": X (the subject of the passive before
         the clause whose subject starts at `first`)."""
         m = self.formed_when_rx.search(sent.low, max(0, first - 120), first) if self.formed_when_rx else None
         return self.an.subject_left(sent, m.start(), mem) if m else None
@@ -107,7 +129,7 @@ class MergerPatterns:
         out, cursor, joined = [first], c.start, True
         left = c.start  # where the leftmost member starts
         for k in reversed([k for k in sent.cands if k.end <= c.start]):
-            if k.kind == "anaphor" and not k.person:  # "the battalion and MUJAO merged"
+            if k.kind == "anaphor" and not k.person:  # "the brigade and A merged"
                 ref = self.an.resolve(sent, k, mem)
                 if not (is_party(ref) and _COORD.fullmatch(sent.low[k.end:cursor])):
                     break
@@ -121,7 +143,7 @@ class MergerPatterns:
                     break
                 continue
             gap = sent.low[m.end:cursor]
-            if m.kind == "person":  # "la katiba Macina d'Amadou Koufa, Ansar Dine et ...": the leader's name is no member
+            if m.kind == "person":  # "le HCUA d'<leader>, le MNLA et ...": the leader's name is no member
                 of = _OF_END.search(sent.low, max(0, m.start - 5), m.start)
                 if not (of and (_COORD.fullmatch(gap) or (not joined and not gap.strip()))):
                     break
@@ -139,13 +161,13 @@ class MergerPatterns:
         if before and self.reference_rx.fullmatch(before[-1]):
             return None
         tail = sent.low[e:e + 120]
-        origin = self.rel.origin(sent, s, mem)  # "born in 2017 from the merger of A, B and C, X ..."
+        origin = self.rel.origin(sent, s, mem)  # "formed out of the merger of A, B and C, X ..."
         if origin is not None:
             members = self._right_members(sent, e, mem)
-            if any(_same(x, origin) for x in members):  # "..., le JNIM": the list ended before the result
+            if any(_same(x, origin) for x in members):  # "..., le FLA": the list ended before the result
                 members = members[:next(i for i, x in enumerate(members) if _same(x, origin))]
             if len(members) >= 2 or (not members and _SEVERAL.match(tail)):
-                return Draft("merger", (s, e), object=origin, members=tuple(members))
+                return Draft("merger", (s, e), object=origin, members=tuple(members), date=self.rel.origin_date(sent, s))
         pair = self.pair_rx.search(tail)
         if re.match(r"\s+(?:between|of)\b", tail) and pair and pair.start() < 20:
             members = self._pair_from_kb(sent, mem)
@@ -164,7 +186,7 @@ class MergerPatterns:
                 continue
             gap = sent.low[cursor:k.start]
             if out and k.kind == "entity" and k.mention.kind == "person" and _LEADER_OF.fullmatch(gap):
-                cursor = k.end  # "la katiba Macina d'Amadou Koufa": its leader, no member
+                cursor = k.end  # "du HCUA d'<leader>": its leader, no member
                 continue
             if not (_FIRST_MEMBER if not out else _NEXT_MEMBER).fullmatch(gap):
                 break

@@ -15,8 +15,11 @@ from claims.model import EntityRef
 from claims.vocab import Vocab
 
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|since|last|early|late|mid|of|until|by)\s+may\b")  # "in May"
+_REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
+_OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
+_TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+)[\s\"\u00ab]*")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
-# ("ne" is also the folded participle "né": "né au Sahara", "né en 1980", "né le 3 mai" are no negation)
+# ("ne" is also the folded participle "né": "né à Tombouctou", "né en 1980", "né le 3 mai" are no negation)
 _NEG = re.compile(r"\b(?:not|never|no\s+longer|without|neither|nor)\b|n't\b|\bn'"
                   r"|\bne\b(?!\s+(?:en|au|aux|a|dans|de|du|des|d'|vers|pres|le\s+\d|\d))")
 
@@ -51,17 +54,25 @@ class RelationPatterns:
         nouns = "|".join(_pats(v, "pledge", "allegiance_nouns"))
         to = "|".join(_pats(v, "pledge", "to"))
         self.pledge_rx = re.compile(rf"(?<![\w'])(?:(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?)?(?:{nouns})\s+(?:{to})(?!\w)")
+        # "Y, to which X swore allegiance", "Y, à laquelle elle a prêté allégeance": Y is the relative's antecedent
+        self.rel_pledge_rx = re.compile(r"(?<![\w'])(?:to\s+(?:which|whom)|a\s+(?:laquelle|qui|lequel|lesquels|lesquelles)|auquel|auxquels|auxquelles)"
+                                        rf"\s+((?:[\w']+\s+){{1,6}}?)(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?(?:{nouns})(?![\w'])")
         self.join_rx = v.rx("pledge", "join_verbs")
+        self.rally = set(v.words("pledge", "rally_nouns"))
         self.owner_rx = re.compile(r"'s?\s+(?:" + nouns + r")\b")
-        self.accept_rx = re.compile(v.rx("pledge", "accept_verbs").pattern + r"\s+(?:the\s+|its\s+|their\s+|l'|la\s+|le\s+)?"
-                                    + r"(?:" + nouns + r"|pledge|oath)\s+(?:of|from|de|du|d')\s*(?:the\s+)?")
+        # "accepted the pledge of X", "accepted oaths of allegiance from X", "welcomed pledges from A and B"
+        self.accept_rx = re.compile(v.rx("pledge", "accept_verbs").pattern + r"\s+(?:the\s+|its\s+|their\s+|l'|la\s+|le\s+|les\s+)?"
+                                    + r"(?:" + nouns + r"|pledges?|oaths?|sermons?)(?:\s+(?:of|d')\s*(?:" + nouns + r"))?"
+                                    + r"\s+(?:of|from|de|du|des|d')\s*(?:the\s+)?")
         self.list_rx = v.rx("pledge", "list_intro")
         self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
+        self.leave_rx = v.rx("split", "leave_verbs")
         self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b")
         self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b")
         parts = "|".join(_pats(v, "common", "origin_participles"))
         self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|of\s+(?:the|a|an))\s*$")
+        an.founders_of = self.founders_of
         self.modal_rx = v.rx("common", "modal")
         self.realised_rx = v.rx("common", "realised_to")
         self.hedge_rx = v.rx("common", "hedge")
@@ -100,16 +111,21 @@ class RelationPatterns:
                 return EntityRef(id=g.id, name=g.name, text=ref.text)
         return ref
 
-    def list_after(self, sent: Sent, pos: int) -> list[tuple[EntityRef, tuple[int, int]]]:
-        m = self.list_rx.search(sent.low, pos, pos + 40)
-        if not m:
+    def list_after(self, sent: Sent, pos: int, reach: int = 40) -> list[tuple[EntityRef, tuple[int, int]]]:
+        """The groups listed after "including", "among them", "dont" within `reach` of `pos`."""
+        m = self.list_rx.search(sent.low, pos, pos + reach)
+        if not m or (reach > 40 and self.an.stop_between(sent, pos, m.start())):
             return []
-        out, cursor = [], m.end()
+        return self.series(sent, m.end())
+
+    def series(self, sent: Sent, cursor: int) -> list[tuple[EntityRef, tuple[int, int]]]:
+        """The groups named in a series from `cursor` on: "A, B and C", "A in Egypt and B"."""
+        out = []
         for men in sent.mentions:
             if men.start < cursor:
                 continue
             gap = sent.text[cursor:men.start]
-            if out and not re.fullmatch(r"(?:\s+in\s+[A-Z][\w\s'-]{0,30})?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", gap):
+            if out and not re.fullmatch(r"(?:\s+(?:in|en|au)\s+[A-Z][\w\s'\u2019-]{0,30})?\s*(?:,\s*(?:and\s+|or\s+|et\s+)?|\s+(?:and|or|et)\s+)", gap):
                 break
             if not out and gap.strip(" ,:"):
                 break
@@ -149,18 +165,66 @@ class RelationPatterns:
         # "X accepted the pledge of Y": Y pledged to X
         for m in self.accept_rx.finditer(sent.low) if ("pledge", "accept_verbs") in cues else ():
             obj = self.to_group(self.an.subject_left(sent, m.start(), mem))
+            if not is_party(obj) or self.blocked(sent, m.start()):
+                continue
             sub = self.an.first_after(sent, m.end(), mem, limit=40)
-            if is_party(obj) and is_party(sub) and (sub.id or sub.name) != (obj.id or obj.name) and not self.blocked(sent, m.start()):
-                out.append(Draft("pledge", (m.start(), m.end()), subject=sub, object=obj))
+            if sub is GENERIC:  # "oaths of allegiance from jihadists in ..., among them A and B"
+                subs = self.list_after(sent, m.end(), reach=150)
+            else:  # "pledges from A and B" (a named first party heads its series)
+                subs = self.series(sent, m.end()) if is_party(sub) else []
+                subs = subs if subs and _same(subs[0][0], sub) else [(sub, None)]
+            for x, sp in subs:
+                if is_party(x) and not _same(x, obj):
+                    out.append(Draft("pledge", (m.start(), m.end()), subject=x, object=obj, subj_span=sp))
         for m in self.pledge_rx.finditer(sent.low) if ("pledge", "allegiance_nouns") in cues else ():
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=70, owner=self._noun_owner(sent, m, mem))
+        rel = ("pledge", "allegiance_nouns") in cues and _REL_TO.search(sent.low) is not None  # (a cheap test first)
+        for m in self.rel_pledge_rx.finditer(sent.low) if rel else ():
+            d = self._pledge_to_antecedent(sent, mem, m)
+            out += [d] if d else []
         for m in self.join_rx.finditer(sent.low) if ("pledge", "join_verbs") in cues else ():
+            if m.group() in self.rally:
+                d = self._rally(sent, mem, m)
+                out += [d] if d else []
+                continue
             own = _POSSESSIVE.search(m.group())  # "rejoined its ranks": the object is the pronoun's owner
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=14, obj_from=m.start() + own.start() if own else None)
         return out
 
+    def _rally(self, sent: Sent, mem: Memory, m: re.Match) -> Draft | None:
+        """"le ralliement de X à Y" (a noun): X pledged to Y."""
+        de = _OF_NOUN.match(sent.low, m.end())
+        c = next((k for k in sent.cands if k.start >= m.end()), None) if de else None
+        if c is None or c.start != de.end() or c.kind not in ("entity", "owned") or self.blocked(sent, m.start()):
+            return None
+        to = _TO_NOUN.match(sent.low, c.end)
+        subj = self.an.resolve(sent, c, mem)
+        obj = self.to_group(self.an.first_after(sent, to.end(), mem, limit=4)) if to else None
+        if not (is_party(subj) and is_party(obj)) or _same(subj, obj):
+            return None
+        return Draft("pledge", (m.start(), m.end()), subject=subj, object=obj, subj_span=(c.start, c.end))
+
+    def _pledge_to_antecedent(self, sent: Sent, mem: Memory, m: re.Match) -> Draft | None:
+        """"AQIM, to which the brigade swore allegiance": the party named right before the
+        relative pledged to; the pledging party is the relative clause's subject."""
+        ante = next((k for k in reversed(sent.mentions) if k.end <= m.start()), None)
+        if ante is None or ante.kind not in ("group", "person") or sent.low[ante.end:m.start()].strip(" ,)"):
+            return None
+        if self.blocked(sent, m.end(1)):
+            return None
+        c = next((k for k in sent.cands if m.start(1) <= k.start < m.end(1)), None)
+        subj = self.an.resolve(sent, c, mem) if c is not None else None
+        obj = self.to_group(ref_of(ante))
+        if c is not None and c.kind == "pronoun" and is_party(subj) and _same(subj, obj):
+            subj = self.an.sentence_subject(sent, mem)  # "X joined Y, to which it swore allegiance": X
+        if not (is_party(subj) and is_party(obj)) or _same(subj, obj):
+            return None
+        span = (c.start, c.end) if c.kind in ("entity", "owned") else None
+        return Draft("pledge", (m.start(), m.end()), subject=subj, object=obj, subj_span=span,
+                     date=_relative_clause_date(sent, m.start()))
+
     def _noun_owner(self, sent: Sent, m: re.Match, mem: Memory):
-        """"(who pledged) the new alliance's loyalty to X": the possessor of the allegiance noun
+        """"(who declared) the new front's allegiance to X": the possessor of the allegiance noun
         is the pledging party, whoever utters it. (ref, span) or None."""
         if "'" not in sent.low[max(0, m.start() - 40):m.end()]:
             return None
@@ -206,14 +270,14 @@ class RelationPatterns:
         return None
 
     def origin(self, sent: Sent, s: int, mem: Memory) -> EntityRef | None:
-        """The group a birth participle before `s` describes ("né en 2016 d'une scission ...",
+        """The group a birth participle before `s` describes ("issu d'une scission du ...",
         "born from the merger of ..."): the subject after a sentence-opening participial phrase,
         the actor an apposition describes, the actor before ", né ...", or the subject of "est né"."""
         m = self.origin_rx.search(sent.low, max(0, s - 50), s)
         if m is None:
             return None
         p = m.start()
-        if not sent.low[:p].strip(" \"'«"):  # sentence-opening: "Né en 2017 de la fusion de ..., le JNIM"
+        if not sent.low[:p].strip(" \"'«"):  # sentence-opening: "Issu de la fusion de A et B, le X ..."
             comma = sent.low.find(",", s)
             while comma >= 0 and sent.in_paren(comma):
                 comma = sent.low.find(",", comma + 1)
@@ -233,6 +297,25 @@ class RelationPatterns:
             return self.an.subject_left(sent, p, mem)
         return None
 
+    def origin_date(self, sent: Sent, s: int) -> str | None:
+        """The date inside the birth participle before `s` ("formed in 2024 out of the merger",
+        "issu en 2013 d'une scission"): the date of the merger or split, wherever the sentence
+        goes on to ("..., ont cohabité jusqu'en 2020")."""
+        m = self.origin_rx.search(sent.low, max(0, s - 50), s)
+        if m is None or not re.search(r"\d", m.group()):
+            return None
+        return next((d.value for d in sent.dates if m.start() <= d.start < s), None)
+
+    def founders_of(self, sent: Sent, pos: int, mem: Memory) -> EntityRef | None:
+        """The group born of the split of the part of a group named at `pos` ("Z est issu de la
+        dissidence d'une partie des militants de X": Z), else None."""
+        last = None
+        for m in self.split_rx.finditer(sent.low, max(0, pos - 60), pos):
+            last = m
+        if last is None or len(sent.low[last.end():pos].split()) > 3:
+            return None
+        return self.origin(sent, last.start(), mem)
+
     # ---- splits --------------------------------------------------------------------
     def splits(self, sent: Sent, mem: Memory) -> list[Draft]:
         out = []
@@ -243,13 +326,13 @@ class RelationPatterns:
         return out
 
     def _split_at(self, sent: Sent, mem: Memory, s: int, e: int, trig: str) -> Draft | None:
-        origin = self.origin(sent, s, mem)  # "né en 2016 d'une scission au sein du X", "Ce groupe est né de la dissidence de ... X"
+        origin = self.origin(sent, s, mem)  # "X, issu d'une scission au sein du Y", "Ce front est issu de la dissidence de ... Y"
         if origin is not None:
             parent = next((ref_of(m) for m in self.an.mentions_between(sent, e, e + 90, kinds=("group",))), None)
             if not is_party(parent) or _same(parent, origin) or self.blocked(sent, s):
                 return None
             mem.last_split_object = parent
-            return Draft("split", (s, e), subject=origin, object=parent)
+            return Draft("split", (s, e), subject=origin, object=parent, date=self.origin_date(sent, s))
         words = trig.split()
         subj = obj = span = None
         if words[-1] == "of":
@@ -265,8 +348,14 @@ class RelationPatterns:
             obj = self.an.first_after(sent, e, mem)
         else:
             frm = re.match(r"\s+(?:from|with)\b", sent.low[e:e + 8])
+            leave = None if frm else self.leave_rx.match(sent.low, s)
             if frm:
                 obj = self.an.first_after(sent, e + frm.end(), mem)
+            elif leave:  # "quit the GSPC", "left the organisation", "a quitté AQMI": the direct object, a group
+                obj = self.an.first_after(sent, leave.end(), mem, limit=6)
+                ent = self.kb.entities.get(obj.id) if is_party(obj) and obj.id else None
+                if not is_party(obj) or (ent is not None and ent.kind != "group"):
+                    return None
             that_of = re.match(r"[^.;]{0,30}?\bthat\s+of\b", sent.low[e:e + 50])
             if that_of:
                 subj = self.an.first_after(sent, e + that_of.end(), mem)
@@ -293,7 +382,7 @@ class RelationPatterns:
             found = self.found_rx.match(sent.low, e)
             subj = self.an.first_after(sent, found.end(), mem) if found else None
             span = None
-        elif not is_party(subj) and is_party(obj):  # "dissidents broke away from Y to create X": X split from Y
+        elif not is_party(subj) and is_party(obj):  # "rebels broke away from Y to establish X": X split from Y
             found = self.create_rx.search(sent.low, e, e + 90)
             if found and not self.an.stop_between(sent, e, found.start()):
                 subj, span = self.an.first_after(sent, found.end(), mem, limit=40), None
@@ -302,6 +391,101 @@ class RelationPatterns:
         if not (is_party(subj) and is_party(obj)) or subj.id == obj.id and subj.id:
             return None
         return Draft("split", (s, e), subject=subj, object=obj, subj_span=span)
+
+
+def _relative_clause_date(sent: Sent, s: int) -> str | None:
+    """The date of a claim told in a relative clause opening at `s`: one inside the clause (up to
+    the next comma), else the nearest before it (the clause it hangs on), never one after it
+    (the sentence goes on about something else)."""
+    comma = sent.low.find(",", s)
+    end = comma if comma >= 0 else len(sent.low)
+    inside = [d for d in sent.dates if s <= d.start < end]
+    if inside:
+        return inside[0].value
+    before = [d for d in sent.dates if d.end <= s and not sent.in_paren(d.start)]
+    return before[-1].value if before else None
+
+
+# ---- the place of a relation claim ---------------------------------------------------
+_ATTACHED = re.compile(r"\s*(?:[\u2013\u2014,-]\s*)?(?:based\s+)?in\s+(?:the\s+)?"
+                       r"(?:(?:central|northern|southern|eastern|western)\s+)?")
+# a birthplace ("né au Sahara occidental", "born in 1975 in Gao", "originaire de Kidal") is
+# nobody's place of a pledge, split or merger
+_BIRTH = re.compile(r"(?<![\w'])(?:nee?s?|born|natif|native|originaire)\b[^,;()\u2013\u2014]{0,25}$")
+_HEAD_WORDS = 4  # a demonym in an actor's own apposition counts within its first words ("the Nigerian group")
+
+
+def party_place(sent: Sent, span: tuple[int, int] | None, others: list[tuple[int, int]],
+                trig: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+    """(place, country) of a pledge/split/merger whose party is named at `span` (or None),
+    the trigger at `trig`, the other claims' parties at `others`:
+    - a place in the party's name or right after it ("X in Nigeria", "X – based in central
+      Algeria –");
+    - else the one country named in a group's own apposition ("X, a splinter of Y active in
+      Algeria, ..."; a person's tells his past, "X, who led a unit on the Algeria-Mali border");
+    - else the one country the sentence names outside any other actor's name, not attached to
+      another party.
+    Never a birthplace ("né au Sahara occidental"), a demonym that names or qualifies people
+    ("le Malien Iyad Ag Ghaly", "Algerian recruits"), nor a place inside an aside (apposition,
+    parenthesis, dashes) other than the party's own, unless the trigger is in that aside."""
+    real = [p for p in sent.places if p.kind in ("country", "place", "demonym")]
+    if not real:
+        return None, None
+    real = [p for p in real if not _BIRTH.search(sent.low, max(0, p.start - 40), p.start)
+            and not (p.kind == "demonym" and _names_person(sent, p))]
+    if span:
+        for p in real:
+            if span[0] <= p.start < span[1] or _ATTACHED.fullmatch(sent.text, span[1], p.start):
+                return _as_slots(p)
+    own = _own_aside(sent, span) if span else None
+    if own is not None and any(m.start == span[0] and m.kind == "group" for m in sent.mentions):
+        got = [p for p in real if own[0] <= p.start < own[1]
+               and (p.kind != "demonym" or _within_words(sent, own[0], p.start, _HEAD_WORDS))]
+        if len({p.country for p in got}) == 1:
+            return _as_slots(got[0])
+    trig_aside = _aside_of(sent, trig[0]) if trig else None
+    real = [p for p in real if _aside_of(sent, p.start) in (None, trig_aside)]
+    inside_other = lambda p: any(m.start <= p.start < m.end for m in sent.mentions  # noqa: E731
+                                 if not (span and m.start == span[0]))
+    claimed = {p.country for sp in others for p in real
+               if sp[0] <= p.start < sp[1] or _ATTACHED.fullmatch(sent.text, sp[1], p.start)}
+    free = {p.country for p in real if not inside_other(p) and p.country not in claimed}
+    return (None, free.pop()) if len(free) == 1 else (None, None)
+
+
+def _names_person(sent: Sent, p) -> bool:
+    """A demonym that names or qualifies a person: right before a person's name ("le Malien
+    Iyad Ag Ghaly", "the Algerian Droukdel"), or a French noun ("un Malien": capitalised
+    inside the sentence; the adjective is lower case)."""
+    nxt = next((m for m in sent.mentions if m.start >= p.end), None)
+    if nxt is not None and nxt.kind == "person" and not sent.text[p.end:nxt.start].strip():
+        return True
+    people = sent._an.agent if sent._an is not None else ()
+    before, after = sent.low[max(0, p.start - 20):p.start].split()[-1:], sent.low[p.end:p.end + 20].split()[:1]
+    if any(w in people for w in before + after):  # "vétérans algériens", "Algerian recruits": nationality
+        return True
+    return (p.start > 0 and sent.text[p.start:p.start + 1].isupper()
+            and _FR_NOUN_DET.search(sent.low, max(0, p.start - 4), p.start) is not None)
+
+
+_FR_NOUN_DET = re.compile(r"(?<![\w'])(?:le|un|du|au|l')\s*$")
+
+
+def _aside_of(sent: Sent, pos: int) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in sent.paren if a <= pos < b), None)
+
+
+def _own_aside(sent: Sent, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The apposition or parenthesis right after the party's name ("X, a ...,", "X (a ...)")."""
+    return next(((a, b) for a, b in sent.paren if span[1] <= a <= span[1] + 2 and not sent.low[span[1]:a].strip()), None)
+
+
+def _within_words(sent: Sent, a: int, b: int, n: int) -> bool:
+    return len(sent.low[a:b].split()) <= n
+
+
+def _as_slots(p) -> tuple[str | None, str | None]:
+    return (p.name, p.country) if p.kind == "place" else (None, p.country)
 
 
 def _same(a: EntityRef, b: EntityRef) -> bool:
