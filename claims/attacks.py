@@ -20,7 +20,8 @@ from claims.discourse import GENERIC, Analyzer, Memory, Sent
 from claims.model import EntityRef
 from claims.numbers import casualties, parse_number
 from claims.patterns import Draft, RelationPatterns, is_party
-from claims.places import PlaceMention
+from claims.places import Gazetteer, PlaceMention
+from claims.sites import Sites
 from claims.vocab import Vocab, elided, phrase_pattern
 
 _NON_ACTOR = ("state", "force", "organisation")
@@ -36,9 +37,13 @@ class AttackPatterns:
         w = lambda k: set(v.words("attack", k))  # noqa: E731
         self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
         self.state_mod, self.dets, self.anaphoric = w("state_modifiers"), w("determiners"), w("anaphoric")
+        self.suspicion = w("suspicion")
         self.coord_rx = re.compile(r"(?:^|\s)(?:or|as\s+well\s+as|along\s+with|in\s+addition\s+to|ou|ainsi\s+que|;)\s+(?:\S+\s+){0,4}$")
         self.aggregate_rx = v.rx("attack", "aggregate")
         self.claim_rx = v.rx("attack", "claim_verbs")
+        ops = v.words("attack", "operation_nouns")
+        self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
+            phrase_pattern(w) for w in ops) + r")\b") if ops else re.compile(r"(?!x)x")
         self.report_rx = v.rx("attack", "report_verbs")
         self.since_rx = re.compile(r"^\s*(?:since|depuis)\b|,\s*(?:since|depuis)\b|\b(?:since|depuis)\s+(?:(?:the\s+)?(?:start|beginning|debut)|\d{4}|january|janvier)")
         self.perfect_rx = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b"
@@ -56,6 +61,7 @@ class AttackPatterns:
         self.state_agents = set(v.words("attack", "state_agents"))
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
+        self.sites = Sites(v, Gazetteer.load())
         self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see _before
         self._last_trigs: tuple = (None, [])  # (sentence, triggers): see _triggers
 
@@ -99,10 +105,21 @@ class AttackPatterns:
                 return m.start()
         return None
 
+    def _reference_noun(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
+        """Offset of a reference word ("after", "apres") before attack noun `t` that tells an
+        attack of its own, with a date or figures ("the Kolmari raid came a month after the
+        ambush on X that killed 9"): a new frame opens there; else None."""
+        refs = [m.start() for m in _WORD_RX.finditer(sent.low, a, t[0]) if m.group() in self.reference]
+        if not refs:
+            return None
+        end = self.told_by_reference(sent, t[0], t[1])
+        return refs[-1] if end is not None and (any(t[1] <= d.start < end for d in sent.dates) or any(
+            casualties(sent.low[t[1]:end]).values())) else None  # (a place alone: "after the raid on a Gao hotel")
+
     def told_by_reference(self, sent: Sent, s: int, e: int) -> int | None:
         """End of the clause that reports attack noun [s, e) inside a reference ("four days
-        after the attack that hit X", "apres l'assaut lance a l'aube contre la caserne de X",
-        "two weeks after the assault on the Y hotel in X"): a definite singular noun with its
+        after the attack that hit X", "une semaine apres l'embuscade tendue contre le convoi de X",
+        "a month after the raid on a bar in X"): a definite singular noun with its
         own relative or participial clause, or its target, holding an anchor (a place, a
         figure, a date); else None ("after Daesh's attacks")."""
         if _plural(sent.low[s:e]) or not _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s):
@@ -113,7 +130,8 @@ class AttackPatterns:
         end = _CLAUSE_STOP.search(sent.low, own.end())
         end = end.start() if end else len(sent.low)
         if any(e <= p.start < end and p.kind in ("place", "country") for p in sent.places) or any(
-                e <= d.start < end for d in sent.dates) or any(casualties(sent.low[e:end]).values()):
+                e <= d.start < end for d in sent.dates) or any(casualties(sent.low[e:end]).values()) or (
+                self.sites.localities(sent, e, end)):
             return end
         return None
 
@@ -160,6 +178,10 @@ class AttackPatterns:
             return False
         if self.rel.blocked(sent, s) and kind != "noun":
             return False
+        if kind != "passive" and _plural(sent.low[s:e]) and (
+                any(w in self.suspicion for w in prev) or _SUPERLATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
+                or _SUPERLATIVE_AFTER.match(sent.low, e)):
+            return False  # "the deadliest attacks", "accused of the bombings of last year": a characterisation
         if kind == "noun":
             count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
             if count and 2 < count < 1900 and _plural(sent.low[s:e]):
@@ -179,7 +201,7 @@ class AttackPatterns:
 
     def _struck(self, sent: Sent, s: int, e: int) -> bool:
         """An air or drone strike is the agent of verb trigger [s, e): after "by"/"par"
-        ("tué par une frappe de la force française"), or as the clause subject before it with
+        ("abattu par une frappe de drone de l'armée"), or as the clause subject before it with
         no other actor in between ("a strike on a camp near X killed", "drone strikes, one of
         which killed")."""
         if not any(map(sent.low.__contains__, _STRIKE_CUES)):
@@ -220,7 +242,7 @@ class AttackPatterns:
         "more than 4,000 people were killed ... in 2019" (a large bounded figure whose only
         time is a whole year or none)."""
         tail = sent.low[e:e + 60]
-        if _IN_ATTACKS.match(tail):  # "killed 137 people in raids on X on Sunday": one day, one event
+        if _IN_ATTACKS.match(tail):  # "killed 40 herders in raids on X on Friday": one day, one event
             return not any(len(d.value) == 10 for d in sent.dates)
         if kind != "passive":
             return False
@@ -244,6 +266,8 @@ class AttackPatterns:
         bounds: list[int] = []
         for t in trigs:
             ref = self._reference_clause(sent, frames[-1][-1][1], t) if frames else None
+            if ref is None and frames and t[2] == "noun":
+                ref = self._reference_noun(sent, frames[-1][-1][1], t)
             if ref is not None:  # "The attack came three months after gunmen killed 22 people": another event
                 frames.append([t])
                 bounds.append(ref)
@@ -273,14 +297,18 @@ class AttackPatterns:
         if kind == "noun" and any(w in self.reference for w in self._before(sent, s, 3)):
             b = min(b, self.told_by_reference(sent, s, e) or b)  # "four days after the attack that hit X, ...": its clause
         line = _DATELINE.match(sent.text)
-        lo = max(a, line.end() if line else 0)  # "BAMAKO, Sept 19 (Agency) –": when and where the report was filed
+        lo = max(a, line.end() if line else 0)
+        quote = _quote_span(sent.text, s)
+        if quote is not None:  # a witness's words: their anchors only ("« ... qui nous a attaqués », dit lundi un habitant")
+            lo, b, whole = max(lo, quote[0]), min(b, quote[1]), min(whole, quote[1])  # "BAMAKO, Sept 19 (Agency) –": when and where the report was filed
         dates = [d for d in sent.dates if lo <= d.start < b]
-        after = self._days_after(sent, s, line)
+        after = self._days_after(sent, s, line) or self._earlier(sent, dates, s, b)
         if after:
             dates = [after] + dates
         figures = casualties(sent.low[a:whole])
         places = [p for p in sent.places if lo <= p.start < b]
-        if kind == "noun" and not any(figures.values()) and self._claimed_back(sent, mem, a, s, perp):
+        if kind == "noun" and not any(figures.values()) and not self._elsewhere(places, s, mem) and self._claimed_back(
+                sent, mem, a, s, perp):
             return [], perp  # "AQIM claimed the attack", "L'attaque a été revendiquée par l'EI"
         if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
                 r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[:s]) and mem.last_attacks:
@@ -288,7 +316,7 @@ class AttackPatterns:
         if self._anaphoric(sent, s) and not dates and not any(figures.values()):
             self._reassign(sent, mem, perp)
             return [], perp
-        spots = self._distributed(sent, places, s, e) or [self._place(places, s, mem)]
+        spots = self._distributed(sent, places, s, e) or [self._place(sent, places, fr, mem, lo, b)]
         if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
             spots = [mem.last_place[1:]]  # "stormed the hotel": the hotel the previous sentences placed
         out = []
@@ -299,6 +327,8 @@ class AttackPatterns:
                       date=dates[0].value if dates else None, polarity=self.rel.polarity(sent, s, e))
             if len(spots) == 1:
                 d.killed, d.wounded, d.kidnapped = figures["killed"], figures["wounded"], figures["kidnapped"]
+            if kind == "noun" and place and self._definite(sent, s) and self._named(sent, s, e):
+                d.extra["named"] = True  # "l'attaque de Kolmari": may name an attack already reported
             out.append(d)
         return out, perp
 
@@ -319,6 +349,40 @@ class AttackPatterns:
         n = m.group("n")
         day = date.fromisoformat(ref[0].value) - timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
         return DateMention(m.start(), m.end(), day.isoformat(), False)
+
+    @staticmethod
+    def _elsewhere(places: list[PlaceMention], s: int, mem: Memory) -> bool:
+        """The attack noun at `s` is placed in a town other than the last one named ("claimed
+        the kidnapping of two tourists near Kolmari"): an attack of its own, not the last one."""
+        return any(p.start > s and p.kind == "place" and (mem.last_place is None or p.name != mem.last_place[1])
+                   for p in places)
+
+    @staticmethod
+    def _earlier(sent: Sent, dates: list, s: int, b: int):
+        """"claimed in May 2019 the kidnapping, three months earlier, of ...": the attack's date is
+        the sentence's date minus the lapse (a day, month or year as precise as that date); else None."""
+        m = _EARLIER.search(sent.low, s, min(b, s + 60)) if dates and ("earlier" in sent.low or "plus tot" in sent.low
+                                                                      or "auparavant" in sent.low) else None
+        if m is None:
+            return None
+        n = m.group("n")
+        n = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+        base = next((d for d in dates if d.end <= m.start() or d.start >= m.end()), None)
+        if base is None:
+            return None
+        unit, parts = m.group("u"), [int(x) for x in base.value.split("-")]
+        if unit.startswith(("y", "an")):
+            parts[0] -= n
+        elif unit.startswith("m") and len(parts) >= 2:
+            y, mo = divmod(parts[0] * 12 + parts[1] - 1 - n, 12)
+            parts[:2] = [y, mo + 1]
+        elif len(parts) == 3:
+            days = n * (7 if unit.startswith(("w", "s")) else 1)
+            parts = [int(x) for x in (date(*parts) - timedelta(days=days)).isoformat().split("-")]
+        else:
+            return None
+        value = "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
+        return DateMention(m.start(), m.end(), value, False)
 
     def _claimed_back(self, sent: Sent, mem: Memory, a: int, s: int, perp) -> bool:
         """A claim of responsibility for an attack just reported (definite or demonstrative
@@ -361,7 +425,10 @@ class AttackPatterns:
         if kind == "noun":
             gov = [g for g in self.gov_rx.finditer(sent.low, a, s)]
             if not gov:
-                return True, self._noun_agent(sent, mem, s, e, inherited)
+                claim = self._claim_of(sent, a, s)
+                if claim is None:
+                    return True, self._noun_agent(sent, mem, s, e, inherited) or self._possessor_of_operation(sent, mem, s)
+                gov = [claim]
             pos = gov[-1].start()
         c = self._subject(sent, pos)
         if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
@@ -373,8 +440,26 @@ class AttackPatterns:
             ref = self.an.resolve(sent, c, mem)
         return True, (None if ref is GENERIC else ref)
 
+    def _claim_of(self, sent: Sent, a: int, s: int):
+        """A claim verb whose object is attack noun `s` ("it claimed a two-day hostage siege", "by
+        claiming the abduction"), else None."""
+        if "claim" not in sent.low and "revendiq" not in sent.low:
+            return None
+        for m in self.claim_rx.finditer(sent.low, max(a, s - 60), s):
+            if _CLAIMED_GAP.fullmatch(sent.low, m.end(), s):
+                return m
+        return None
+
+    def _possessor_of_operation(self, sent: Sent, mem: Memory, s: int):
+        """"Its first big operation, in 2016, was the capture of ... during the siege": the
+        sentence's subject is the operation of the group a possessive opener stands for."""
+        m = self.operation_rx.match(sent.low)
+        if m is None or m.end() > s:
+            return None
+        return mem.last_group  # (the group a group possessive stands for: the last one named)
+
     def _subject(self, sent: Sent, pos: int):
-        """The subject candidate at `pos`; in "JNIM, al-Qaeda's affiliate in the Sahel, claimed",
+        """The subject candidate at `pos`; in "JNIM, Ansar Dine's successor in the region, claimed",
         the head of the apposition (JNIM), not the possessor inside it."""
         c = self.an.subject_cand(sent, pos)
         if c is None or c.kind != "entity" or not _POSSESSED.match(sent.low, c.end):
@@ -399,16 +484,31 @@ class AttackPatterns:
         return self.an.first_after(sent, e + by.end(), mem) if by else inherited
 
     # ---- place -----------------------------------------------------------------------
-    def _place(self, places: list[PlaceMention], s: int, mem: Memory) -> tuple[str | None, str | None]:
+    def _place(self, sent: Sent, places: list[PlaceMention], fr, mem: Memory, lo: int, b: int) -> tuple[str | None, str | None]:
+        """The frame's town (a town before a region or a point of reference: "Damaturu, the
+        capital of Yobe state"), unless an unknown locality wins (claims.sites); else a place
+        relative to the country; else its country."""
+        s = fr[0][0]
         after = [p for p in places if p.start >= s]
         before = [p for p in places if p.end <= s][::-1]
-        spot = next((p for p in after + before if p.kind in ("place", "relative")), None)
+        spots = [p for p in after + before if p.kind in ("place", "relative")]
+        spot = next((p for p in spots if p.kind == "relative" or not (
+            self.sites.is_region(sent, p) or self.sites.is_reference(sent, p))), spots[0] if spots else None)
+        found = self.sites.pick(sent, mem, fr, places, spot, lo, b)
+        if found is not None:
+            return found
         if spot is not None and spot.kind == "place":
+            country = self._direct_country(sent, places, fr)
+            if country is not None and country != spot.country and self.sites.place_gap(sent, fr, spot) is None:
+                return None, country  # "beheaded a hiker in Algeria": not the town of another country named before
             return spot.name, spot.country
         country = next((p.country for p in after + before if p.kind == "country"), None)
         if spot is not None:  # "the north of the country"
             return spot.name, country or mem.last_country
         return None, country or next((p.country for p in after + before if p.kind == "demonym"), None)
+
+    def _direct_country(self, sent: Sent, places: list[PlaceMention], fr) -> str | None:
+        return next((p.country for p in places if p.kind == "country" and self.sites.place_gap(sent, fr, p) is not None), None)
 
     def _distributed(self, sent: Sent, places, s: int, e: int):
         """"the attacks on A and B": one attack per place, a shared total for none."""
@@ -474,7 +574,7 @@ class AttackPatterns:
                 slots["subject"] = perp
             return slots if len(mem.last_attacks) == 1 else {}
         if self.rel.deny_rx.search(low):
-            return None  # "X a nié toute implication dans la tuerie de Y": a (denied) claim of its own
+            return None  # "X a nié avoir joué un rôle dans le massacre de Y": a (denied) claim of its own
         trigs = self._triggers(sent)
         named = [t for t in trigs if t[2] == "noun" and self._named(sent, t[0], t[1])]
         last = mem.last_place
@@ -490,14 +590,14 @@ class AttackPatterns:
         figures = casualties(low)
         if named and not any(figures.values()) and all(len(d.value) == 4 for d in sent.dates) and any(
                 self._definite(sent, t[0]) for t in named):
-            return {}  # "the Banibangou ambush was the work of ...": an attack already reported
+            return {}  # "the Tongo Tongo ambush was the work of ...": an attack already reported
         if any(figures.values()) and report and self._own_anchor_free(sent, mem):
-            return figures  # "A security source put the number of dead at 77"
+            return figures  # "Hospital staff put the number of dead at 19"
         for s, e, kind in trigs:
             if kind == "noun" and self._definite(sent, s) and last and sent.index - last[0] <= 3 and any(
                     p.kind == "place" and p.name == last[1] and (s - 30 <= p.start < s or e <= p.start <= e + 8)
                     for p in sent.places):
-                return {}  # "the Banibangou ambush was the work of ...": the attack just reported there
+                return {}  # "the Tongo Tongo ambush was the work of ...": the attack just reported there
         return None
 
     def _claimed_noun(self, sent: Sent, mem: Memory):
@@ -527,8 +627,8 @@ class AttackPatterns:
         return _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s) is not None
 
     def _named(self, sent: Sent, s: int, e: int) -> bool:
-        """A definite attack noun named by a place or party: "the Banibangou ambush", "l'attaque
-        de Solhan" (not "the attack on ...": a target, told anew)."""
+        """A definite attack noun named by a place or party: "the Tongo Tongo ambush", "l'attaque
+        de Djibo" (not "the attack on ...": a target, told anew)."""
         return bool(_NAME_BEFORE.search(sent.text, max(0, s - 40), s) or _NAME_AFTER.match(sent.text, e))
 
     def _own_anchor_free(self, sent: Sent, mem: Memory) -> bool:
@@ -552,6 +652,7 @@ _NEW_EVENT = re.compile(r"\b(?:another|separate|second|new|earlier|later|autre|n
 _DEFINITE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?"
                            r"(?:the|this|that|these|those|l'|le|la|les|ce|cette|cet|ces)\s*(?:[\w-]+\s+){0,2}?")
 _DEFINITE_BEFORE = re.compile(r"(?:^|[\s,])(?:the|this|that|l'|le|la|ce|cette|cet)\s*(?:[\w-]+\s+){0,3}$")
+_CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|l'|le|la|une?|cette|cet)\s*(?:[\w-]+\s+){0,2}")
 _CLAIMED_BY = re.compile(r"\s+(?:was|has\s+been|had\s+been|a\s+ete|avait\s+ete)\s+(?:\w+\s+)?(?:claimed|revendiquee?)\s+(?:by|par)\s+")
 _RELATIVE_AFTER = re.compile(r"[^.;]{0,40}?(?:,\s*)?\b(?:in\s+which|during\s+which|which|that|ou|qui|lors\s+de\s+laquelle|dans\s+laquelle)\b")
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat|[Ll]'|[Ll]e|[Ll]a|[Cc]ette)\s*(?:[A-Z][\w'-]*\s+){1,3}$")
@@ -560,12 +661,14 @@ _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followe
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _OWN_CLAUSE = re.compile(r"\s*,?\s*(?:that|which|qui|(?:launched|carried\s+out|claimed|staged|lancee?|menee?|perpetree?|commise?|"
                          r"revendiquee?)\b|(?:\w+\s+)?(?:on|against|at|in|contre|sur|a|au|de|du)\b)")
-_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?!(?:in|on|at|near|dans|a|au|pres|le|la|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?!(?:in|on|at|near|where|ou|dans|a|au|pres|le|la|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
                           r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|\d)\b)")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'\u2019 .-]+,\s+[^()\n]{1,24}\([^()]{1,40}\)\s*[\u2013\u2014-]+\s*")
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                   "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
+_EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
+                      r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")
 _SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda linked fighters |stormed"
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b")
@@ -586,6 +689,24 @@ _IN_ATTACKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|during|dans|lors|au\s+cours)
                          r"(?:attacks|attaques|attentats|raids|ambushes|embuscades|bombings|clashes|violence|violences|affrontements)\b")
 _BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d{3,}|hundreds|thousands|centaines|milliers)\b")
 _OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
+
+
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
+_SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
+_QUOTES = {"\u00ab": "\u00bb", "\u201c": "\u201d", '"': '"'}
+
+
+def _quote_span(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the quotation holding `pos` (« », “ ”, " "), else None."""
+    for op, cl in _QUOTES.items():
+        if op not in text:
+            continue
+        o = text.rfind(op, 0, pos)
+        if o < 0 or (op != cl and text.rfind(cl, 0, pos) > o) or (op == cl and text.count(op, 0, pos) % 2 == 0):
+            continue
+        c = text.find(cl, pos)
+        return (o, c if c >= 0 else len(text))
+    return None
 
 
 def _plural(noun: str) -> bool:

@@ -24,8 +24,8 @@ from claims.entities import EntityMatcher
 from claims.kb import KnowledgeBase
 from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence
-from claims.patterns import Draft, RelationPatterns, is_party
-from claims.places import Gazetteer, PlaceMention
+from claims.patterns import Draft, RelationPatterns, is_party, party_place
+from claims.places import Gazetteer
 from claims.sentences import split_sentences
 from claims.text import Tokens, fold
 from claims.vocab import guess_lang, trigger_prefilter, vocab
@@ -33,6 +33,7 @@ from claims.vocab import guess_lang, trigger_prefilter, vocab
 log = logging.getLogger(__name__)
 _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|evening)|le\s+meme\s+jour|la\s+meme\s+(?:nuit|journee|matinee))\b")
+_SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()
 
@@ -115,7 +116,7 @@ class Extractor:
                 tools.an.remember_plain(idx, ments.get(idx, []), plcs.get(idx, []), mem)
             prev = (s, e)
             idx += 1
-        return _finish(found)
+        return _finish(_drop_headline(text, found, self.gazetteer))
 
     def _sentence(self, t: _Tools, sent: Sent, mem: Memory, found: list, types: frozenset) -> None:
         """The claims of one sentence; `types`: the claim types whose trigger words it holds
@@ -147,12 +148,17 @@ class Extractor:
         self._attacks(t, sent, mem, found, "attack" in types)
 
     def _attacks(self, t: _Tools, sent: Sent, mem: Memory, found: list, triggered: bool) -> None:
-        figures = t.attacks.continuation(sent, mem)
-        if figures is not None:
+        slots = t.attacks.continuation(sent, mem)
+        if slots is not None:
             for i in mem.last_attacks:
                 d = found[i][0]
-                for k, val in figures.items():
-                    if getattr(d, k) is None and val is not None:
+                for k, val in slots.items():
+                    if val is None:
+                        continue
+                    if k == "subject":  # a perpetrator named later: only where the report left it open or hedged
+                        if _may_attribute(d):
+                            d.subject = val
+                    elif getattr(d, k) is None:
                         setattr(d, k, val)
             mem.last_attack_sentence = sent.index
             return
@@ -162,6 +168,7 @@ class Extractor:
                 if _may_attribute(found[i][0]):
                     found[i][0].subject = perp
         mem.extra_updates.clear()
+        drafts = [d for d in drafts if not _told_before(d, found, self.gazetteer)]
         if not drafts:
             return
         same_day = _SAME_DAY.search(sent.low)
@@ -188,7 +195,7 @@ class Extractor:
             others = [x.subj_span for x in drafts if x is not d and x.subj_span]
             span = d.subj_span or next(((m.start, m.end) for m in sent.mentions
                                         if d.subject and d.subject.id and m.entity_id == d.subject.id), None)
-            d.place, d.country = _party_place(sent, span, others)
+            d.place, d.country = party_place(sent, span, others, d.trig)
 
 
 def _next_in(must: list[int], idx: int, n: int) -> int:
@@ -227,14 +234,14 @@ def _find_dates(low: str, published: date | None, folded: str, prev: tuple[int, 
 
 
 def _last_year(folded: str, start: int, end: int) -> int | None:
-    """The last year (YEAR_RX) of folded[start:end], read as in the whole text: matches of
+    """The last year (YEAR_RX) of folded[start:end] that no "since" opens, read as in the whole text: matches of
     YEAR_RX never overlap (one that ends is followed by no digit), so each is found from
     three characters before the span (one that ends inside it starts there at the earliest),
     with the three characters after it that its lookahead reads."""
     last = None
     for m in YEAR_RX.finditer(folded, max(0, start - 3), end + 3):
-        if start < m.end() <= end:
-            last = m
+        if start < m.end() <= end and not _SINCE_YEAR.search(folded, max(0, m.start() - 8), m.start() + 1):
+            last = m  # (not "since 2013", "depuis 2013": a span that runs up to now, no time of its own)
     return int(last.group("y")) if last is not None else None
 
 
@@ -266,31 +273,6 @@ def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | Non
     return earlier[-1].value if earlier else None
 
 
-def _party_place(sent: Sent, span, others) -> tuple[str | None, str | None]:
-    """Place of a pledge/split party: in its name or right after it ("X in Nigeria",
-    "X – based in central Algeria –"); else the one country the sentence names that is
-    not inside another actor's name nor attached to another party."""
-    real = [p for p in sent.places if p.kind in ("country", "place", "demonym")]
-    if span:
-        for p in real:
-            if span[0] <= p.start < span[1] or _attached(sent, span[1], p):
-                return _as_slots(p)
-    inside_other = lambda p: any(m.start <= p.start < m.end for m in sent.mentions  # noqa: E731
-                                 if not (span and m.start == span[0]))
-    claimed = {p.country for sp in others for p in real if sp[0] <= p.start < sp[1] or _attached(sent, sp[1], p)}
-    free = {p.country for p in real if not inside_other(p) and p.country not in claimed}
-    return (None, free.pop()) if len(free) == 1 else (None, None)
-
-
-def _attached(sent: Sent, end: int, p: PlaceMention) -> bool:
-    gap = sent.text[end:p.start]
-    return bool(re.fullmatch(r"\s*(?:[\u2013\u2014,-]\s*)?(?:based\s+)?in\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western)\s+)?", gap))
-
-
-def _as_slots(p: PlaceMention) -> tuple[str | None, str | None]:
-    return (p.name, p.country) if p.kind == "place" else (None, p.country)
-
-
 def _finish(found: list[tuple[Draft, Sent]]) -> list[Claim]:
     out, seen = [], set()
     for d, sent in found:
@@ -313,6 +295,38 @@ def _claim(d: Draft, sent: Sent) -> Claim:
     return Claim(type=d.type, subject=d.subject, object=d.object, evidence=ev, members=tuple(d.members),
                  date=d.date, place=d.place, country=d.country, killed=d.killed, wounded=d.wounded,
                  kidnapped=d.kidnapped, polarity=d.polarity, confidence=round(min(conf, 0.95), 2))
+
+
+def _drop_headline(text: str, found: list, gazetteer: Gazetteer) -> list:
+    """Without the attacks of a headline (a first line with no final punctuation) that the body
+    reports again (same town, or the headline names none; no other country): a headline
+    characterises the attack the body tells ("Kolmari: the country's worst massacre"); a
+    headline that is the only report stays a claim."""
+    nl = text.find("\n")
+    head = text[:nl].strip() if nl > 0 else ""
+    if not head or head[-1] in ".!?\u00bb\"" or not any(d.type == "attack" and sent.index == 0 for d, sent in found):
+        return found
+    body = [d for d, sent in found if d.type == "attack" and sent.start >= nl]
+
+    def told(d):
+        return any((not d.place or gazetteer.canonical(d.place) == gazetteer.canonical(b.place)) and (
+            not d.country or not b.country or d.country == b.country) for b in body)
+    return [(d, sent) for d, sent in found if not (d.type == "attack" and sent.start < nl and told(d))]
+
+
+def _told_before(d: Draft, found: list, gazetteer: Gazetteer) -> bool:
+    """A definite attack noun named by its place ("l'attaque de Kolmari", "the Kolmari raid")
+    that adds no figure, where the document already reported an attack there: the same attack
+    (a perpetrator it names is given to that one where open or hedged)."""
+    if not d.extra.get("named") or d.killed or d.wounded or d.kidnapped or d.polarity == "denied":
+        return False  # (a denial of responsibility is a claim of its own)
+    place = gazetteer.canonical(d.place)
+    for prev, _ in found:
+        if prev.type == "attack" and prev.place and gazetteer.canonical(prev.place) == place:
+            if is_party(d.subject) and _may_attribute(prev):
+                prev.subject = d.subject
+            return True
+    return False
 
 
 def _may_attribute(draft) -> bool:

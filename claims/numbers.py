@@ -20,10 +20,12 @@ _UNITS = {
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
     "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000, "dozen": 12, "dozens": 12}
+_SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000, "dozen": 12,
+           "dizaine": 10, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "centaine": 100}
+# ("dozens", "des dizaines", "hundreds" state no figure: left out)
 _NUMWORD = "|".join(sorted([w for w in (*_UNITS, *_SCALES) if w not in ("a", "an", "un", "une")], key=len, reverse=True))
 NUM = rf"(?:\d{{1,3}}(?:(?:,|\s|\.)\d{{3}})+(?![\d,.]\d)|\d+|(?:{_NUMWORD})(?:\s+(?:and\s+|et\s+)?(?:{_NUMWORD}))*)"
-_QUANT = r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|a\s+total\s+of|au\s+moins|plus\s+de|pres\s+de|environ|quelque)\s+)?"
+_QUANT = r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|a\s+total\s+of|au\s+moins|plus\s+de|pres\s+de|environ|quelque|(?:plus\s+|pres\s+)?d'une|une)\s+)?"
 _GAP = r"(?:[^\W\d][\w']*\s+){0,5}?"
 _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont|"
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
@@ -35,8 +37,9 @@ _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+o
               r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
               r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire)")
 
+_ASIDE = r"(?:[^\W\d][\w']*,\s*(?:dont|including|among\s+them|parmi\s+lesquels|parmi\s+eux)\s+[^,;.]{1,50},\s*)?"  # "14 people, including a soldier, were killed"
 _NOT_ACTIVE = r"(?<!had\s)(?<!has\s)(?<!have\s)"  # "a few dozen of its fighters had killed": the attackers, not victims
-# "put the number of dead at 77 and the wounded at 255", "le nombre de morts a 40"
+# "put the number of dead at 19 and the wounded at 40", "le nombre de morts a 40"
 _PUT_AT = r"(?:(?<=the\s)|(?<=les\s)|(?<=of\s)|(?<=de\s))"  # opens on the slot word (a rare word, not "the")
 _NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
@@ -46,9 +49,11 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|tues|tuees|morts?)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
+        # "cost the lives of 12 herders", "a coute la vie a 12 bergers"
+        re.compile(rf"\b(?:cost|costing|claimed|claiming|coute|coutant)\s+(?:the\s+lives\s+of|la\s+vie\s+a)\s+{_QUANT}(?P<n>{NUM})\b"),
     ],
     "wounded": [
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
@@ -80,13 +85,14 @@ def _words_of(alternation: str) -> frozenset:
 # too (every rule opens on \b and a word): a rule is tried at these words only (claims.scan.
 # finditer_at), not at every offset of the clause.
 _NUMBER = (frozenset({*_UNITS, *_SCALES, "at", "more", "over", "some", "about", "around", "nearly", "almost", "up", "as",
-                      "au", "plus", "pres", "environ", "quelque"}), True)  # a number, or the first word of a _QUANT
+                      "au", "plus", "pres", "environ", "quelque", "d", "une"}), True)  # a number, or the first word of a _QUANT
 _SG_AUX_FIRST = frozenset({"was", "has", "had", "is", "a", "avait", "aurait"})
 _PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", "tues"}), False),
                  "wounded": (frozenset({"wounded", "injured", "blesses"}), False)}
 _OPENERS = {
     "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
-               (frozenset({"death", "toll", "bilan"}), False)],
+               (frozenset({"death", "toll", "bilan"}), False),
+               (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False)],
     "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
     "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER],
 }
@@ -97,7 +103,7 @@ _WORD = re.compile(r"\w+")
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
 _GATES = {
     "killed": ("kill", "massacr", "murder", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
-               "toll", "bilan", "shot", "assassin", "decapit"),
+               "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie"),
     "wounded": ("injur", "wound", "bless", "hurt"),
     "kidnapped": ("kidnap", "abduct", "seiz", "hijack", "took", "taking", "enlev", "hostage", "otage"),
 }

@@ -72,6 +72,7 @@ class Gazetteer:
             for alias in [name, *aliases]:
                 self._index.add(alias, (name, country, "place"))
                 self._canon[norm_name(alias)] = (name, country)
+        self._regions = {self.canonical(r) for r in data.get("regions") or []}
         self._geo: set[str] = set()  # names that come from GeoNames (weaker: common-word clashes)
         for name, country in geonames_rows(data.get("geonames") or {}) if data.get("geonames") else ():
             key = norm_name(name)
@@ -118,6 +119,10 @@ class Gazetteer:
         key = norm_name(re.sub(r"^(?:the|le|la)\s+", "", name.strip(), flags=re.I))
         hit = self._canon.get(key)
         return hit[0] if hit else key
+
+    def is_region(self, canonical: str) -> bool:
+        """A place known by its bare name as a region ("Borno"), not a town."""
+        return canonical in self._regions
 
     def country_of(self, name: str | None) -> str | None:
         hit = self._canon.get(norm_name(name)) if name else None

