@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -90,8 +91,7 @@ def is_arabic(text: str) -> bool:
     return letters > 0 and arabic > letters / 2
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):  # (a tuple: built far more cheaply than a frozen dataclass, one per word)
     start: int
     end: int
     forms: tuple[str, ...]
@@ -99,6 +99,9 @@ class Tok:
     @property
     def word(self) -> str:
         return self.forms[0]
+
+
+_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (its own __new__ is a Python function)
 
 
 class Toks(list):
@@ -113,7 +116,8 @@ def _word_forms(word: str) -> tuple[str, ...]:
 
 
 def tokenize(text: str, offset: int = 0) -> Toks:
-    return Toks(Tok(m.start() + offset, m.end() + offset, _word_forms(m.group())) for m in _TOKEN.finditer(text))
+    return Toks(_new(Tok, (m.start() + offset, m.end() + offset, _word_forms(m.group())))
+                for m in _TOKEN.finditer(text))
 
 
 def _word(pattern: str, tok: Tok) -> bool:
@@ -130,8 +134,10 @@ class _Index:
         self.exact: dict[str, list] = {}
         self.prefix: dict[str, list] = {}
         self.lengths: list[int] = []
+        self._found: dict[str, tuple] = {}  # word form -> the (lexicon, phrase) it may start (bounded cache)
 
     def add(self, lex: "Lexicon", phrase: tuple[str, ...]) -> None:
+        self._found.clear()
         first = phrase[0]
         if first.endswith("*"):
             self.prefix.setdefault(first[:-1], []).append((lex, phrase))
@@ -139,15 +145,26 @@ class _Index:
         else:
             self.exact.setdefault(first, []).append((lex, phrase))
 
+    def _starting(self, f: str) -> tuple:
+        """The (lexicon, phrase) pairs whose first word may be the word form `f`."""
+        found = list(self.exact.get(f, ()))
+        for n in self.lengths:
+            if n > len(f):
+                break
+            found += self.prefix.get(f[:n], ())
+        if len(self._found) > 100_000:
+            self._found.clear()
+        self._found[f] = out = tuple(found)
+        return out
+
     def scan(self, toks: Toks) -> Toks:
         hits: dict = {}
+        cache = self._found
         for i, tok in enumerate(toks):
             for f in tok.forms:
-                found = list(self.exact.get(f, ()))
-                for n in self.lengths:
-                    if n > len(f):
-                        break
-                    found += self.prefix.get(f[:n], ())
+                found = cache.get(f)
+                if found is None:
+                    found = self._starting(f)
                 for lex, phrase in found:
                     size = len(phrase)
                     if size == 1 or (i + size <= len(toks)
@@ -659,9 +676,10 @@ class _Phrases(dict):
 def _phrase_at(table: _Phrases, toks: list[Tok], i: int) -> tuple[int, object] | None:
     """(words covered, value) of the longest phrase of the table at token i (its first word
     in any clitic reading, the others as written)."""
-    firsts = [f for f in toks[i].forms if f in table.firsts]
-    if not firsts:
+    forms = toks[i].forms
+    if table.firsts.isdisjoint(forms):  # (the common case, a C-level test)
         return None
+    firsts = [f for f in forms if f in table.firsts]
     for n in range(min(table.longest, len(toks) - i), 0, -1):
         rest = tuple(t.word for t in toks[i + 1:i + n])
         for f in firsts:

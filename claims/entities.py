@@ -11,6 +11,7 @@ Names the knowledge base lacks but that look like organisations ("Katiba X", "An
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -23,6 +24,9 @@ _AL = ("al", "el")
 _ARTICLES = frozenset({"the", "les", "le", "la", "l"})
 
 
+_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (its own __new__ is a Python function)
+
+
 class Mention(NamedTuple):  # (a tuple: built far more cheaply than a frozen dataclass, and often)
     start: int
     end: int
@@ -33,7 +37,7 @@ class Mention(NamedTuple):  # (a tuple: built far more cheaply than a frozen dat
 
     def shifted(self, offset: int) -> "Mention":
         """The same mention with offsets relative to `offset`."""
-        return Mention(self.start - offset, self.end - offset, self.entity_id, self.name, self.text, self.kind)
+        return _new(Mention, (self.start - offset, self.end - offset, self.entity_id, self.name, self.text, self.kind))
 
 
 def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
@@ -89,7 +93,9 @@ class EntityMatcher:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._index = PhraseIndex(key=translit_key)
+        self._info: dict[str, tuple[str, str]] = {}  # entity id -> (name, kind), at hand
         for ent in kb.entities.values():
+            self._info[ent.id] = (ent.name, ent.kind)
             for alias in {ent.name, *ent.aliases}:
                 acronym = alias.isupper() and alias.isalpha() and len(alias) <= 6
                 for toks in _alias_token_variants(alias):
@@ -106,10 +112,10 @@ class EntityMatcher:
         def accept(s: int, e: int, value) -> bool:
             return not value[1] or text[s:e].isupper()  # an acronym only in capitals
 
-        out: list[Mention] = []
+        info, out = self._info, []
         for start, end, (ent_id, _) in self._index.find(folded, accept, toks):
-            ent = self.kb.entities[ent_id]
-            out.append(Mention(start, end, ent_id, ent.name, text[start:end], ent.kind))
+            name, kind = info[ent_id]
+            out.append(_new(Mention, (start, end, ent_id, name, text[start:end], kind)))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
             forms = tuple(i for i, (cues, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
             unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG))
@@ -120,12 +126,15 @@ class EntityMatcher:
 
     def _unknown(self, text: str, known: list[Mention], rx: re.Pattern = _UNKNOWN_ORG) -> list[Mention]:
         out = []
-        anchors = [a.start() for a in _ORG_ANCHORS.finditer(text)]
-        for m in finditer_at(rx, text, _org_starts(text, anchors)):
+        known_starts = [k.start for k in known]
+        for m in finditer_at(rx, text, _org_starts(text, [a.start() for a in _ORG_ANCHORS.finditer(text)])):
             s, e = m.start(), m.end()
             surface = text[s:e].rstrip(" -'")
             e = s + len(surface)
-            if any(k.start < e and s < k.end for k in known):
+            # Overlapping a known name? The known names are sorted and do not overlap (their ends
+            # rise too): only the last that starts before `e` may reach past `s`.
+            i = bisect.bisect_left(known_starts, e) - 1
+            if i >= 0 and known[i].end > s:
                 continue
             if len(surface.split()) < 2:
                 continue

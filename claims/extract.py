@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from functools import partial
+from operator import itemgetter
 import logging
 import re
 from datetime import date, datetime
@@ -69,7 +70,7 @@ class Extractor:
         toks.share(self.matcher.first_words(toks) | self.gazetteer.first_words(toks)
                    | tools.any_trigger.first_words(toks.uniq))
         spans = split_sentences(text)
-        starts, ends = [sp.start for sp in spans], [sp.end for sp in spans]
+        starts, ends = list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans))
         triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)
         if not triggered:  # every claim comes from a sentence with a trigger word (or the ones after
             return []      # it): without any, names and places need not be looked up
@@ -250,10 +251,14 @@ def _by_sentence(items: list, starts: list[int], ends: list[int]) -> dict[int, l
     those that lie inside [starts[i], ends[i]). (One bisection per item, not two per sentence:
     most sentences name nothing.)"""
     out: dict[int, list] = {}
+    right = bisect.bisect_right
     for m in items:
-        i = bisect.bisect_right(starts, m.start) - 1
-        if i >= 0 and m.start < ends[i] and m.end <= ends[i]:
-            out.setdefault(i, []).append(m)
+        i = right(starts, m[0]) - 1  # (m[0], m[1]: its start and end)
+        if i >= 0 and m[1] <= ends[i] and m[0] < ends[i]:
+            if i in out:
+                out[i].append(m)
+            else:
+                out[i] = [m]
     return out
 
 

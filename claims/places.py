@@ -43,6 +43,9 @@ def _relative(folded: str):
             yield m
 
 
+_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (its own __new__ is a Python function)
+
+
 class PlaceMention(NamedTuple):  # (a tuple: built far more cheaply than a frozen dataclass, and often)
     start: int
     end: int
@@ -53,7 +56,8 @@ class PlaceMention(NamedTuple):  # (a tuple: built far more cheaply than a froze
 
     def shifted(self, offset: int) -> "PlaceMention":
         """The same mention with offsets relative to `offset`."""
-        return PlaceMention(self.start - offset, self.end - offset, self.name, self.canonical, self.country, self.kind)
+        return _new(PlaceMention, (self.start - offset, self.end - offset, self.name, self.canonical, self.country,
+                                   self.kind))
 
 
 class Gazetteer:
@@ -92,14 +96,14 @@ class Gazetteer:
     def find(self, text: str, folded: str | None = None, toks: Tokens | None = None) -> list[PlaceMention]:
         folded = fold(text) if folded is None else folded
         toks = toks if isinstance(toks, Tokens) else Tokens(folded)
-        out = []
+        out, geo = [], self._geo
         for s, e, (canon, country, kind) in self._index.find(folded, words=toks):
             surface = text[s:e]
             if kind != "demonym" and surface.lower() == surface and surface.upper() != surface:
                 continue  # "niger" in running lower-case text is not the country
-            if canon in self._geo and (not surface[:1].isupper() or surface.isupper()):
+            if canon in geo and (not surface[:1].isupper() or surface.isupper()):
                 continue  # a GeoNames town only as a capitalised name, not inside an acronym run
-            out.append(PlaceMention(s, e, surface, canon, country, kind))
+            out.append(_new(PlaceMention, (s, e, surface, canon, country, kind)))
         relative = []
         for m in _relative(folded):
             g = 1 if m.group(1) else 2

@@ -25,6 +25,9 @@ _RUN_BACKWARDS = re.compile(r"[\w.\-]+")
 MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
 
 
+_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (its own __new__ is a Python function)
+
+
 class Span(NamedTuple):  # (a tuple: cheaper to build than a frozen dataclass)
     start: int
     end: int
@@ -35,10 +38,11 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
-        if text[m.start()] != "\n" and _is_abbreviation(text, m.start()):
+        at, end = m.span()
+        if text[at] == "." and _is_abbreviation(text, at):  # (a line break, "!" or "?" always ends one)
             continue
-        _add(text, start, m.end(), spans)
-        start = m.end()
+        _add(text, start, end, spans)
+        start = end
     _add(text, start, len(text), spans)
     return spans
 
@@ -64,16 +68,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    seg = text[start:end]
-    kept = seg.strip()  # (str.strip: the characters for which str.isspace holds)
-    start += len(seg) - len(seg.lstrip())
-    end = start + len(kept)
+    # Trimmed of the characters for which str.isspace holds (those str.strip removes): a
+    # sentence opens on a space or none, and ends on a few at most (a line break's).
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        spans.append(Span(start, cut))
+        spans.append(_new(Span, (start, cut)))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        spans.append(Span(start, end))
+        spans.append(_new(Span, (start, end)))

@@ -123,6 +123,7 @@ class PhraseIndex:
         self._first: dict[str, tuple[dict, int, bool]] = {}  # text word -> (trie node, chars skipped, longer phrases)
         self._next_words: dict[str, frozenset | None] = {}  # text word -> _next_words(its node)
         self._seen: set[str] = set()  # text words already looked up (bounded cache)
+        self._last: tuple[set[str], set[str]] | None = None  # the last text's words and _first_words of them
 
     def add(self, phrase: str, value: object) -> None:
         self.add_tokens(tuple(m.group() for m in _WORD_OR_MARK.finditer(fold(phrase))), value)
@@ -134,6 +135,7 @@ class PhraseIndex:
         self._first.clear()
         self._seen.clear()
         self._next_words.clear()
+        self._last = None
         node = self._index
         for t in toks:
             node = node.setdefault(self._key(t) if self._key else t, {})
@@ -144,49 +146,65 @@ class PhraseIndex:
     def find(self, folded: str, accept=None, words: "Tokens | None" = None) -> list[tuple[int, int, object]]:
         """(start, end, value) of the phrases in `folded`; `accept(start, end, value)` may
         veto a match (the next shorter candidate is then tried). `words`: the text's
-        `Tokens` when the caller already has them (shared by several indexes)."""
+        `Tokens` when the caller already has them (shared by several indexes).
+
+        The words of the text that may start a phrase are taken in text order; the next token
+        is only read where a longer phrase may follow."""
         toks = words if isinstance(words, Tokens) else Tokens(folded)
+        found = self._first_words(toks.uniq)
         out: list[tuple[int, int, object]] = []
-        for start, end, node, ends_here in self._hits(toks):
-            if out and start < out[-1][1] and end >= out[-1][1]:
-                continue  # inside the previous match: it cannot be longer
-            if ends_here:
-                hit = _accepted(start, end, node[_VALUES], accept)
+        if not found:
+            return out
+        first, key, next_token = self._first, self._key, toks.next_token
+        last_start = last_end = -1  # the span of out[-1]
+        for start, end, w, i in toks.occurrences(found):
+            node, skip, goes_on = first[w]
+            child = None
+            if goes_on:
+                nxt = next_token(i, end)
+                if nxt is not None:
+                    child = node.get(key(nxt[0]) if key else nxt[0])
+            if child is None:  # the phrase ends here
+                vals = node.get(_VALUES)
+                if vals is None:
+                    continue  # and no phrase is this word alone
+                start += skip
+                if start < last_end <= end:
+                    continue  # inside the previous match: it cannot be longer
+                if accept is None:
+                    hit = (start, end, vals[0])
+                else:
+                    hit = _accepted(start, end, vals, accept)
+                    if hit is None:
+                        continue
             else:
-                hit = self._longest(folded, start, end, node, accept)
-            if hit is None:
-                continue
-            if out and hit[0] < out[-1][1]:  # overlapping: the longer phrase wins
-                if hit[1] - hit[0] > out[-1][1] - out[-1][0]:
+                start += skip
+                if start < last_end <= end:
+                    continue
+                hit = self._longest(folded, start, end, node, accept, child, nxt[1])
+                if hit is None:
+                    continue
+            if hit[0] < last_end:  # overlapping: the longer phrase wins
+                if hit[1] - hit[0] > last_end - last_start:
                     out[-1] = hit
+                    last_start, last_end = hit[0], hit[1]
                 continue
             out.append(hit)
+            last_start, last_end = hit[0], hit[1]
         return out
 
     def first_words(self, toks: "Tokens") -> set[str]:
         """The words of a text (its `Tokens`) at which `find` tries phrases."""
         return self._first_words(toks.uniq)
 
-    def _hits(self, toks: "Tokens") -> list[tuple[int, int, dict, bool]]:
-        """(start, end, trie node, whether the next token continues no phrase) of the words
-        of the text that may start a phrase, in text order."""
-        found = self._first_words(toks.uniq)
-        hits, first, key = [], self._first, self._key
-        for start, end, w, i in toks.occurrences(found) if found else ():
-            node, skip, goes_on = first[w]
-            if goes_on:  # (the next token is only read where a longer phrase may follow)
-                nxt = toks.next_token(i, end)
-                ends_here = nxt is None or (key(nxt) if key else nxt) not in node
-            else:
-                ends_here = True
-            if ends_here and _VALUES not in node:
-                continue  # and no phrase is this word alone
-            hits.append((start + skip, end, node, ends_here))
-        return hits
-
     def _first_words(self, uniq: set[str]) -> set[str]:
         """The distinct words of a text that are the first token of a phrase (without a key
-        function, only those of which one of the words that may follow is in the text too)."""
+        function, only those of which one of the words that may follow is in the text too).
+        Asked twice per text (`first_words`, then `find`): the last answer is kept for the same
+        set of words (a text's `Tokens.uniq`, never changed once built)."""
+        last = self._last
+        if last is not None and last[0] is uniq:
+            return last[1]
         if len(self._seen) > 200_000:  # bounded cache (words seen in texts); emptied before this
             self._seen.clear()      # text's words are looked up, so that none of them is lost
             self._first.clear()
@@ -197,6 +215,7 @@ class PhraseIndex:
         found = uniq & self._first.keys()
         if self._key is None:  # (with a key function, the text's keys are not at hand)
             found = {w for w in found if (nxt := self._next_words[w]) is None or not nxt.isdisjoint(uniq)}
+        self._last = (uniq, found)
         return found
 
     def _learn(self, new: set[str]) -> None:
@@ -211,9 +230,11 @@ class PhraseIndex:
                 self._next_words[w] = _next_words(node)
         self._seen |= new
 
-    def _longest(self, folded: str, start: int, end: int, node: dict, accept):
-        """The longest accepted phrase starting at `start` (its first token ends at `end`)."""
-        ends, key = [], self._key
+    def _longest(self, folded: str, start: int, end: int, node: dict, accept, child: dict, child_end: int):
+        """The longest accepted phrase starting at `start` (its first token ends at `end`; the
+        next token, which ends at `child_end`, leads to trie node `child`)."""
+        ends, key = [(end, node[_VALUES])] if _VALUES in node else [], self._key
+        node, end = child, child_end
         while True:
             if _VALUES in node:
                 ends.append((end, node[_VALUES]))
@@ -266,7 +287,8 @@ class Tokens:
         self._pieces = spaced.split(" ")
         self._padded = " " + spaced + " "  # where " w " occurs, word w does (offset + 1 in the text)
         self._uniq: set[str] | None = None
-        self._shared: tuple[set[str], list[tuple[int, int, str, int]]] | None = None  # see share
+        # see share: the words, their occurrences, and the word of each occurrence
+        self._shared: tuple[set[str], list[tuple[int, int, str, int]], list[str]] | None = None
 
     @property
     def uniq(self) -> set[str]:
@@ -279,13 +301,15 @@ class Tokens:
         """Find the occurrences of `words` at once: the union of the words that several indexes
         (names, places, triggers) then ask `occurrences` about, each a subset of them. Each of
         these calls filters this list, where it would read every piece of the text again."""
-        self._shared = (words, self._scan(words))
+        found = self._scan(words)
+        self._shared = (words, found, [o[2] for o in found])
 
     def occurrences(self, found: set[str]) -> list[tuple[int, int, str, int]]:
         """(start, end, word, piece index) of each occurrence of a word of `found`, in text
         order (`next_token` reads the token after one)."""
         if self._shared is not None and found <= self._shared[0]:
-            return [o for o in self._shared[1] if o[2] in found]
+            _, occ, occ_words = self._shared
+            return list(compress(occ, map(found.__contains__, occ_words)))  # (a C loop)
         return self._scan(found)
 
     def _scan(self, found: set[str]) -> list[tuple[int, int, str, int]]:
@@ -301,14 +325,21 @@ class Tokens:
             out.append((start, pos, w, i))
         return out
 
-    def next_token(self, i: int, end: int) -> str | None:
-        """The token after piece `i` (an occurrence ending at `end`): the next word, or a
-        punctuation mark (what _NEXT_TOKEN reads); None at the end of the text."""
-        pieces, n, j = self._pieces, len(self._pieces), i + 1
+    def next_token(self, i: int, end: int) -> tuple[str, int] | None:
+        """The token after piece `i` (an occurrence ending at `end`) and its end: the next word,
+        or a punctuation mark (what _NEXT_TOKEN reads); None at the end of the text."""
+        pieces, j = self._pieces, i + 1
+        n = len(pieces)
+        if j < n and pieces[j]:  # (the common case: one character between the two words)
+            c = self.folded[end]
+            return (pieces[j], end + 1 + len(pieces[j])) if c.isspace() else (c, end + 1)
         while j < n and not pieces[j]:
             j += 1
-        rest = self.folded[end:end + j - i].lstrip()  # the non-word text up to the next word
-        return rest[0] if rest else pieces[j] if j < n else None
+        seg = self.folded[end:end + j - i]  # the non-word text up to the next word
+        rest = seg.lstrip()
+        if rest:
+            return rest[0], end + len(seg) - len(rest) + 1
+        return (pieces[j], end + len(seg) + len(pieces[j])) if j < n else None
 
 
 class _NonWordToSpace(dict):

@@ -141,7 +141,9 @@ class TriggerFilter:
         self._special = [k for k in keys if k not in plain]  # "bay'ah": not one token of the text
         self._word_keys: dict[str, tuple[str, ...]] = {}  # text word -> the indexed words it may be (if any)
         self._seen: set[str] = set()  # text words already looked up
+        self._last: tuple[set[str], set[str]] | None = None  # the last text's words and first_words of them
         self._literal: dict[str, re.Pattern] = {}
+        self._keys_types: dict[tuple[str, ...], frozenset] = {}  # indexed words -> the union of their types
 
     def search(self, low: str) -> bool:
         for m in self.words_rx.finditer(low):
@@ -163,29 +165,40 @@ class TriggerFilter:
         words occur), when the caller has them."""
         hit: set[int] = set()
         kinds: dict[int, frozenset] = {}
+        keys_types, right = self._keys_types, bisect.bisect_right
         for p, e, w, keys in self._hits(folded, uniq, toks or Tokens(folded)):
             if not _free_start(folded, p):
                 continue
-            i = bisect.bisect_right(starts, p) - 1
+            i = right(starts, p) - 1
             if i < 0 or e > ends[i]:
                 continue
-            for k in keys:
-                have, ts = kinds.get(i, frozenset()), self._types[k]
-                if not ts <= have:
-                    kinds[i] = have | ts
+            ts = keys_types.get(keys)
+            if ts is None:  # the union of the types of the indexed words (cached: few distinct tuples)
+                ts = keys_types[keys] = frozenset().union(*(self._types[k] for k in keys))
+            have = kinds.get(i)
+            if have is None:
+                kinds[i] = ts
+            elif not ts <= have:
+                kinds[i] = have | ts
             if i not in hit and self._counts(w, folded[starts[i]:ends[i]]):
                 hit.add(i)
         return {i: kinds[i] for i in hit}
 
     def first_words(self, uniq: set[str]) -> set[str]:
-        """The distinct words of a text that may be an indexed word."""
+        """The distinct words of a text that may be an indexed word. (Asked twice per text: the
+        last answer is kept for the same set of words, a text's `Tokens.uniq`, never changed.)"""
+        last = self._last
+        if last is not None and last[0] is uniq:
+            return last[1]
         if len(self._seen) > 200_000:  # bounded cache (words seen in texts)
             self._seen.clear()
             self._word_keys.clear()
         new = uniq - self._seen
         if new:
             self._learn(new)
-        return uniq & self._word_keys.keys()
+        found = uniq & self._word_keys.keys()
+        self._last = (uniq, found)
+        return found
 
     def _hits(self, folded: str, uniq: set[str], toks: Tokens) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """(start, end, text, indexed words) of each occurrence of an indexed word."""
