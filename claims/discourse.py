@@ -39,8 +39,11 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|hea
 # The words that end _BEFORE (before an optional article): one of the window's last two chunks is one.
 _OWNER_PREPS = frozenset({"of", "from", "within", "in", "de", "du", "des", "by", "par", "to", "with", "a", "au"})
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|ancien|ancienne)\b[^,;]{1,160},")
-_PARTITIVE = re.compile(r"\b(?:(?:une|a)\s+partie|part|some|certains|a\s+few|a\s+number|dozens|hundreds|a\s+group)\s+"
-                        r"(?:des|de\s+ses|de\s+leurs|of(?:\s+the|\s+its|\s+their)?)\s*$")
+_PART = (r"(?:(?:une|a)\s+partie|part|some|certains|a\s+few|a\s+number|dozens|hundreds|a\s+group|a\s+handful"
+         r"|(?:a|une)\s+faction|a\s+splinter(?:\s+group)?|a\s+wing|une\s+aile|un\s+groupe)")
+_PARTITIVE = re.compile(r"\b" + _PART + r"\s+(?:des|de\s+ses|de\s+leurs|de\s+la|de\s+l'|du|de|d'|of(?:\s+the|\s+its|\s+their)?)\s*$")
+# "a faction of X", "une faction d'X": a candidate owned by X whose head noun is the part itself
+_PART_HEAD = re.compile(r"(?<![\w'])(?:a|an|un|une)\s+(?=(?:faction|splinter(?:\s+group)?|wing|aile|groupe|group)\s+(?:of\b|de\b|du\b|des\b|d'))")
 _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
 _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
 
@@ -182,6 +185,9 @@ class Analyzer:
                                   + r")\b") if self.unit_nouns else None
         self._units: dict[tuple[str, str], bool] = {}  # (surface, name) -> named as a battalion, brigade, katiba?
         self.heads = self.agent | self.generic_groups | self.anaphor_g | self.unit_nouns  # apposition heads
+        heads = self.generic_groups | self.anaphor_g | self.unit_nouns
+        bare = sorted((w for w in heads if not (w.endswith("s") and w[:-1] in heads)), key=len, reverse=True)  # singular
+        self.bare_apposition_rx = re.compile(r",\s+(" + "|".join(map(re.escape, bare)) + r")\b[^,;]{1,160},")
         self.cand_words = (self.agent | self.generic_groups | self.pron_p | self.pron_g | self.anaphor_g
                            | self.anaphor_p | self.unit_nouns | {"who", "which", "whom", "qui", "that"})
 
@@ -217,6 +223,10 @@ class Analyzer:
             m = _APPOSITION.match(t[mt.end:]) if t.startswith(",", mt.end) else None
             if m:
                 spans.append((mt.end, mt.end + m.end()))
+            elif mt.kind == "group" and t.startswith(",", mt.end):  # "Ansaru, groupe né en 2012, ...": no article
+                m = self.bare_apposition_rx.match(sent.low, mt.end)
+                if m and not any(x.start <= m.start(1) < x.end for x in sent.mentions):  # not "X, katiba Macina, ..."
+                    spans.append((mt.end, m.end()))
         return spans
 
     def _candidates(self, sent: Sent) -> list[Cand]:
@@ -303,8 +313,15 @@ class Analyzer:
 
     @staticmethod
     def partitive(sent: Sent, c: Cand) -> bool:
-        """"une partie des combattants de X", "some of X's fighters": a part of X (not X as a whole)."""
-        return c.kind == "owned" and _PARTITIVE.search(sent.low, max(0, c.start - 30), c.start) is not None
+        """"une partie des combattants de X", "some of X's fighters", "a faction of X", "une faction
+        d'X", "a group of them": a part of X (not X as a whole)."""
+        if c.kind == "owned":
+            head = _PART_HEAD.search(sent.low, max(0, c.start - 4), c.start + 20)
+            if head is not None and head.end() == c.start:
+                return True
+        if c.kind in ("owned", "entity") or (c.kind == "pronoun" and not c.possessive):
+            return _PARTITIVE.search(sent.low, max(0, c.start - 30), c.start) is not None
+        return False
 
     def _named_after(self, sent: Sent, e: int) -> bool:
         return any(0 <= m.start - e <= 3 for m in sent.mentions)
@@ -359,8 +376,10 @@ class Analyzer:
         return None
 
     def _adjacent(self, sent: Sent, end: int, pos: int) -> bool:
-        gap = sent.low[end:pos].split()
-        return len(gap) <= 2
+        """A possessive pronoun heads the phrase acting at `pos` ("their leaders split"), not
+        one inside an aside before it ("X, rebuked for his indiscipline, split")."""
+        gap = sent.low[end:pos]
+        return len(gap.split()) <= 2 and "," not in gap
 
     def stop_between(self, sent: Sent, a: int, b: int) -> bool:
         return self._stop_between(sent, a, b)

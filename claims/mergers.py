@@ -16,7 +16,7 @@ from claims.discourse import Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
 from claims.patterns import Draft, RelationPatterns, _same, is_party
-from claims.vocab import Vocab, compile_phrases
+from claims.vocab import Vocab, compile_phrases, elided
 
 
 _COORD = re.compile(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*(?:(?:the|la|le|l')\s*)?")
@@ -27,6 +27,9 @@ _SEVERAL = re.compile(r"\s*(?:of|de|d')\s*(?:several|various|multiple|a\s+number
 _REL_OBJECT = re.compile(r"(?:(?<![\w'])(?:que|which|that|whom)\s+|(?<![\w'])qu')(?:(?:the|le|la|les)\s+|l')?$")
 _REL_WORD = re.compile(r"que\s|qu'|which\s|that\s|whom\s")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in brackets
+_WITH = re.compile(r"\s+(?:with|to|avec)\b")
+_UNITED_TO = re.compile(r"\s+(?:with|to|avec|a|au|aux)\b")
+_POSSESSOR = re.compile(r"'s?\s*")
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -34,7 +37,7 @@ class MergerPatterns:
     def __init__(self, kb: KnowledgeBase, an: Analyzer, v: Vocab, rel: RelationPatterns):
         self.kb, self.an, self.v, self.rel = kb, an, v, rel
         self.verb_rx = v.rx("merger", "merge_verbs")
-        self.noun_rx = v.rx("merger", "merge_nouns")
+        self.noun_rx = elided(v.rx("merger", "merge_nouns"))  # also "de l'union de ..."
         self.result_rx = v.rx("merger", "result_markers")
         self.found_rx = v.rx("merger", "found_verbs")
         self.comp_rx = v.rx("merger", "composition")
@@ -42,6 +45,12 @@ class MergerPatterns:
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
         self.needs_result = set(v.words("merger", "needs_result"))
+        parts = "|".join(_pats(v, "part_nouns"))
+        # "ISGS's Gourma emirate", "the southern wing of X", "la branche sahélienne d'X": a member is the group
+        self.part_after_rx = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:" + parts + r")\b") if parts else None
+        self.part_before_rx = re.compile(r"(?<![\w'])(?:the|la|le|l')\s*(?:[\w-]+\s+){0,2}?(?:" + parts + r")(?:\s+[\w']+){0,3}?"
+                                         r"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l'|du\s+|de\s+|d')$|(?<![\w'])(?:the|la|le|l')\s*"
+                                         r"(?:[\w-]+\s+){0,2}?(?:" + parts + r")(?:\s+[\w']+){0,3}?\s+d'$") if parts else None
         passive = "|".join(_pats(v, "formed_passive"))
         when = "|".join(_pats(v, "when"))
         self.formed_when_rx = re.compile(r"(?<![\w'])(?:" + passive + r")\b[^;]{0,60}?(?<![\w'])(?:" + when
@@ -100,18 +109,19 @@ class MergerPatterns:
         if self.rel.blocked(sent, s):
             return None
         members, first = self._left_members(sent, s, mem)
-        w = None if self.result_rx.match(sent.low[e:e + 40].lstrip()) else re.match(r"\s+(?:with|to|avec)\b", sent.low[e:e + 8])
-        partner = self.an.first_after(sent, e + (w.end() if w else 0), mem, limit=50) if (
+        w = None if self.result_rx.match(sent.low[e:e + 40].lstrip()) else (
+            _UNITED_TO if "uni" in sent.low[s:e] else _WITH).match(sent.low, e, e + 8)  # "s'est unie à X"
+        partner = self.an.first_after(sent, w.end() if w else e, mem, limit=50) if (
             w or sent.low[s:e].split()[-1] == "with") else None
-        result = self._result(sent, e, mem)
+        result = self._result(sent, s if self.result_rx.search(sent.low, s, e) else e, mem)  # "united to form X"
         if not is_party(result) and first is not None:
             result = self._formed_when(sent, first, mem)
         if not is_party(result) and sent.low[s:e] in self.needs_result:
             return None  # "A and B joined forces to attack ...": no group formed
         if is_party(partner):
             members.append(partner)
-        if sent.low[e:e + 6].strip().startswith("into") and is_party(result):
-            members.append(result)
+        if sent.low[e:e + 6].strip().startswith("into") and is_party(result) and len(members) < 2:
+            members.append(result)  # "A merged into B": B absorbed A; "A, B and C merged into X": X is new
         return self._draft(members, result, (s, e))
 
     def _formed_when(self, sent: Sent, first: int, mem: Memory) -> EntityRef | None:
@@ -120,15 +130,35 @@ class MergerPatterns:
         m = self.formed_when_rx.search(sent.low, max(0, first - 120), first) if self.formed_when_rx else None
         return self.an.subject_left(sent, m.start(), mem) if m else None
 
+    def _part_start(self, sent: Sent, m) -> int:
+        """Where a member named as a part of the group `m` starts ("the southern wing of X"), else m.start."""
+        if self.part_before_rx is None or m.kind != "group":
+            return m.start
+        p = self.part_before_rx.search(sent.low, max(0, m.start - 60), m.start)
+        return p.start() if p else m.start
+
+    def _part_end(self, sent: Sent, m) -> int:
+        """Where a member named as a part of the group `m` ends ("X's Gourma emirate"), else m.end."""
+        if self.part_after_rx is None or m.kind != "group" or not sent.low.startswith("'", m.end):
+            return m.end
+        p = self.part_after_rx.match(sent.low, m.end)
+        return p.end() if p else m.end
+
     def _left_members(self, sent: Sent, s: int, mem: Memory) -> tuple[list[EntityRef], int | None]:
-        """The subject of a merge verb and the groups coordinated with it ("A, B and C merged")."""
-        c = self.an.subject_cand(sent, s)
-        first = self.an.resolve(sent, c, mem) if c else None
+        """The subject of a merge verb and the groups coordinated with it ("A, B and C merged");
+        a member named as a part of a group ("X's Gourma emirate", "the southern wing of
+        X") is the group; a leader named as the owner ("<leader>'s Katiba Y") is none."""
+        part = next((m for m in reversed(sent.mentions) if m.end <= s), None)
+        if part is not None and not sent.low[part.end:s].strip() and self._part_start(sent, part) < part.start:
+            first, c_start = ref_of(part), self._part_start(sent, part)  # "..., the southern wing of X merged"
+        else:
+            c = self.an.subject_cand(sent, s)
+            first, c_start = (self.an.resolve(sent, c, mem), c.start) if c else (None, None)
         if not is_party(first):
             return [], None
-        out, cursor, joined = [first], c.start, True
-        left = c.start  # where the leftmost member starts
-        for k in reversed([k for k in sent.cands if k.end <= c.start]):
+        out, cursor, joined = [first], c_start, True
+        left = c_start  # where the leftmost member starts
+        for k in reversed([k for k in sent.cands if k.end <= c_start]):
             if k.kind == "anaphor" and not k.person:  # "the brigade and A merged"
                 ref = self.an.resolve(sent, k, mem)
                 if not (is_party(ref) and _COORD.fullmatch(sent.low[k.end:cursor])):
@@ -142,7 +172,10 @@ class MergerPatterns:
                 if k.kind in ("pronoun", "rel", "generic"):
                     break
                 continue
-            gap = sent.low[m.end:cursor]
+            gap = sent.low[self._part_end(sent, m):cursor]
+            if m.kind == "person" and joined and _POSSESSOR.fullmatch(gap):  # "<leader>'s Katiba Y"
+                cursor = m.start
+                continue
             if m.kind == "person":  # "le HCUA d'<leader>, le MNLA et ...": the leader's name is no member
                 of = _OF_END.search(sent.low, max(0, m.start - 5), m.start)
                 if not (of and (_COORD.fullmatch(gap) or (not joined and not gap.strip()))):
@@ -152,7 +185,7 @@ class MergerPatterns:
             if not (_COORD.fullmatch(gap) or (not joined and not gap.strip())):
                 break
             out.insert(0, ref_of(m))
-            cursor = left = m.start
+            cursor = left = self._part_start(sent, m)
             joined = True
         return out, left
 

@@ -18,7 +18,12 @@ _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|since|last|ear
 _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+)[\s\"\u00ab]*")
+_FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
+# "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
+_WHOSE = re.compile(r"(?<![\w'])(?:whose|dont\s+(?:le|l')\s*)\s*(?:[\w-]+\s+)?(\w+)(?:\s*,[^,;]{1,50},)?\s*"
+                    r"(?:(?:has|had|a|avait|aurait)\s+)?$")
+_ANTECEDENT_GAP = re.compile(r"[\s,)]*(?:\([^()]{0,60}\))?[\s,]*")  # "X (JNIM), whose": past the acronym
 # ("ne" is also the folded participle "né": "né à Tombouctou", "né en 1980", "né le 3 mai" are no negation)
 _NEG = re.compile(r"\b(?:not|never|no\s+longer|without|neither|nor)\b|n't\b|\bn'"
                   r"|\bne\b(?!\s+(?:en|au|aux|a|dans|de|du|des|d'|vers|pres|le\s+\d|\d))")
@@ -53,7 +58,13 @@ class RelationPatterns:
         verbs = "|".join(sorted((p for p in _pats(v, "pledge", "pledge_verbs")), key=len, reverse=True))
         nouns = "|".join(_pats(v, "pledge", "allegiance_nouns"))
         to = "|".join(_pats(v, "pledge", "to"))
-        self.pledge_rx = re.compile(rf"(?<![\w'])(?:(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?)?(?:{nouns})\s+(?:{to})(?!\w)")
+        # (a short adverbial may come between the noun and its object: "allegiance in a video to X",
+        # "allégeance en 2020 à X")
+        self.pledge_rx = re.compile(rf"(?:(?<![\w'])|(?<=\bd'))(?:(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?)?(?:{nouns})"
+                                    rf"(\s+(?:in|on|at|during|via|through|dans|lors|en|par)(?:\s+[\w'-]+){{1,4}}?)?\s+(?:{to})(?!\w)")
+        more_to = "|".join(p for p in _pats(v, "pledge", "to") if p != "avec")  # "à A, avec B": B is no object
+        self.more_to_rx = re.compile(rf"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:{more_to})\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?"
+                                     r"(?:(?:[\w-]+\s+){0,2}?(?:emir|leader|chief|chef|dirigeant)\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'))?")
         # "Y, to which X swore allegiance", "Y, à laquelle elle a prêté allégeance": Y is the relative's antecedent
         self.rel_pledge_rx = re.compile(r"(?<![\w'])(?:to\s+(?:which|whom)|a\s+(?:laquelle|qui|lequel|lesquels|lesquelles)|auquel|auxquels|auxquelles)"
                                         rf"\s+((?:[\w']+\s+){{1,6}}?)(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?(?:{nouns})(?![\w'])")
@@ -68,7 +79,9 @@ class RelationPatterns:
         self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
         self.leave_rx = v.rx("split", "leave_verbs")
         self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b")
-        self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b")
+        naming = sorted(_pats(v, "split", "naming"), key=len, reverse=True)  # "took the name X", "pour prendre le nom d'X"
+        self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b"
+                                    + (r"|(?<![\w'])(?P<naming>" + "|".join(naming) + r")(?:(?<=')|(?!\w))" if naming else ""))
         parts = "|".join(_pats(v, "common", "origin_participles"))
         self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|of\s+(?:the|a|an))\s*$")
@@ -136,14 +149,42 @@ class RelationPatterns:
         return out
 
     def _subject(self, sent: Sent, s: int, mem: Memory):
+        lead = self._whose_leader(sent, s)
+        if lead is not None:  # "X (X), whose leader, Y, pledged allegiance to Z": X
+            return lead
         c = self.an.subject_cand(sent, s)
         coordinated = sent.word_before(s, skip=("also", "then", "later", "subsequently")) == "and"
         if c is not None and self.an.partitive(sent, c):  # "part of X's fighters joined Y": not X
-            return None, None
+            return self._named_part(sent, c.end, s, mem), None
         if c is None:
             return (self.an.sentence_subject(sent, mem) if coordinated else None), None
         span = (c.start, c.end) if c.kind in ("entity", "owned") else None
         return self.an.resolve(sent, c, mem), span
+
+    def _whose_leader(self, sent: Sent, s: int):
+        """(group, span) when the party acting at `s` is a group's leader introduced by a relative
+        "whose" / "dont le" after the group's name ("X, whose leader, Y, pledged ...",
+        "X, dont le chef a prêté allégeance ..."): the group acts through him. Else None."""
+        window = sent.low[max(0, s - 90):s]
+        if "whose" not in window and "dont" not in window:  # (a cheap test first)
+            return None
+        w = _WHOSE.search(sent.low, max(0, s - 90), s)
+        if w is None or w.group(1) not in self.an.anaphor_p:
+            return None
+        ante = next((m for m in reversed(sent.mentions) if m.end <= w.start()), None)
+        if ante is None or ante.kind != "group" or not _ANTECEDENT_GAP.fullmatch(sent.low, ante.end, w.start()):
+            return None
+        return ref_of(ante), (ante.start, ante.end)
+
+    def _named_part(self, sent: Sent, a: int, s: int, mem: Memory) -> EntityRef | None:
+        """The group a part of a group ends at `a` formed by splitting before `s` ("a faction of
+        X broke away to take the name Z and pledged allegiance to Y": Z), else None."""
+        split = self.split_rx.search(sent.low, a, s)
+        named = self.create_rx.search(sent.low, split.end(), s) if split else None
+        if named is None or self.an.stop_between(sent, a, named.start()):
+            return None
+        got = self.an.first_after(sent, named.end(), mem, limit=_name_reach(named))
+        return got if is_party(got) else None
 
     def coordinated(self, sent: Sent, subj: EntityRef, span) -> list[tuple[EntityRef, tuple[int, int] | None]]:
         """The subject and the parties coordinated before it: "A, B and C have joined X"."""
@@ -177,7 +218,14 @@ class RelationPatterns:
                 if is_party(x) and not _same(x, obj):
                     out.append(Draft("pledge", (m.start(), m.end()), subject=x, object=obj, subj_span=sp))
         for m in self.pledge_rx.finditer(sent.low) if ("pledge", "allegiance_nouns") in cues else ():
-            out += self._pledge_at(sent, mem, m.start(), m.end(), limit=70, owner=self._noun_owner(sent, m, mem))
+            if m.group(1) and re.search(r"\balliance\s*$", sent.low[m.start():m.start(1)]):
+                continue  # "an alliance in 2012 to oust ...": a purpose, no pledge
+            got = self._pledge_at(sent, mem, m.start(), m.end(), limit=70, owner=self._noun_owner(sent, m, mem), more=True)
+            if got and m.group(1) and any(c.isdigit() for c in m.group(1)):  # "allégeance en 2020 à X": its date
+                when = next((d.value for d in sent.dates if m.start(1) <= d.start < m.end(1)), None)
+                for d in got:
+                    d.date = when
+            out += got
         rel = ("pledge", "allegiance_nouns") in cues and _REL_TO.search(sent.low) is not None  # (a cheap test first)
         for m in self.rel_pledge_rx.finditer(sent.low) if rel else ():
             d = self._pledge_to_antecedent(sent, mem, m)
@@ -186,6 +234,8 @@ class RelationPatterns:
             if m.group() in self.rally:
                 d = self._rally(sent, mem, m)
                 out += [d] if d else []
+                continue
+            if _FORCES.match(sent.low, m.end()):  # "joined forces (under X)": a merger or an alliance, no pledge
                 continue
             own = _POSSESSIVE.search(m.group())  # "rejoined its ranks": the object is the pronoun's owner
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=14, obj_from=m.start() + own.start() if own else None)
@@ -238,7 +288,7 @@ class RelationPatterns:
         return None
 
     def _pledge_at(self, sent: Sent, mem: Memory, s: int, e: int, limit: int, obj_from: int | None = None,
-                   owner=None) -> list[Draft]:
+                   owner=None, more: bool = False) -> list[Draft]:
         if self.blocked(sent, s) or re.search(r"\bre\s*$", sent.low[max(0, s - 3):s]):
             return []
         if obj_from is not None:
@@ -246,6 +296,28 @@ class RelationPatterns:
         obj = self.to_group(self.an.first_after(sent, e, mem, limit=limit))
         if not is_party(obj):
             return []
+        objects = [obj] + (self._more_objects(sent, e, limit, obj) if more else [])
+        if len(objects) > 1:  # "allegiance to A, to B and to the emir of C": one pledge to each
+            return [d for o in objects for d in self._pledge_to(sent, mem, s, e, limit, owner, o)]
+        return self._pledge_to(sent, mem, s, e, limit, owner, obj)
+
+    def _more_objects(self, sent: Sent, e: int, limit: int, first: EntityRef) -> list[EntityRef]:
+        """The parties a pledge's object is coordinated with, each with its own preposition
+        ("to A, to B and to the emir of C", "à A et à B")."""
+        m = next((k for k in sent.mentions if e <= k.start <= e + limit), None)
+        out = []
+        while m is not None and m.kind in ("group", "person"):
+            more = self.more_to_rx.match(sent.low, m.end)
+            nxt = next((k for k in sent.mentions if k.start >= m.end), None) if more else None
+            if nxt is None or nxt.start != more.end() or nxt.kind not in ("group", "person"):
+                break
+            got = self.to_group(ref_of(nxt))
+            if is_party(got) and not _same(got, first) and all(not _same(got, o) for o in out):
+                out.append(got)
+            m = nxt
+        return out
+
+    def _pledge_to(self, sent: Sent, mem: Memory, s: int, e: int, limit: int, owner, obj: EntityRef) -> list[Draft]:
         subj, span = owner if owner else self._subject(sent, s, mem)
         if is_party(subj) and _same(subj, obj) and span is not None:  # "AQIM said that X had rejoined its ranks"
             obj = self._other_owner(sent, e, limit, span[0], subj)
@@ -335,7 +407,11 @@ class RelationPatterns:
             return Draft("split", (s, e), subject=origin, object=parent, date=self.origin_date(sent, s))
         words = trig.split()
         subj = obj = span = None
-        if words[-1] == "of":
+        if words[-2:] == ["out", "of"]:  # "walked out of X": X, the direct object, else no split
+            obj = self.an.first_after(sent, e, mem, limit=6)
+            if not is_party(obj):
+                return None
+        elif words[-1] == "of":
             x = self.an.first_after(sent, e, mem)
             frm = re.search(r"\bfrom\b", sent.low[e:e + 80])
             if frm and is_party(x):
@@ -371,7 +447,14 @@ class RelationPatterns:
                 c = next((k for k in sent.cands if not sent.in_paren(k.start) and not (
                     k.kind == "entity" and self.an.is_prepositional(sent, k))), None)
             if c is not None and self.an.partitive(sent, c):
-                return None
+                # "a faction of X broke away to take the name Z", "some of them broke away from
+                # Y to found Z": a part is not the whole; the group it left is X (when no other
+                # is named), its subject the group it formed (below), if named
+                if not is_party(obj) and c.kind in ("owned", "entity"):
+                    obj = self.an.resolve(sent, c, mem)
+                    if is_party(obj):
+                        mem.last_split_object = obj
+                c = None
             if c is not None:
                 subj = self.an.resolve(sent, c, mem)
                 span = (c.start, c.end) if c.kind in ("entity", "owned") else None
@@ -385,12 +468,18 @@ class RelationPatterns:
         elif not is_party(subj) and is_party(obj):  # "rebels broke away from Y to establish X": X split from Y
             found = self.create_rx.search(sent.low, e, e + 90)
             if found and not self.an.stop_between(sent, e, found.start()):
-                subj, span = self.an.first_after(sent, found.end(), mem, limit=40), None
+                subj, span = self.an.first_after(sent, found.end(), mem, limit=_name_reach(found)), None
         if not is_party(obj):
             obj = mem.last_split_object
         if not (is_party(subj) and is_party(obj)) or subj.id == obj.id and subj.id:
             return None
         return Draft("split", (s, e), subject=subj, object=obj, subj_span=span)
+
+
+def _name_reach(m: re.Match) -> int:
+    """How far after "to found" (40: "to found in Gao the X") or a naming phrase (6: "took the
+    name X", "and formed X"; not "and formed an alliance with X") the new group's name may start."""
+    return 6 if m.group("naming") else 40
 
 
 def _relative_clause_date(sent: Sent, s: int) -> str | None:

@@ -308,3 +308,143 @@ def test_demonym_of_people_is_no_place_of_the_claim(ex):
     text = ("La katiba Serma avait été formée en 2013 autour de vétérans algériens venus d'Ansar Dine, "
             "à laquelle elle a prêté allégeance, et de recrues locales.")
     assert [(t, c) for t, _, c in _places(ex, text, "fr")] == [("pledge", None)]
+
+
+# ---- round 3: parts of a group, lists of members and of objects, denials, new names -----
+def _ids(ex, text, lang="en"):
+    return sorted(_rel(ex, text, lang))
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Ansarul Islam told the AFP that the Jamaat Nusrat al-Islam wal-Muslimin had pledged allegiance to Ayman al-Zawahiri.",
+     "en", ("pledge", "jnim", "al_qaeda", (), "asserted")),
+    ("Selon un expert, Katiba Serma a fait allégeance à l'EI au printemps.", "fr",
+     ("pledge", "katiba_serma", "islamic_state", (), "asserted")),
+    ("A unit of Jama'atu Ahlis Sunna swore allegiance to the Taliban's emir in a 2021 audio message.", "en",
+     None),  # "a unit of" is a part: no claim for the whole group
+])
+def test_common_spellings_are_linked(ex, text, lang, expected):
+    got = _rel(ex, text, lang)
+    assert got == ([expected] if expected else [])
+
+
+def test_some_of_them_are_not_the_group_they_left(ex):
+    text = ("Many of Ansar Dine's commanders resented the Tuareg leadership. "
+            "In 2012 some of them, under Omar Ould Hamaha, broke with Ansar Dine and created MUJAO.")
+    assert _rel(ex, text) == [("split", "mujao", "ansar_dine", (), "asserted")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("In 2016 a faction of MUJAO broke away to form Katiba Serma.", "en",
+     [("split", "katiba_serma", "mujao", (), "asserted")]),
+    ("In 2016 a faction of MUJAO broke away to set up Katiba Serma and pledged allegiance to ISGS.", "en",
+     [("pledge", "katiba_serma", "isgs", (), "asserted"), ("split", "katiba_serma", "mujao", (), "asserted")]),
+    ("D'après des sources locales, une faction d'Ansar Dine aurait fait dissidence en 2016 pour prendre le nom de Katiba Serma, "
+     "avant de prêter allégeance à l'EIGS.", "fr",
+     [("pledge", "katiba_serma", "isgs", (), "hedged"), ("split", "katiba_serma", "ansar_dine", (), "hedged")]),
+    ("In May 2015 a handful of MUJAO emirs near Gao quit the movement, called themselves the Islamic State in the Greater Sahara "
+     "and swore allegiance to al-Baghdadi.", "en",
+     [("pledge", "isgs", "islamic_state", (), "asserted"), ("split", "isgs", "mujao", (), "asserted")]),
+    ("In 2011 a few dozen Arab fighters walked out of AQIM to found MUJAO.", "en",
+     [("split", "mujao", "aqim", (), "asserted")]),
+])
+def test_a_part_of_a_group_splits_and_takes_a_new_name(ex, text, lang, expected):
+    assert _ids(ex, text, lang) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("In 2015 a faction of al-Mourabitoun pledged allegiance to the Islamic State.", "en"),  # a part, unnamed
+    ("En 2015, une faction d'Al-Mourabitoune a prêté allégeance à l'État islamique.", "fr"),
+    ("In 2016 a faction of MUJAO broke away, and its leader later pledged allegiance to ISGS.", "en"),
+    ("Ansar Dine walked out of the talks in Algiers in 2014.", "en"),  # no group left
+    ("In 2014 Ansar Dine walked out of the meeting with MUJAO envoys.", "en"),
+])
+def test_part_and_walk_out_negatives(ex, text, lang):
+    assert [r for r in _rel(ex, text, lang) if r[1] in ("al_mourabitoun", "mujao", "ansar_dine")] == []
+
+
+def test_a_possessive_inside_an_aside_is_not_the_subject(ex):
+    text = "In 2013 Omar Ould Hamaha, criticised by Iyad Ag Ghaly's council for his zeal, split from Ansar Dine."
+    assert _rel(ex, text) == [("split", "omar_ould_hamaha", "ansar_dine", (), "asserted")]
+
+
+@pytest.mark.parametrize("text,members,result", [
+    ("In June 2016 ISGS's Gourma emirate, Ansar Dine and al-Mourabitoun merged into Katiba Serma.",
+     ("al_mourabitoun", "ansar_dine", "isgs"), "katiba_serma"),
+    ("In 2016 Ansar Dine, al-Mourabitoun and the southern branch of MUJAO joined forces to form Katiba Serma.",
+     ("al_mourabitoun", "ansar_dine", "mujao"), "katiba_serma"),
+    ("In 2016 the Sahel wing of AQIM and Amadou Koufa's Katiba Macina came together to form Katiba Serma.",
+     ("aqim", "katiba_macina"), "katiba_serma"),
+    ("In 2016 Ansar Dine and MUJAO united to form Katiba Serma.", ("ansar_dine", "mujao"), "katiba_serma"),
+    ("In 2015 al-Mourabitoun merged into AQIM.", ("al_mourabitoun", "aqim"), "aqim"),  # absorbed: AQIM is a member
+])
+def test_merger_members_named_as_parts_and_owned_by_leaders(ex, text, members, result):
+    assert [r for r in _rel(ex, text) if r[0] == "merger"] == [("merger", None, result, members, "asserted")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The United Nations and Ansar Dine came together to discuss a truce in 2014.", "en"),
+    ("In 2014 MUJAO and Ansar Dine fighters came together near Gao.", "en"),
+    ("L'Union africaine, organisation née en 2002, a condamné l'attaque d'Ansar Dine.", "fr"),
+])
+def test_merger_negatives_round_three(ex, text, lang):
+    assert [r for r in _rel(ex, text, lang) if r[0] == "merger"] == []
+
+
+def test_french_apposition_without_article_born_of_a_union(ex):
+    text = "Katiba Serma, coalition née en 2016 de l'union de plusieurs groupes sahéliens, frappe au Gourma."
+    got = [c for c in ex.extract(text, lang="fr") if c.type == "merger"]
+    assert [(c.object.id, c.members, c.date) for c in got] == [("katiba_serma", (), "2016")]
+
+
+def test_pledge_by_a_groups_leader_to_several_parties(ex):
+    text = ("In 2019 Katiba Serma, whose leader, Jafar Dicko, swore allegiance in a recorded sermon to Iyad Ag Ghaly, "
+            "to Ayman al-Zawahiri and to the emir of the Taliban, raided Boulkessi.")
+    assert [r for r in _ids(ex, text) if r[0] == "pledge"] == [
+        ("pledge", "katiba_serma", "al_qaeda", (), "asserted"), ("pledge", "katiba_serma", "jnim", (), "asserted"),
+        ("pledge", "katiba_serma", "taliban", (), "asserted")]
+    # a leader named after a noun that is not the group's own name is the subject himself
+    text = "In 2019 a JNIM unit (AI), whose leader, Jafar Dicko, swore allegiance to Ayman al-Zawahiri, raided Boulkessi."
+    assert [r[1] for r in _rel(ex, text) if r[0] == "pledge"] == ["jafar_dicko"]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Katiba Serma pledged allegiance to ISGS and the Islamic State welcomed the move.", "en",
+     [("pledge", "katiba_serma", "isgs", (), "asserted")]),  # the next clause's subject is no second object
+    ("In 2016 Ansar Dine and MUJAO joined forces under Iyad Ag Ghaly in Kidal.", "en", []),  # no pledge, no merger
+    ("Ansar Dine a prêté allégeance à AQMI et à Al-Qaïda.", "fr",
+     [("pledge", "ansar_dine", "al_qaeda", (), "asserted"), ("pledge", "ansar_dine", "aqim", (), "asserted")]),
+])
+def test_pledge_objects_and_joined_forces(ex, text, lang, expected):
+    assert _ids(ex, text, lang) == expected
+
+
+def test_a_date_between_the_allegiance_noun_and_its_object(ex):
+    got = [(c.subject.id, c.object.id, c.date) for c in ex.extract(
+        "Ansaru, groupe né en 2012 au Nigeria, a fait allégeance en 2019 à AQMI.", lang="fr") if c.type == "pledge"]
+    assert got == [("ansaru", "aqim", "2019")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Ansarul Islam a nié tout lien d'allégeance avec l'EIGS.", "fr", ("pledge", "ansarul_islam", "isgs", (), "denied")),
+    ("In 2019 Ansarul Islam rejected claims that it had pledged allegiance to ISGS.", "en",
+     ("pledge", "ansarul_islam", "isgs", (), "denied")),
+    ("A spokesman dismissed reports that Katiba Serma had split from JNIM.", "en",
+     ("split", "katiba_serma", "jnim", (), "denied")),
+    ("Ansar Dine et le Mujao démentent avoir fusionné pour former Katiba Serma.", "fr",
+     ("merger", None, "katiba_serma", ("ansar_dine", "mujao"), "denied")),
+])
+def test_denials_of_relations(ex, text, lang, expected):
+    assert _rel(ex, text, lang) == [expected]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("In 2012 dozens of fighters broke away from AQIM and formed an alliance with ISGS.", "en", []),  # no new name
+    ("In 2012 dozens of fighters broke away from AQIM and formed MUJAO.", "en", [("split", "mujao", "aqim", (), "asserted")]),
+    ("In 2012 Ansar Dine formed an alliance in the north to counter the MNLA.", "en", []),  # a purpose, no pledge
+    ("En 2017, Ansar Dine et Al-Mourabitoune ont fusionné au sein du GSIM.", "fr",  # "au sein de" names no member
+     [("merger", None, "jnim", ("al_mourabitoun", "ansar_dine"), "asserted")]),
+    ("Katiba Serma a prêté allégeance à l'EIGS, avec Ansar Dine.", "fr", [("pledge", "katiba_serma", "isgs", (), "asserted")]),
+])
+def test_round_three_hard_negatives(ex, text, lang, expected):
+    assert _ids(ex, text, lang) == expected
