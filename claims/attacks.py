@@ -8,14 +8,18 @@ massacre"), intents ("to stage attacks"), habits ("frequently kidnapped"), negat
 aggregates ("killed since September 2014") and state operations ("a French raid").
 A coordinated attack noun with its own determiner ("... or the killing of ...") starts a
 new frame; each frame takes its own date, place and figures. A frame needs an anchor
-(date, place or figure).
+(date, place or figure). One verb with coordinated sites ("attacked A, in the X region, as
+well as B and C") gives an attack per site. A frame with no date of its own but an opening
+lapse ("Two days later") is dated from the last dated claim (chain_dates). Suspicions
+("suspect X of the assault") and attributions ("was blamed on X", "attribuee a X") name a
+hedged perpetrator.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from claims.dates import MONTHS, DateMention
+from claims.dates import MONTHS, DateMention, Lapse, find_lapse, shift
 from claims.discourse import GENERIC, Analyzer, Memory, Sent
 from claims.model import EntityRef
 from claims.numbers import casualties, parse_number
@@ -38,6 +42,21 @@ class AttackPatterns:
         self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
         self.state_mod, self.dets, self.anaphoric = w("state_modifiers"), w("determiners"), w("anaphoric")
         self.suspicion = w("suspicion")
+        self.day_poss, self.period_poss = w("day_possessors"), w("period_possessors")
+        sus = "|".join(phrase_pattern(x) for x in v.words("attack", "suspect_verbs"))
+        # "suspect the group's fighters of an assault", "soupconnent X d'avoir mene l'attaque": X, hedged
+        self.suspect_rx = re.compile(r"\b(?:" + sus + r")\s+(?P<who>(?!of\b|de\b|d')[^,;.]{1,60}?)\s+(?:of|for|d'avoir\s+(?:\w+\s+){1,2}|"
+                                     r"d'etre\s+(?:\w+\s+){1,2}|de|d')\s*(?:(?:having\s+)?(?:carried\s+out|staged|led|launched|committed|"
+                                     r"perpetrated)\s+)?(?:the|an?|this|that|l'|la|le|une?)\s*(?:[\w-]+\s+){0,2}$") if sus else None
+        att = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_verbs"))
+        self.attrib_rx = re.compile(r"\b(?:" + att + r")\b") if att else None
+        act = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_active"))
+        self.attrib_active_rx = re.compile(r"\b(?:" + act + r")\s+(?:the|this|that|l'|la|le|les|ces|cette|cet)\s*(?:[\w-]+\s+){0,3}$") if act else None
+        units = "|".join(phrase_pattern(x) for x in v.words("attack", "unit_possessed"))
+        self.unit_poss_rx = re.compile(r"'s?\s+(?:new|own|former|\w+-based)?\s*(?:" + units + r")\b") if units else None
+        poss = "|".join(sorted(self.day_poss | self.period_poss))
+        # "Friday's attack", "last week's bombing": a time word in the possessive is a definite determiner
+        self.time_poss_rx = re.compile(r"(?:^|[\s,])(?:last\s+|this\s+)?(?:" + poss + r")'s\s+(?:[\w-]+\s+){0,3}$") if poss else None
         self.coord_rx = re.compile(r"(?:^|\s)(?:or|as\s+well\s+as|along\s+with|in\s+addition\s+to|ou|ainsi\s+que|;)\s+(?:\S+\s+){0,4}$")
         self.aggregate_rx = v.rx("attack", "aggregate")
         self.claim_rx = v.rx("attack", "claim_verbs")
@@ -50,8 +69,12 @@ class AttackPatterns:
                                      r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b")
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
         counts = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns"))
+        tallies = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns") if w not in ("number", "nombre"))
         self.count_of_rx = re.compile(r"\b(?:the|its|their|le|son|leur)\s+(?:\w+\s+)?(?:" + counts +
                                       r")\s+(?:of|de|des|du|d')\s*(?:[\w']+\s+){0,4}$") if counts else None
+        # "gave a provisional toll of one soldier killed": a toll restated (no date or town of its own)
+        self.a_toll_rx = re.compile(r"\b(?:a|an|un|une)\s+(?:\w+\s+){0,2}?(?:" + tallies +
+                                    r")\s+(?:of|de|des|du|d')\s*(?:[\w']+\s+){0,4}$") if tallies else None
         self.count_cues = tuple(v.words("attack", "count_nouns"))
         strikes = [phrase_pattern(w) for w in v.words("attack", "state_strikes")]
         mods = [phrase_pattern(w) for w in v.words("attack", "state_modifiers")]
@@ -59,6 +82,11 @@ class AttackPatterns:
         self.strike_rx = re.compile(r"\b(?:" + "|".join(strikes) + (r"|(?:" + "|".join(mods) + r")\s+(?:" + "|".join(heads) + ")"
                                                                      if heads else "") + r")\b")
         self.state_agents = set(v.words("attack", "state_agents"))
+        agents = "|".join(phrase_pattern(x) for x in sorted(self.state_agents | {"air force", "armee de l'air", "ministry", "ministere"}))
+        # "The air force said it had bombed ...", "l'armée a annoncé qu'elle avait tué ...": the state reports its own operation
+        self.state_report_rx = re.compile(r"\b(?:" + agents + r")\b[^;]{0,40}?\b(?:said|says|announced|reported|stated|added|claimed|"
+                                          r"annonce|affirme|indique|declare|precise)\b[^;]{0,30}?\b(?:it|they|qu'elle|qu'il|qu'ils|elle|il|ils)"
+                                          r"\s+(?:\w+\s+){0,2}$")
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
         self.sites = Sites(v, Gazetteer.load())
@@ -83,7 +111,10 @@ class AttackPatterns:
             for m in ms:
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     k = kind
-                    if kind == "noun" and not self._determined(sent, m.start()):
+                    if kind == "noun" and m.group().endswith("ing") and sent.low.endswith(", ", 0, m.start()) and (
+                            self._gerund_object(sent, m.end())):
+                        k = "verb"  # "..., killing about 40 fighters": a participle, not a noun
+                    elif kind == "noun" and not self._determined(sent, m.start()):
                         k = "verb" if (m.group().endswith("ing") and self._gerund_object(sent, m.end())) or (
                             self._after_auxiliary(sent, m.start())) else "bare"
                     found.append((m.start(), m.end(), k))
@@ -150,6 +181,8 @@ class AttackPatterns:
             w = _ELISION.sub("", w)  # "d'un camion piege": "un"
             if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
                 return True
+            if w.endswith("'s") and (w[:-2] in self.day_poss or (w[:-2] in self.period_poss and not _plural(sent.low[s:s + 20].split()[0]))):
+                return True  # "Friday's attack", "Tuesday night's raids", "last week's bombing" (not "last year's attacks")
             if w in self.an.preps or w in ("and", "or", ","):
                 return False
         return False
@@ -195,6 +228,13 @@ class AttackPatterns:
         if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
                 self.count_of_rx.search(sent.low, max(0, s - 70), s)):
             return False  # "the number of civilians killed", "le nombre de soldats tués": a count
+        if kind == "verb" and self.a_toll_rx is not None and not sent.dates and not any(p.kind == "place" for p in sent.places) and (
+                any(map(sent.low.__contains__, self.count_cues)) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
+            return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
+        if kind == "verb" and any(w in _SUBJECT_PRONOUNS for w in prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
+            return False  # "The air force said it had bombed several camps": a state operation
+        if kind == "passive" and _WITH_HIM.match(sent.low, e):
+            return False  # "Several of his companions were killed with him": the death told before
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
@@ -244,6 +284,11 @@ class AttackPatterns:
         tail = sent.low[e:e + 60]
         if _IN_ATTACKS.match(tail):  # "killed 40 herders in raids on X on Friday": one day, one event
             return not any(len(d.value) == 10 for d in sent.dates)
+        if (kind == "verb" and any(w in _PLURAL_ATTACK_WORDS for w in self._before(sent, s, 3))
+                and _PLURAL_ATTACKS_BEFORE.search(sent.low, max(0, s - 40), s)) or (
+                kind == "noun" and _plural(sent.low[s:e]) and _TOLL_VERB_AFTER.match(sent.low, e)):
+            # "Last year's attacks killed more than 300 civilians": many attacks' toll, no day of its own
+            return _BIG_BOUND.search(sent.low, e, e + 40) is not None and all(len(d.value) == 4 for d in sent.dates)
         if kind != "passive":
             return False
         big = _BIG_BOUND.search(sent.low, max(0, s - 60), s)
@@ -261,6 +306,8 @@ class AttackPatterns:
 
     # ---- frames ----------------------------------------------------------------------
     def attacks(self, sent: Sent, mem: Memory) -> list[Draft]:
+        if sent.text.rstrip(" \t\n\"'\u201d\u00bb").endswith("?"):
+            return []  # "Who attacked the Kaduna train?": a question asserts no attack
         trigs = [t for t in self._triggers(sent) if self._valid(sent, *t)]
         frames: list[list[tuple[int, int, str]]] = []
         bounds: list[int] = []
@@ -286,7 +333,49 @@ class AttackPatterns:
             drafts, perp = self._frame(sent, mem, fr, bounds[i], bounds[i + 1], first_perp if i else None)
             first_perp = perp if i == 0 else first_perp
             out += drafts
+        if out and self.attrib_rx is not None:
+            self._attributed(sent, mem, out)
         return out
+
+    def _attributed(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
+        """"...; the attack was blamed on X", "la tuerie de Y, ou ..., est attribuee par des sources a
+        X", "les autorites les avaient imputes a X", "et que l'armee attribue a X": X is the (hedged)
+        perpetrator of the attacks told before in the sentence that name none."""
+        for v, who in self._attributions(sent, mem):
+            for d in drafts:
+                if d.trig[0] < v and d.subject is None:
+                    d.subject = who
+                    d.polarity = "hedged" if d.polarity == "asserted" else d.polarity
+
+    def _attributions(self, sent: Sent, mem: Memory) -> list:
+        """(offset, party) of each attribution of an attack told before it in the sentence."""
+        out = []
+        if self.attrib_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)):
+            return out
+        for m in self.attrib_rx.finditer(sent.low):
+            if not self._attribution_of_attack(sent, m.start()):
+                continue
+            to = _ATTRIB_TO.search(sent.low, m.end(), m.end() + 70) if sent.low[m.end() - 3:m.end()] not in (" on", " to") else None
+            who = self.an.first_after(sent, to.end() if to else m.end(), mem, limit=30)
+            if is_party(who):
+                out.append((m.start(), who))
+        return out
+
+    def _attribution_of_attack(self, sent: Sent, v: int) -> bool:
+        """The attribution verb at `v` is said of an attack: its subject is an attack noun (with
+        an aside: "the raid, which killed 9, was blamed on"), a pronoun object after a trigger
+        ("les avait imputes", "blamed it on"), or a relative on an attack noun ("et que l'armee
+        attribue"); not "a message attributed to X"."""
+        head = sent.low[max(0, v - 170):v]
+        trigs = [t for t in self._triggers(sent) if t[1] <= v]
+        if not trigs:
+            return False
+        if _OBJ_PRONOUN.search(head) or re.search(r"\b(?:it|them)\s+(?:on|to)\b", sent.low[v:v + 20]):
+            return True  # "les autorites les avaient imputes a", "blamed it on"
+        for s, e, kind in reversed(trigs):
+            if kind in ("noun", "bare") and _ATTRIB_SUBJECT.fullmatch(sent.low, e, v):
+                return True
+        return False
 
     def _frame(self, sent, mem, fr, a, b, inherited):
         s, e, kind = fr[0]
@@ -302,31 +391,50 @@ class AttackPatterns:
         if quote is not None:  # a witness's words: their anchors only ("« ... qui nous a attaqués », dit lundi un habitant")
             lo, b, whole = max(lo, quote[0]), min(b, quote[1]), min(whole, quote[1])  # "BAMAKO, Sept 19 (Agency) –": when and where the report was filed
         dates = [d for d in sent.dates if lo <= d.start < b]
+        if kind == "noun" and len(dates) > 1:
+            dates.sort(key=lambda d: not _own_date(sent.low, d, s, e))  # "claimed on Saturday Friday's attack"
         after = self._days_after(sent, s, line) or self._earlier(sent, dates, s, b)
+        if isinstance(after, Lapse):
+            lapse, after = after, None
+        else:
+            lapse = None if dates or after else self._lapse(sent, s)
         if after:
             dates = [after] + dates
         figures = casualties(sent.low[a:whole])
-        places = [p for p in sent.places if lo <= p.start < b]
+        places = [p for p in sent.places if lo <= p.start < b and not _SOURCE_BEFORE.search(sent.low, max(0, p.start - 16), p.start)]
         if kind == "noun" and not any(figures.values()) and not self._elsewhere(places, s, mem) and self._claimed_back(
                 sent, mem, a, s, perp):
             return [], perp  # "AQIM claimed the attack", "L'attaque a été revendiquée par l'EI"
         if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
-                r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[:s]) and mem.last_attacks:
-            return [], perp  # "The assault came four months after ...": the attack already reported
+                r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[sent.low.rfind(";", 0, s) + 1:s]) and mem.last_attacks:
+            return [], perp  # "The assault came four months after ...", "...; the raid came weeks after": the attack already reported
         if self._anaphoric(sent, s) and not dates and not any(figures.values()):
             self._reassign(sent, mem, perp)
             return [], perp
         spots = self._distributed(sent, places, s, e) or [self._place(sent, places, fr, mem, lo, b)]
+        shares = None  # the figures of each of several coordinated sites
+        if kind == "verb" and len(spots) == 1 and spots[0][0] and _COORD_CUE.search(sent.low, e, b):
+            chain = self._coordinated(sent, places, spots[0], e, b)
+            if chain:
+                spots, shares = [(n, c) for n, c, _ in chain], [f for _, _, f in chain]
         if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
             spots = [mem.last_place[1:]]  # "stormed the hotel": the hotel the previous sentences placed
+        polarity = self.rel.polarity(sent, s, e)
+        if kind == "noun" and polarity == "asserted" and ((self.suspect_rx is not None and self._suspected(sent, a, s) is not None)
+                                                          or self._attributed_noun(sent, s, e, mem) is not None):
+            polarity = "hedged"  # "officials suspect X of the assault", "blamed the ambush on X": an allegation
         out = []
-        for place, country in spots:
+        for i, (place, country) in enumerate(spots):
             if not (dates or place or country or any(figures.values())):
                 continue
             d = Draft("attack", (s, e), subject=perp if is_party(perp) else None, place=place, country=country,
-                      date=dates[0].value if dates else None, polarity=self.rel.polarity(sent, s, e))
+                      date=dates[0].value if dates else None, polarity=polarity)
             if len(spots) == 1:
                 d.killed, d.wounded, d.kidnapped = figures["killed"], figures["wounded"], figures["kidnapped"]
+            elif shares is not None:  # "attacked A, killing 70, and nearby B, where 30 died": each its own
+                d.killed, d.wounded, d.kidnapped = shares[i]["killed"], shares[i]["wounded"], shares[i]["kidnapped"]
+            if lapse is not None:
+                d.extra["lapse"] = lapse  # "Two days later, ...": dated by chain_dates
             if kind == "noun" and place and self._definite(sent, s) and self._named(sent, s, e):
                 d.extra["named"] = True  # "l'attaque de Kolmari": may name an attack already reported
             out.append(d)
@@ -335,7 +443,9 @@ class AttackPatterns:
     def _days_after(self, sent: Sent, s: int, line):
         """The date of an attack told inside "N days after ..." ("two days after gunmen stormed",
         "quatre jours apres l'attaque"): the day of the report (its dateline, else a day the
-        sentence names before the phrase) minus N days; else None."""
+        sentence names before the phrase) minus N days; without such a day, the lapse back from
+        the event told before ("The massacre came three days after gunmen killed ...": a Lapse,
+        see chain_dates); else None."""
         m = None
         if "day" not in sent.low and "jour" not in sent.low:
             return None
@@ -344,11 +454,36 @@ class AttackPatterns:
         if m is None or not _SUBJECT_GAP.fullmatch(sent.low, m.end(), s):
             return None
         ref = [d for d in sent.dates if len(d.value) == 10 and (d.end <= m.start() or (line and d.start < line.end()))]
-        if not ref:
-            return None
         n = m.group("n")
+        if not ref:
+            return None if sent.dates else Lapse(-1, int(n) if n.isdigit() else _SMALL_NUMBERS[n], "day")
         day = date.fromisoformat(ref[0].value) - timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
         return DateMention(m.start(), m.end(), day.isoformat(), False)
+
+    def _lapse(self, sent: Sent, s: int) -> Lapse | None:
+        """The lapse that opens the sentence ("Two days later, gunmen ...", "Le lendemain, ...":
+        claims.dates.find_lapse) where no reference word ("after", "apres") stands between it and
+        the trigger at `s` (not "Days later, after the army had killed ..., gunmen ...")."""
+        if not any(map(sent.low.__contains__, _LAPSE_CUES)):
+            return None
+        lapse = find_lapse(sent.low)
+        if lapse is None:
+            return None
+        return None if any(m.group() in self.reference for m in _WORD_RX.finditer(sent.low, 0, s)) else lapse
+
+    def chain_dates(self, drafts: list[Draft], found: list, mem: Memory, sent: Sent) -> None:
+        """Dates the drafts told relative to the event before ("Two days later", "le lendemain",
+        "three days after gunmen killed ...": a Lapse in `extra`) from the date of the last dated
+        claim: an attack up to six sentences before (the colour between them adds no event), any
+        other claim up to three; `found`: the (draft, sentence) pairs so far, in text order."""
+        lapsed = [d for d in drafts if d.date is None and d.extra.get("lapse") is not None]
+        if not lapsed:
+            return
+        last = next(((d, ds) for d, ds in reversed(found) if d.date), None)
+        if last is None or sent.index - last[1].index > (6 if last[0].type == "attack" else 3):
+            return
+        for d in lapsed:
+            d.date = shift(last[0].date, d.extra["lapse"])
 
     @staticmethod
     def _elsewhere(places: list[PlaceMention], s: int, mem: Memory) -> bool:
@@ -389,7 +524,8 @@ class AttackPatterns:
         noun, no figures of its own): it names the perpetrator of that attack."""
         if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
             return False
-        if not re.search(r"(?:^|\s)(?:the|this|that|these|those|l'|le|la|les|ce|cette|ces)\s*(?:\w+\s+){0,2}$", sent.low[max(a, s - 40):s]):
+        if not (re.search(r"(?:^|\s)(?:the|this|that|these|those|l'|le|la|les|ce|cette|ces)\s*(?:\w+\s+){0,2}$", sent.low[max(a, s - 40):s])
+                or self._time_possessed(sent, s)):
             return False
         claim = self.claim_rx.search(sent.low, max(0, s - 60), s)
         passive = re.match(r"\s+(?:was|were|has\s+been|had\s+been|a\s+ete|avait\s+ete|ont\s+ete)\s+(?:\w+\s+)?(?:claimed|revendique\w*)\s+(?:by|par)\s+",
@@ -422,6 +558,11 @@ class AttackPatterns:
             by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
             return True, (self.an.first_after(sent, e + by.end(), mem) if by else None)
         pos = s
+        if kind == "noun" and self._attributed_noun(sent, s, e, mem) is not None:
+            return True, self._attributed_noun(sent, s, e, mem)  # "officials blamed the ambush on X"
+        if kind == "noun" and self.suspect_rx is not None and self._suspected(sent, a, s) is not None:
+            who = self.an.first_after(sent, self._suspected(sent, a, s), mem, limit=20)
+            return True, (None if who is GENERIC else self._leader_unit(sent, who, mem))
         if kind == "noun":
             gov = [g for g in self.gov_rx.finditer(sent.low, a, s)]
             if not gov:
@@ -438,7 +579,52 @@ class AttackPatterns:
             ref = self.an.sentence_subject(sent, mem) if coordinated else inherited
         else:
             ref = self.an.resolve(sent, c, mem)
+            if ref is not None and ref is not GENERIC and ref.id:
+                ref = self._leader_unit(sent, ref, mem)  # "fighters of Belmokhtar's new battalion stormed"
         return True, (None if ref is GENERIC else ref)
+
+    def _attributed_noun(self, sent: Sent, s: int, e: int, mem: Memory):
+        """X where an attribution verb governs attack noun [s, e) and names X after it ("blamed
+        the ambush near Gao on X", "a attribue l'attaque a X"), else None."""
+        if self.attrib_active_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)) or (
+                not self.attrib_active_rx.search(sent.low, max(0, s - 50), s)):
+            return None
+        for to in _ATTRIB_TO.finditer(sent.low, e, min(len(sent.low), e + 120)):
+            if ";" in sent.low[e:to.start()]:
+                break
+            who = self.an.first_after(sent, to.end(), mem, limit=12)
+            if is_party(who):
+                return who  # "blamed the raid on a church near X, which killed 17, on Boko Haram": the party after "on"
+        return None
+
+    def _suspected(self, sent: Sent, a: int, s: int) -> int | None:
+        """Where the suspect opens when a suspicion verb governs attack noun `s` ("officials suspect the
+        group's fighters of an assault on", "accusent X d'avoir mene l'attaque"), else None."""
+        if not any(map(sent.low.__contains__, _SUSPECT_CUES)) or not any(
+                w in self.suspicion or w in ("suspect", "suspects", "accuse", "blame", "blames", "soupconnent", "accusent")
+                for w in self._before(sent, s, 12)):
+            return None
+        m = self.suspect_rx.search(sent.low, max(a, s - 110), s)
+        return m.start("who") if m else None
+
+    def _unit_of(self, sent: Sent, end: int) -> bool:
+        """A person's unit follows his name: "Belmokhtar's new battalion", "X's brigade"."""
+        return self.unit_poss_rx is not None and self.unit_poss_rx.match(sent.low, end) is not None
+
+    def _leader_unit(self, sent: Sent, ref, mem: Memory):
+        """The group a person named with "X's battalion" leads: the last unit named ("the
+        al-Mulathamun Battalion") if he leads it, else the group he leads (a group stays itself)."""
+        if ref is None or not ref.id:
+            return ref
+        m = next((m for m in sent.mentions if m.entity_id == ref.id), None)
+        if m is None or m.kind != "person" or not self._unit_of(sent, m.end):
+            return ref
+        unit = self.an.last_unit(sent, m.start, mem)
+        if unit is not None and unit.id and self.an.kb.find(ref.id, "leads", unit.id) is not None:
+            return unit
+        led = self.an.kb.leader_group(ref.id)
+        ent = self.an.kb.entities.get(led) if led else None
+        return EntityRef(led, ent.name, ent.name) if ent is not None else ref
 
     def _claim_of(self, sent: Sent, a: int, s: int):
         """A claim verb whose object is attack noun `s` ("it claimed a two-day hostage siege", "by
@@ -446,7 +632,8 @@ class AttackPatterns:
         if "claim" not in sent.low and "revendiq" not in sent.low:
             return None
         for m in self.claim_rx.finditer(sent.low, max(a, s - 60), s):
-            if _CLAIMED_GAP.fullmatch(sent.low, m.end(), s):
+            if _CLAIMED_GAP.fullmatch(sent.low, m.end(), s) or (
+                    self._time_possessed(sent, s) and _POSSESSIVE_GAP.fullmatch(sent.low, m.end(), s)):
                 return m
         return None
 
@@ -510,6 +697,71 @@ class AttackPatterns:
     def _direct_country(self, sent: Sent, places: list[PlaceMention], fr) -> str | None:
         return next((p.country for p in places if p.kind == "country" and self.sites.place_gap(sent, fr, p) is not None), None)
 
+    def _coordinated(self, sent: Sent, places: list[PlaceMention], first: tuple, e: int, b: int) -> list:
+        """One verb, several sites: "attacked army posts in A, in the X region, as well as in B and
+        C", "attacked A, killing 70, and nearby B, where 30 died", "ont attaque A et B": the
+        (name, country, figures) of each site coordinated with the frame's site `first`, in text
+        order; a site's figures are those told between it and the next site (the last one's only
+        in its own "where"/"ou" clause: a figure after the list is a shared total). Not a list
+        that a preposition other than a locative opens ("from A to B", "between A and B"), nor
+        names that are no sites ("in A, B's capital", a region, a country). [] for one site."""
+        low = sent.low
+        at = sent.text.find(first[0], e, b)
+        if at < 0 or _BETWEEN.search(low, max(0, at - 30), at):
+            return []
+        chain, pos, comma = [(first[0], first[1], at, at + len(first[0]))], at + len(first[0]), False
+        gapped = False
+        while True:
+            m = _CHAIN.match(low, pos, b)
+            if m is None:
+                break
+            if m.group("gap") and (gapped or not self._plain_gap(sent, places, m.start("gap"), m.end("gap"))):
+                break
+            site = self._site_at(sent, places, m.end(), b, first[1], m.end() > m.end("conj") + 1)
+            if site is None:
+                break
+            gapped = gapped or bool(m.group("gap"))
+            comma = m.group("conj") == ","
+            chain.append(site)
+            pos = site[3]
+        if comma:
+            chain = chain[:-1]  # "in A, B": an apposition unless the list ends on "and"
+        if len(chain) > 1 and _SUBJECT_AFTER.match(low, chain[-1][3]):
+            return []  # "attacked a base in A, and B and C were put on alert": the subject of another clause
+        if len(chain) < 2 or len({c[0] for c in chain}) < len(chain):
+            return []
+        out = []
+        for i, (name, country, a, z) in enumerate(chain):
+            if i + 1 < len(chain):
+                figures = casualties(low[z:chain[i + 1][2]])
+            else:
+                own = _WHERE.match(low, z)
+                figures = casualties(low[z:z + own.end() - 0]) if own else {"killed": None, "wounded": None, "kidnapped": None}
+            out.append((name, country, figures))
+        return out
+
+    def _plain_gap(self, sent: Sent, places: list[PlaceMention], a: int, z: int) -> bool:
+        """The aside between two coordinated sites ("in the X region", "killing 70 villagers")
+        names nothing but a region: every capitalised word lies in a region's name."""
+        regions = [p for p in places if a <= p.start < z and p.kind == "place" and self.sites.is_region(sent, p)]
+        return all(any(r.start <= m.start() < r.end for r in regions) for m in _CAP_WORD_RX.finditer(sent.text, a, z))
+
+    def _site_at(self, sent: Sent, places: list[PlaceMention], pos: int, hi: int, country: str | None, marked: bool):
+        """(name, country, start, end) of a site named right at `pos`: a gazetteer town (not a
+        region, nor a possessor: "B's capital") or, after a locative or "nearby" (`marked`), a
+        locality the gazetteer lacks ("and nearby Kolmari"; not "and Ibrahim Maiga"); else None."""
+        p = next((p for p in places if p.start == pos), None)
+        if p is not None:
+            if p.kind != "place" or self.sites.is_region(sent, p) or sent.low.startswith("'s", p.end):
+                return None
+            return p.name, p.country, p.start, p.end
+        if any(pl.start <= pos < pl.end for pl in places):
+            return None
+        loc = self.sites.locality_at(sent, pos, hi) if marked else None
+        if loc is None or sent.low.startswith("'s", loc[1]) or self.sites.region_after.match(sent.low, loc[1]):
+            return None
+        return loc[2], country, loc[0], loc[1]
+
     def _distributed(self, sent: Sent, places, s: int, e: int):
         """"the attacks on A and B": one attack per place, a shared total for none."""
         if not _plural(sent.low[s:e]):
@@ -544,7 +796,11 @@ class AttackPatterns:
             return self._back_reference(sent, mem)
         if sent.dates and self._reference_before_trigger(sent):
             return None  # "The attack came three months after gunmen killed 22 people ... on March 18": another event
-        return casualties(sent.low)
+        slots = casualties(sent.low)
+        attributed = self._attributions(sent, mem)
+        if attributed and len(mem.last_attacks) == 1:
+            slots["subject"] = attributed[0][1]  # "The attack was blamed on X"
+        return slots
 
     def _reference_before_trigger(self, sent: Sent) -> bool:
         """A reference word ("after", "apres") before an attack verb: "... after gunmen killed"
@@ -573,6 +829,10 @@ class AttackPatterns:
             if is_party(perp) and len(mem.last_attacks) == 1:
                 slots["subject"] = perp
             return slots if len(mem.last_attacks) == 1 else {}
+        attributed = self._attributions(sent, mem)
+        if attributed and not any(k in ("verb", "passive") and s < attributed[0][0] for s, e, k in self._triggers(sent)) and (
+                not any(p.kind == "place" and (mem.last_place is None or p.name != mem.last_place[1]) for p in sent.places)):
+            return {"subject": attributed[0][1]} if len(mem.last_attacks) == 1 else {}  # "The attack was blamed on X"
         if self.rel.deny_rx.search(low):
             return None  # "X a nié avoir joué un rôle dans le massacre de Y": a (denied) claim of its own
         trigs = self._triggers(sent)
@@ -607,7 +867,8 @@ class AttackPatterns:
         low = sent.low
         for m in self.claim_rx.finditer(low):
             n = self.noun_rx.search(low, m.end(), m.end() + 50)
-            if n is None or not _DEFINITE_GAP.fullmatch(low, m.end(), n.start()):
+            if n is None or not (_DEFINITE_GAP.fullmatch(low, m.end(), n.start()) or (
+                    self._time_possessed(sent, n.start()) and _POSSESSIVE_GAP.fullmatch(low, m.end(), n.start()))):
                 continue
             if self.rel.blocked(sent, m.start()) or self._told_before(sent, m.start()):
                 return None
@@ -623,8 +884,14 @@ class AttackPatterns:
         return any(s < pos and k in ("verb", "passive") for s, e, k in self._triggers(sent))
 
     def _definite(self, sent: Sent, s: int) -> bool:
-        """"the attack", "that ambush", "l'attaque", "the Gao ambush": not "an attack", "another"."""
-        return _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s) is not None
+        """"the attack", "that ambush", "l'attaque", "the Gao ambush", "Friday's attack": not "an
+        attack", "another"."""
+        return _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s) is not None or self._time_possessed(sent, s)
+
+    def _time_possessed(self, sent: Sent, s: int) -> bool:
+        """"Friday's attack", "yesterday's twin bombings": a time word in the possessive before the noun."""
+        return self.time_poss_rx is not None and "'s" in sent.low[max(0, s - 40):s] and (
+            self.time_poss_rx.search(sent.low, max(0, s - 50), s) is not None)
 
     def _named(self, sent: Sent, s: int, e: int) -> bool:
         """A definite attack noun named by a place or party: "the Tongo Tongo ambush", "l'attaque
@@ -651,6 +918,7 @@ _NEW_EVENT = re.compile(r"\b(?:another|separate|second|new|earlier|later|autre|n
                         r"(?:attacks?|ambush|assault|raid|bombing|massacre|killing|attaque|embuscade|attentat|assaut|tuerie|incident)\b")
 _DEFINITE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?"
                            r"(?:the|this|that|these|those|l'|le|la|les|ce|cette|cet|ces)\s*(?:[\w-]+\s+){0,2}?")
+_POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\s+|this\s+)?[\w]+(?:\s+\w+)?'s\s+(?:[\w-]+\s+){0,3}?")
 _DEFINITE_BEFORE = re.compile(r"(?:^|[\s,])(?:the|this|that|l'|le|la|ce|cette|cet)\s*(?:[\w-]+\s+){0,3}$")
 _CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|l'|le|la|une?|cette|cet)\s*(?:[\w-]+\s+){0,2}")
 _CLAIMED_BY = re.compile(r"\s+(?:was|has\s+been|had\s+been|a\s+ete|avait\s+ete)\s+(?:\w+\s+)?(?:claimed|revendiquee?)\s+(?:by|par)\s+")
@@ -670,6 +938,26 @@ _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+
 _EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
                       r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")
 _SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda linked fighters |stormed"
+_LAPSE_CUES = ("later", "earlier", "next", "following", "previous", "preceding", "after", "before", "plus t", "auparavant",
+               "lendemain", "veille", "suivant", "precedent", "d'apres", "d'avant", "apres", "avant")
+_COORD_CUE = re.compile(r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s")
+_CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(?P<conj>and|as\s+well\s+as|along\s+with|ainsi\s+qu(?:e|')|et|,)\s*"
+                    r"(?:(?:also|aussi)\s+)?(?:(?:in|at|near|a|au|aux|dans|pres\s+de)\s+|(?:nearby|neighbouring|neighboring|voisine?)\s+|"
+                    r"(?:the\s+|la\s+|le\s+)?(?:village|town|locality|localite|ville)s?\s+(?:of|de|d')\s*)?")
+_SUBJECT_AFTER = re.compile(r"(?:\s+(?:and|et)\s+[\w' -]{1,30}?)?\s+(?:were|was|is|are|has|have|had|will|would|remain|remained|"
+                            r"ont|a|sont|est|etait|etaient|avait|avaient|restent|seront)\b")
+_WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux\s+cotes\s+d')\s*(?:him|her|them|lui|elle|eux)\b")
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|selon|d'apres)\s+$")  # "according to Paris": a source, no site
+_SUSPECT_CUES = ("suspect", "accus", "blame", "soupcon")
+_ATTRIB_CUES = ("blame", "attribu", "imput", "pinned")
+_ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")
+_OBJ_PRONOUN = re.compile(r"(?:;|,|\bet)\s+(?:\w+\s+){0,3}(?:les|l')\s*(?:(?:avaient|avait|ont|a|auraient|aurait)\s+)?(?:\w+ment\s+|aussitot\s+|deja\s+)?$"
+                          r"|\bque\s+(?:\w+\s+){1,3}$")
+_ATTRIB_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|de|du|d'|a|contre)\s*[^,;]{0,60}?)?(?:\s*,[^;]{0,140}?,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
+                             r"a\s+ete|ont\s+ete|avait\s+ete|avaient\s+ete|est|sont|etait|etaient|fut)\s+(?:\w+\s+)?|(?:\w+\s+){0,2}?et\s+que\s+(?:\w+\s+){1,3})")
+_BETWEEN = re.compile(r"\b(?:between|entre|from)\s+(?:\w+\s+){0,2}$|\b(?:de|des|du)\s+$|\bd'$")
+_WHERE = re.compile(r"\s*,?\s*(?:where|ou)\b[^,;]*")
+_CAP_WORD_RX = re.compile(r"(?<![\w-])[A-Z\u00c0-\u00de]")
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b")
 _MONTH_OR_DIGIT = re.compile(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)))
@@ -687,6 +975,10 @@ _SINCE = re.compile(r"\b(?:since|depuis)\b")
 _IN_ATTACKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|during|dans|lors|au\s+cours)\s+(?:des\s+|d'|de\s+|various\s+|several\s+|separate\s+|"
                          r"multiple\s+|numerous\s+|repeated\s+|plusieurs\s+|diverses\s+|nombreuses\s+|(?:a\s+)?series\s+of\s+)?"
                          r"(?:attacks|attaques|attentats|raids|ambushes|embuscades|bombings|clashes|violence|violences|affrontements)\b")
+_PLURAL_ATTACKS_BEFORE = re.compile(r"\b(?:attacks|attaques|attentats|raids|ambushes|embuscades|bombings|violence|violences)\s+(?:\w+\s+)?(?:have\s+|has\s+|ont\s+)?$")
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "il", "ils", "elle", "elles", "qu'il", "qu'elle", "qu'ils", "qu'elles"})
+_PLURAL_ATTACK_WORDS = frozenset({"attacks", "attaques", "attentats", "raids", "ambushes", "embuscades", "bombings", "violence", "violences"})
+_TOLL_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:have\s+|has\s+|ont\s+)?(?:killed|left|claimed|cost|tue|fait|coute)\b")
 _BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d{3,}|hundreds|thousands|centaines|milliers)\b")
 _OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
 
@@ -707,6 +999,20 @@ def _quote_span(text: str, pos: int) -> tuple[int, int] | None:
         c = text.find(cl, pos)
         return (o, c if c >= 0 else len(text))
     return None
+
+
+def _own_date(low: str, d: DateMention, s: int, e: int) -> bool:
+    """Date `d` modifies the attack noun [s, e): a possessive before it ("Friday's suicide
+    attack", "yesterday's ambush") or a complement right after it ("l'attaque de vendredi",
+    "l'attentat du 21 juillet", "the attack on Friday")."""
+    if d.end <= s:
+        return (low.endswith("'s", d.start, d.end) or low.startswith("'s", d.end)) and _MODIFIERS.fullmatch(
+            low, d.end + (0 if low.endswith("'s", d.start, d.end) else 2), s) is not None
+    return d.start >= e and _COMPLEMENT.fullmatch(low, e, d.start) is not None
+
+
+_MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
+_COMPLEMENT = re.compile(r"\s*(?:(?:de|du|d'|of)\s*)?")
 
 
 def _plural(noun: str) -> bool:

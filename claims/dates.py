@@ -5,7 +5,9 @@ incomplete date ("On September 13", "in December", "this summer", "last week") u
 order: a year stated earlier in the same sentence ("in May of that year"), the last year
 stated in the previous sentence (`context_year`), then the publication date (the latest
 such day or month not after it). Ranges ("September 21–24, 2014") give their start.
-Decades ("the 2000s") and spans ("in the last 10 years") are not dates.
+Decades ("the 2000s") and spans ("in the last 10 years") are not dates. A lapse that opens a
+sentence ("Two days later", "le lendemain": `find_lapse`) is no date of its own: `shift` moves
+the date of the event told before by it (claims.attacks.AttackPatterns.chain_dates).
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("m_that_year", re.compile(r"\b" + _M + r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")),
     ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d)")),
-    ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d)")),
+    ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+|du\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d)")),
     ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
     ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
     ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until)\s+" + _M + r"(?!\s*[0-3]?\d)\b")),
@@ -58,6 +60,9 @@ _PATTERNS = [
     ("days_ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+ago\b")),
     ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r")\b")),
     ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in _WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
+    # a possessive determiner: "Friday's attack", "Tuesday night's raid"
+    ("weekday", re.compile(r"(?P<wd>(?<![\w'])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(?:night|morning|"
+                           r"evening|afternoon))?'s\b")),
 ]
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -246,3 +251,85 @@ def at_precision(value: str | None, gold: str | None) -> str | None:
     if value is None or gold is None:
         return value
     return value[: len(gold)]
+
+
+# ---- lapses: a date told relative to the previous event ("Two days later", "le lendemain") ----
+@dataclass(frozen=True, slots=True)
+class Lapse:
+    """A time relative to the event told before: `sign` +1 after it, -1 before it; `n` units
+    (None: vague, "days later", "quelques jours plus tot"); `unit`: hour, day, week, month, year."""
+    sign: int
+    n: int | None
+    unit: str
+
+
+_UNITS = {"hour": "hour", "heure": "hour", "day": "day", "jour": "day", "journee": "day", "week": "week",
+          "semaine": "week", "month": "month", "mois": "month", "year": "year", "an": "year", "annee": "year"}
+_VAGUE = r"(?:a\s+few|few|several|some|quelques|plusieurs)"
+_COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
+_UNIT = r"(?P<u>hours?|days?|weeks?|months?|years?|heures?|jours?|semaines?|mois|ans|annees?)"
+_LAPSE_RX = re.compile(
+    r"(?:(?:but|and|then|yet|mais|et|puis|alors)\s*,?\s+){0,2}(?:"
+    r"(?:(?P<vague>" + _VAGUE + r")\s+|(?P<n>" + _COUNT + r")\s+)?" + _UNIT +
+    r"\s+(?P<d>later|afterwards|earlier|plus\s+tard|plus\s+tot|auparavant|(?:after|before|apres|avant)(?=\s*,))"
+    r"|the\s+(?P<d2>next|following|previous|preceding)\s+(?P<u2>day|morning|night|evening|afternoon|week|month)"
+    r"|(?P<fr>le\s+lendemain|la\s+veille|le\s+surlendemain|l'avant\s+veille)(?!\s+(?:de|du|des|d')\b)"
+    r"|(?:la\s+|le\s+|l')(?P<u3>semaine|mois|jour|annee)\s+(?P<d3>suivante?|d'apres|precedente?|d'avant)"
+    r")(?=\s*[,;:]|\s+[a-z])")
+_AFTER = ("later", "afterwards", "plus tard", "apres", "after", "next", "following", "suivant", "suivante", "d'apres")
+_FR_DAYS = {"le lendemain": 1, "la veille": -1, "le surlendemain": 2, "l'avant veille": -2}
+
+
+def find_lapse(folded: str) -> Lapse | None:
+    """The lapse that opens a sentence (folded): "Two days later, ...", "Days later they ...",
+    "The next day ...", "Quelques heures plus tot, ...", "Le lendemain, ..."; else None (a lapse
+    inside the sentence may be another event's: "his body was found four days later")."""
+    m = _LAPSE_RX.match(folded.lstrip(" \t\n\"'\u00ab"))
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["fr"]:
+        return Lapse(1 if _FR_DAYS[re.sub(r"\s+", " ", g["fr"])] > 0 else -1, abs(_FR_DAYS[re.sub(r"\s+", " ", g["fr"])]), "day")
+    if g["d2"]:
+        unit = "week" if g["u2"] == "week" else "month" if g["u2"] == "month" else "day"
+        return Lapse(1 if g["d2"] in _AFTER else -1, 1, unit)
+    if g["d3"]:
+        return Lapse(1 if g["d3"] in _AFTER else -1, 1, _UNITS[g["u3"]])
+    raw = g["u"]
+    unit = _UNITS.get(raw) or _UNITS.get(raw[:-1]) or "year"  # "days", "ans"
+    sign = 1 if re.sub(r"\s+", " ", g["d"]) in _AFTER else -1
+    if g["n"]:
+        n = int(g["n"]) if g["n"].isdigit() else _COUNTS[g["n"]]
+        return Lapse(sign, n, unit)
+    return Lapse(sign, None, unit)  # "days later", "quelques jours plus tot"
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4,
+           "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10}
+
+
+def shift(value: str | None, lapse: Lapse) -> str | None:
+    """`value` (YYYY, YYYY-MM or YYYY-MM-DD) moved by `lapse`, no more precise than the lapse allows:
+    an exact number of days keeps a day (hours: the same day); weeks and vague days give the
+    month; months the month; years the year. None where nothing can be said ("years later")."""
+    if not value:
+        return None
+    parts = [int(x) for x in value.split("-")]
+    n, unit = lapse.n, lapse.unit
+    if unit == "hour":
+        return value
+    if unit in ("day", "week"):
+        if n is None:
+            return value[:7]
+        if len(parts) < 3:
+            return value  # "two days later" than "in May 2014": May 2014
+        day = date(*parts) + timedelta(days=lapse.sign * n * (7 if unit == "week" else 1))
+        return day.isoformat() if unit == "day" else day.isoformat()[:7]
+    if unit == "month":
+        if n is None:
+            return value[:4]
+        if len(parts) < 2:
+            return value
+        y, mo = divmod(parts[0] * 12 + parts[1] - 1 + lapse.sign * n, 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    return None if n is None else f"{parts[0] + lapse.sign * n:04d}"

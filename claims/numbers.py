@@ -35,12 +35,15 @@ _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse
 _KIDNAP_V = r"(?:kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|seizing|seized|hijacked|hijacking|took|taking|enlevant|enleve|enleves|kidnappe|kidnappes)"
 _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+officer|officer|gendarme|man|woman|"
               r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
-              r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire)")
+              r"employee|guard|villager|farmer|herder|shepherd|ranger|civilian|student|nurse|doctor|imam|trader|"
+              r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire|employe|gardien|villageois|berger|"
+              r"enseignant|infirmier|commercant)")
 
 _ASIDE = r"(?:[^\W\d][\w']*,\s*(?:dont|including|among\s+them|parmi\s+lesquels|parmi\s+eux)\s+[^,;.]{1,50},\s*)?"  # "14 people, including a soldier, were killed"
 _NOT_ACTIVE = r"(?<!had\s)(?<!has\s)(?<!have\s)"  # "a few dozen of its fighters had killed": the attackers, not victims
 # "put the number of dead at 19 and the wounded at 40", "le nombre de morts a 40"
 _PUT_AT = r"(?:(?<=the\s)|(?<=les\s)|(?<=of\s)|(?<=de\s))"  # opens on the slot word (a rare word, not "the")
+_NOT_LAPSE = r"(?!\s+(?:years?|days?|months?|weeks?|hours?|ans|annees?|jours?|mois|semaines?|heures?)\b)"  # "two days later ... killed"
 _NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
 _SUM = rf"\b{_QUANT}(?P<n>{NUM})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{NUM})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
@@ -49,7 +52,7 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|tues|tuees|morts?)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|tues|tuees|morts?)\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "cost the lives of 12 herders", "a coute la vie a 12 bergers"
@@ -59,12 +62,12 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
         re.compile(rf"\b{_WOUND_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
     ],
     "kidnapped": [
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM})\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
     ],
 }
 _SG_DET = r"(?:a\s+|an\s+|the\s+|un\s+|une\s+|le\s+|la\s+|l')?"

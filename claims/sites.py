@@ -128,6 +128,10 @@ class Sites:
         site = self._name(sent, m.end(), hi)
         return Site(site[0], site[1], site[2], False, e) if site else None
 
+    def locality_at(self, sent: Sent, pos: int, hi: int) -> tuple[int, int, str] | None:
+        """(start, end, name) of an unknown locality's name right at `pos` ("... and nearby Kolmari"), else None."""
+        return self._name(sent, pos, hi)
+
     def _name(self, sent: Sent, pos: int, hi: int):
         """(start, end, name) of an unknown locality's name at `pos`, else None."""
         m = _NAME.match(sent.text, pos, hi)

@@ -288,3 +288,205 @@ def test_a_year_after_since_is_no_context_year(ex):
     text = "Mali has lived with such attacks since 2013. On 24 November, a suicide bomber killed 12 guards in Gao."
     (c,) = _attacks(ex, text, date(2016, 3, 10))
     assert c.date == "2015-11-24"
+
+
+# ---- 11. round 3: possessive time determiners ------------------------------------------
+@pytest.mark.parametrize("text,lang,when", [
+    ("Al-Mourabitoun on Sunday claimed responsibility for Saturday's ambush on a convoy near Ménaka.", "en", "2024-09-14"),
+    ("Officials said yesterday's twin bombings at the market of Maiduguri killed 31 people.", "en", "2024-09-17"),
+    ("Boko Haram claimed Tuesday night's raid on Monguno in a video.", "en", "2024-09-17"),
+    ("L'EIGS a revendiqué dimanche l'attaque de vendredi contre le poste de Tillabéri.", "fr", "2024-09-13"),
+    ("Le JNIM a revendiqué l'attentat du 12 septembre contre le camp de Sévaré.", "fr", "2024-09-12"),
+])
+def test_a_time_in_the_possessive_dates_its_attack(ex, text, lang, when):
+    (c,) = _attacks(ex, text, date(2024, 9, 18), lang)
+    assert c.date == when
+
+
+def test_a_possessive_time_attack_claimed_later_is_the_attack_told_before(ex):
+    text = ("Gunmen killed 14 soldiers at an army post near Ménaka on Saturday. "
+            "On Monday, ISGS claimed responsibility for Saturday's attack.")
+    (c,) = _attacks(ex, text, date(2024, 9, 17))
+    assert (c.subject.id, c.killed, c.date) == ("isgs", 14, "2024-09-14")
+
+
+@pytest.mark.parametrize("text", [
+    "Last year's attacks killed more than 300 civilians in the region.",  # a period's tally, plural
+    "Since Friday's attack on the market of Gao, 12 more bodies have been found.",  # "since": a reference
+])
+def test_a_possessive_period_tally_is_no_attack(ex, text):
+    assert _attacks(ex, text, date(2024, 9, 18)) == []
+
+
+def test_a_restated_toll_with_an_indefinite_tally_is_no_new_attack(ex):
+    text = ("Gunmen stormed the town hall of Dori on 3 May 2024. In a statement issued hours after the raid, the governor "
+            "denounced the assailants and gave a provisional toll of one guard killed and two wounded.")
+    assert len(_attacks(ex, text, date(2024, 5, 5))) == 1
+
+
+# ---- 12. round 3: one verb, several coordinated sites -----------------------------------
+@pytest.mark.parametrize("text,lang,sites", [
+    ("On Tuesday, jihadists attacked police posts in Ansongo, in the Gao region, as well as in Ménaka and Bourem.", "en",
+     ["Ansongo", "Ménaka", "Bourem"]),
+    ("Mardi, des hommes armés ont attaqué des postes de gendarmerie à Djibo, ainsi qu'à Arbinda et à Gorom-Gorom.", "fr",
+     ["Djibo", "Arbinda", "Gorom-Gorom"]),
+    ("On Tuesday, fighters raided Ansongo and Bourem, killing nine people.", "en", ["Ansongo", "Bourem"]),
+])
+def test_one_verb_with_coordinated_sites_gives_an_attack_per_site(ex, text, lang, sites):
+    got = _attacks(ex, text, date(2024, 9, 18), lang)
+    assert [c.place for c in got] == sites
+    assert {c.date for c in got} == {"2024-09-17"}
+    assert len(sites) < 2 or all(c.killed is None for c in got)  # a figure after the list: a shared total
+
+
+def test_coordinated_sites_keep_the_figures_told_between_them(ex):
+    text = ("On 4 March 2024, gunmen attacked Kolmari, killing 25 herders, and nearby Wuro Saba, "
+            "where 11 people died.")
+    got = _attacks(ex, text, date(2024, 3, 6))
+    assert [(c.place, c.killed) for c in got] == [("Kolmari", 25), ("Wuro Saba", 11)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("On Tuesday, fighters from Ansongo and Bourem attacked Ménaka.", "en"),  # origins
+    ("On Tuesday, gunmen attacked a bus travelling from Gao to Ansongo and Bourem.", "en"),  # a route
+    ("On Tuesday, gunmen attacked a lorry between Gao and Ansongo.", "en"),
+    ("On Tuesday, gunmen attacked a camp in Ménaka, Gao's eastern neighbour, and killed three soldiers.", "en"),
+    ("On Tuesday, gunmen attacked a base in Gao, and Ménaka and Bourem were put on alert.", "en"),  # another clause
+    ("On Tuesday, gunmen attacked Kolmari and Ibrahim Tall was killed.", "en"),  # a person, not a locality
+    ("Mardi, des hommes armés venus de Gao et de Ménaka ont attaqué le village de Kolmari.", "fr"),
+])
+def test_names_that_are_no_coordinated_sites(ex, text, lang):
+    assert len(_attacks(ex, text, date(2024, 9, 18), lang)) == 1
+
+
+# ---- 13. round 3: suspicions, attributions, a leader's unit -----------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Police also suspect the group's fighters of a raid on a church near Kaduna on 2 June 2024.", "en"),
+    ("Investigators accused Boko Haram of the bombing of a bus station in Maiduguri on 2 June 2024.", "en"),
+    ("Les enquêteurs soupçonnent Boko Haram d'avoir mené l'attaque d'une gare routière à Maiduguri le 2 juin 2024.", "fr"),
+])
+def test_a_suspected_attack_names_the_suspect_and_is_hedged(ex, text, lang):
+    pre = "Boko Haram has stepped up its campaign. " if "group's" in text else ""
+    (c,) = _attacks(ex, pre + text, date(2024, 6, 5), lang)
+    assert (c.subject.id, c.polarity) == ("boko_haram", "hedged")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("On 2 June 2024, gunmen killed 17 worshippers in a church near Kaduna; the attack was blamed on Boko Haram.", "en"),
+    ("Officials blamed the 2 June 2024 raid on a church near Kaduna, which killed 17 people, on Boko Haram.", "en"),
+    ("Le 2 juin 2024, dix-sept fidèles ont été tués dans une église près de Kaduna ; l'attaque a été imputée à Boko Haram.", "fr"),
+    ("L'attentat du 2 juin 2024 contre une église de Kaduna, où 17 fidèles ont péri, est attribué par la police à Boko Haram.", "fr"),
+])
+def test_an_attributed_attack_names_its_perpetrator_hedged(ex, text, lang):
+    (c,) = _attacks(ex, text, date(2024, 6, 5), lang)
+    assert (c.subject.id, c.polarity) == ("boko_haram", "hedged")
+
+
+def test_an_attribution_in_the_next_sentence_names_the_perpetrator(ex):
+    text = "On 2 June 2024, gunmen killed 17 worshippers in a church near Kaduna. The attack was blamed on Boko Haram."
+    (c,) = _attacks(ex, text, date(2024, 6, 5))
+    assert c.subject.id == "boko_haram"
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2024, gunmen killed 17 worshippers near Kaduna; a video attributed to Boko Haram circulated later.",
+    'On 2 June 2024, gunmen killed 17 worshippers near Kaduna; the governor blamed "bandits", but no group came forward.',
+])
+def test_what_is_attributed_is_not_the_attack(ex, text):
+    (c,) = _attacks(ex, text, date(2024, 6, 5))
+    assert c.subject is None
+
+
+def test_fighters_of_a_leaders_unit_are_the_unit(ex):
+    text = ("In 2012 Belmokhtar set up his own unit, the al-Mulathamun Battalion. "
+            "In May 2013, fighters of Belmokhtar's battalion raided a uranium mine near Arlit.")
+    (c,) = _attacks(ex, text, date(2014, 1, 5))
+    assert c.subject.id == "al_mulathamun"
+
+
+# ---- 14. round 3: dates told relative to the event before ------------------------------
+_CHAINED = "chain_dates" in Extractor._attacks.__code__.co_names
+needs_chain = pytest.mark.skipif(not _CHAINED, reason="claims.extract does not call AttackPatterns.chain_dates yet")
+
+
+@needs_chain
+@pytest.mark.parametrize("second,lang,when", [
+    ("Three days later, gunmen killed six herders near Ansongo.", "en", "2023-04-13"),
+    ("The next day, a roadside bomb killed two soldiers near Bourem.", "en", "2023-04-11"),
+    ("Days later, the same unit kidnapped a nurse near Ansongo.", "en", "2023-04"),
+    ("A few hours earlier, gunmen had killed four traders near Bourem.", "en", "2023-04-10"),
+])
+def test_a_lapse_opening_the_sentence_counts_from_the_last_dated_claim(ex, second, lang, when):
+    text = "Jihadists attacked a police post in Ménaka on 10 April 2023, killing nine officers. " + second
+    got = _attacks(ex, text, date(2023, 4, 20), lang)
+    assert [c.date for c in got] == ["2023-04-10", when]
+
+
+@needs_chain
+@pytest.mark.parametrize("second,when", [
+    ("Le lendemain, des hommes armés ont tué six bergers près d'Ansongo.", "2023-04-11"),
+    ("Quelques jours plus tôt, un enseignant avait été enlevé par des hommes armés à Bourem.", "2023-04"),
+    ("Deux semaines plus tard, des jihadistes ont attaqué le poste de Bourem.", "2023-04"),
+])
+def test_a_french_lapse_counts_from_the_last_dated_claim(ex, second, when):
+    text = "Des jihadistes ont attaqué un poste de police à Ménaka le 10 avril 2023, tuant neuf policiers. " + second
+    got = _attacks(ex, text, date(2023, 4, 30), "fr")
+    assert [c.date for c in got] == ["2023-04-10", when]
+
+
+@needs_chain
+def test_n_days_after_with_no_day_of_its_own_counts_back_from_the_attack_told_before(ex):
+    text = ("Gunmen killed 30 villagers in Ansongo on 12 May 2023. "
+            "The massacre came four days after jihadists killed eight gendarmes in Bourem.")
+    got = _attacks(ex, text, date(2023, 5, 20))
+    assert [(c.place, c.date) for c in got] == [("Ansongo", "2023-05-12"), ("Bourem", "2023-05-08")]
+
+
+@needs_chain
+@pytest.mark.parametrize("second", [
+    "Gunmen killed six herders near Ansongo; their bodies were found three days later.",  # a lapse inside the sentence
+    "Two days after the president's visit, gunmen killed six herders near Ansongo.",  # another event's lapse
+    "Three days later, on 16 April, gunmen killed six herders near Ansongo.",  # a date of its own wins
+])
+def test_lapses_that_are_not_the_attacks(ex, second):
+    text = "Jihadists attacked a police post in Ménaka on 10 April 2023, killing nine officers. " + second
+    got = _attacks(ex, text, date(2023, 4, 20))
+    assert got[1].date in (None, "2023-04-16")
+
+
+@needs_chain
+def test_a_lapse_far_from_any_dated_claim_gives_no_date(ex):
+    text = ("Jihadists attacked a police post in Ménaka on 10 April 2023, killing nine officers. " + "The town is calm. " * 7
+            + "Two days later, gunmen killed six herders near Ansongo.")
+    got = _attacks(ex, text, date(2023, 4, 20))
+    assert got[1].date is None
+
+
+# ---- 15. round 3: the state's own operations, deaths told before ------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The Chadian air force said on Monday it had bombed several hideouts near Lake Chad, killing dozens of fighters.", "en"),
+    ("L'armée a annoncé lundi qu'elle avait tué 20 terroristes près de Ménaka.", "fr"),
+    ("Burkina Faso said it had carried out drone strikes near Djibo on Monday, killing about 30 fighters it linked to the raid.", "en"),
+])
+def test_the_state_reporting_its_own_operation_is_no_attack(ex, text, lang):
+    assert _attacks(ex, text, date(2024, 5, 8), lang) == []
+
+
+def test_companions_killed_with_him_are_the_death_told_before(ex):
+    text = ("Soldiers killed the commander near Ménaka on 3 May 2024, the army said. "
+            "Four of his bodyguards were killed with him, according to the ministry.")
+    assert _attacks(ex, text, date(2024, 5, 8)) == []
+
+
+def test_a_group_saying_it_killed_is_a_claim(ex):
+    (c,) = _attacks(ex, "JNIM said it had killed 12 soldiers near Gao on Monday.", date(2024, 5, 8))
+    assert (c.subject.id, c.killed) == ("jnim", 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Who kidnapped the Dori schoolgirls?",  # a question asserts nothing
+    "Gunmen killed 12 soldiers near Gao on 3 May 2024. Officials in Paris confirmed the news; the raid came "
+    "a week after French troops captured a commander.",  # the raid just reported, after a semicolon
+])
+def test_questions_and_restated_raids_add_no_attack(ex, text):
+    assert len(_attacks(ex, text, date(2024, 5, 8))) == (1 if "Gao" in text else 0)

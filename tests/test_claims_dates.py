@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from claims.dates import at_precision, find_dates
+from claims.dates import Lapse, at_precision, find_dates, find_lapse, shift
 from claims.text import fold
 
 PUB = date(2014, 9, 22)
@@ -57,3 +57,53 @@ def test_not_dates():
 def test_at_precision():
     assert at_precision("2014-09-13", "2014-09") == "2014-09"
     assert at_precision(None, "2014") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("claimed Friday's attack", "2014-09-19"),  # PUB is a Monday
+    ("Sunday night's raid", "2014-09-21"),
+    ("l'attaque du 21 juillet", "2014-07-21"),
+])
+def test_possessive_weekdays_and_du_dates(text, expected):
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize("text,sign,n,unit", [
+    ("Two days later, gunmen", 1, 2, "day"),
+    ("Days later they abducted", 1, None, "day"),
+    ("But a week later the group", 1, 1, "week"),
+    ("The next day gunmen", 1, 1, "day"),
+    ("A few hours earlier, gunmen", -1, None, "hour"),
+    ("Le lendemain, des hommes", 1, 1, "day"),
+    ("La veille, des hommes", -1, 1, "day"),
+    ("Quelques jours plus tôt, le maire", -1, None, "day"),
+    ("Trois jours après, des hommes", 1, 3, "day"),
+    ("Le mois suivant, le groupe", 1, 1, "month"),
+])
+def test_a_lapse_opening_a_sentence(text, sign, n, unit):
+    assert find_lapse(fold(text)) == Lapse(sign, n, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "His body was found four days later.",  # not opening the sentence
+    "La veille des élections, des hommes armés",  # "la veille de": the eve of a named event
+    "Le lendemain de l'attaque, le maire",
+    "Two days after the visit, gunmen",  # "after" + its own event
+])
+def test_not_an_opening_lapse(text):
+    assert find_lapse(fold(text)) is None
+
+
+@pytest.mark.parametrize("value,lapse,expected", [
+    ("2015-02-04", Lapse(1, 2, "day"), "2015-02-06"),
+    ("2015-02", Lapse(1, 2, "day"), "2015-02"),  # no finer than the anchor
+    ("2015-02-27", Lapse(1, None, "day"), "2015-02"),  # vague: the anchor's month
+    ("2015-02-27", Lapse(1, 1, "week"), "2015-03"),
+    ("2015-11", Lapse(1, 3, "month"), "2016-02"),
+    ("2015-11-03", Lapse(-1, None, "month"), "2015"),
+    ("2015", Lapse(-1, 4, "year"), "2011"),
+    ("2015-11-03", Lapse(1, None, "hour"), "2015-11-03"),
+    ("2015", Lapse(1, None, "year"), None),
+])
+def test_shift_keeps_no_more_precision_than_it_has(value, lapse, expected):
+    assert shift(value, lapse) == expected

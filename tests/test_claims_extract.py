@@ -83,7 +83,7 @@ def test_attack_slots_and_pronoun(ex):
     cs = ex.extract(text, published=PUB)
     assert [(c.subject.id, c.place, c.country, c.date, c.killed, c.wounded, c.kidnapped) for c in cs] == [
         ("boko_haram", "Maiduguri", "Nigeria", "2016-01-30", 65, 136, None),
-        ("boko_haram", "Chibok", "Nigeria", None, None, None, 12)]
+        ("boko_haram", "Chibok", "Nigeria", "2016-02", None, None, 12)]  # two weeks after January 30
 
 
 def test_passive_attack_has_no_perpetrator(ex):

@@ -33,3 +33,14 @@ def test_casualties(text, killed, wounded, kidnapped):
 
 def test_years_are_not_casualties():
     assert casualties(fold("in 2014 killed soldiers"))["killed"] is None
+
+
+@pytest.mark.parametrize("text,killed,wounded", [
+    ("two days later another roadside bomb killed a forest ranger.", 1, None),  # a lapse is no figure
+    ("three weeks later, five traders were wounded", None, 5),
+    ("trois jours plus tard, deux bergers ont ete tues", 2, None),
+    ("gunmen killed a villager and wounded 4", 1, 4),
+])
+def test_a_lapse_is_no_figure(text, killed, wounded):
+    got = casualties(fold(text))
+    assert (got["killed"], got["wounded"]) == (killed, wounded)
