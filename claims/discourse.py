@@ -38,14 +38,34 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|hea
                      r"(?:the\s+|l'|la\s+|le\s+)?$")
 # The words that end _BEFORE (before an optional article): one of the window's last two chunks is one.
 _OWNER_PREPS = frozenset({"of", "from", "within", "in", "de", "du", "des", "by", "par", "to", "with", "a", "au"})
-_APPOSITION = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|ancien|ancienne)\b[^,;]{1,160},")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|which|whose|one|its|his|their|himself|itself|now|once|formerly|un|une|le|la|les|qui|dont|son|sa|ses|lui\s+meme|elle\s+meme|ancien|ancienne"
+                         # a participle of birth: "X, formed in 2013 by ..., joined Y", "X, issu d'une scission de Y, a ..."
+                         r"|born|formed|created|founded|established|issue?s?|nee?s?|formee?s?|creee?s?|fondee?s?|apparue?s?)\b[^,;]{1,160},")
 _PART = (r"(?:(?:une|a)\s+partie|part|some|certains|a\s+few|a\s+number|dozens|hundreds|a\s+group|a\s+handful"
+         r"|most|many|(?:the|a|la|une)\s+majorit[ye]|la\s+plupart|beaucoup|nombre"
          r"|(?:a|une)\s+faction|a\s+splinter(?:\s+group)?|a\s+wing|une\s+aile|un\s+groupe)")
 _PARTITIVE = re.compile(r"\b" + _PART + r"\s+(?:des|de\s+ses|de\s+leurs|de\s+la|de\s+l'|du|de|d'|of(?:\s+the|\s+its|\s+their)?)\s*$")
 # "a faction of X", "une faction d'X": a candidate owned by X whose head noun is the part itself
 _PART_HEAD = re.compile(r"(?<![\w'])(?:a|an|un|une)\s+(?=(?:faction|splinter(?:\s+group)?|wing|aile|groupe|group)\s+(?:of\b|de\b|du\b|des\b|d'))")
+# "X lui-même", "le MSA elle-même": an emphatic pronoun repeats the name before it (no other party)
+_EMPHATIC = re.compile(r"\s+memes?\b")
+_LIST_ARTICLE = re.compile(r",\s+(?:the\s+|le\s+|la\s+|les\s+|l')")
+_LIST_NEXT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|\band\b|\bet\b|$)")
 _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
 _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
+
+
+_DETERMINERS = ("the", "this", "that", "le", "la", "ce", "cette")
+
+
+def _after_determiner(low: str, s: int) -> bool:
+    """The word before `s` (as Sent.word_before(s, skip=()) reads it) is one of _DETERMINERS."""
+    head = low[:s].rstrip()  # (str.isspace, str.isalnum and "_" are the regex classes \s and \w)
+    for d in _DETERMINERS:
+        if head.endswith(d):  # (none of them ends another)
+            k = len(head) - len(d)
+            return k == 0 or not (head[k - 1].isalnum() or head[k - 1] == "_")
+    return False
 
 
 def _may_own(window: str) -> bool:
@@ -178,6 +198,8 @@ class Analyzer:
         self.anaphor_g_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
                                        + r")\b")
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
+        self.group_anaphor_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
+            self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))) + r")\b")
         self.formed_here = None  # (sent, mem, before) -> the group a merger before `before` forms (claims.mergers)
         self.founders_of = None  # (sent, pos, mem) -> the group born of the split of the partitive at `pos` (claims.patterns)
         self.unit_nouns = set(voc.words("common", "anaphor_unit"))
@@ -220,16 +242,43 @@ class Analyzer:
         for m in _DASH_ASIDE.finditer(t) if ("\u2013" in t or "\u2014" in t) else ():
             spans.append((m.start(), m.end()))
         for mt in sent.mentions:  # apposition: "X, a founding member of Y who ..., VERB"
-            m = _APPOSITION.match(t[mt.end:]) if t.startswith(",", mt.end) else None
+            m = _APPOSITION.match(sent.low, mt.end) if t.startswith(",", mt.end) else None
+            if m and self._list_item(sent, mt.end):  # "le MNLA, le HCUA et le MAA ...": a list, no aside
+                continue
             if m:
-                spans.append((mt.end, mt.end + m.end()))
+                spans.append((mt.end, m.end()))
             elif mt.kind == "group" and t.startswith(",", mt.end):  # "Ansaru, groupe né en 2012, ...": no article
                 m = self.bare_apposition_rx.match(sent.low, mt.end)
                 if m and not any(x.start <= m.start(1) < x.end for x in sent.mentions):  # not "X, katiba Macina, ..."
                     spans.append((mt.end, m.end()))
         return spans
 
+    @staticmethod
+    def _list_item(sent: Sent, comma: int) -> bool:
+        """After the comma at `comma`, a definite article whose noun phrase is a name, then "and",
+        "et", another comma or the end of the clause ("X, the HCUA and the MAA", "X, le HCUA et
+        ..."): the next item of a list, not an apposition ("X, the al-Qaeda affiliate, ...")."""
+        art = _LIST_ARTICLE.match(sent.low, comma)
+        if art is None:
+            return False
+        nxt = next((m for m in sent.mentions if m.start >= art.end()), None)
+        return nxt is not None and nxt.start == art.end() and _LIST_NEXT.match(sent.low, nxt.end) is not None
+
     def _candidates(self, sent: Sent) -> list[Cand]:
+        cands = self._mention_cands(sent)
+        taken = [(c.start, c.end) for c in cands]
+        words = self.cand_words
+        for s, e, w in sent.toks:
+            if w not in words or any(a <= s < b for a, b in taken):
+                continue
+            c = self._word_cand(sent, s, e, w)
+            if c:
+                cands.append(c)
+        cands.sort(key=lambda c: c.start)
+        return cands
+
+    def _mention_cands(self, sent: Sent) -> list[Cand]:
+        """The candidates of the sentence's mentions: "AQIM fighters", "members of X" (owned), X."""
         cands: list[Cand] = []
         low = sent.low
         ments = sent.mentions
@@ -250,15 +299,6 @@ class Analyzer:
                     cands.append(Cand(base + before.start(1) if w == head.group(1) else head.start(2), m.end, "owned", m))
                     continue
             cands.append(Cand(m.start, m.end, "entity", m))
-        taken = [(c.start, c.end) for c in cands]
-        words = self.cand_words
-        for s, e, w in sent.toks:
-            if w not in words or any(a <= s < b for a, b in taken):
-                continue
-            c = self._word_cand(sent, s, e, w)
-            if c:
-                cands.append(c)
-        cands.sort(key=lambda c: c.start)
         return cands
 
     def _word_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
@@ -268,8 +308,9 @@ class Analyzer:
         if w == "that":  # "X, a faction that split from Y,": relative after an apposition's head noun only
             return Cand(s, e, "rel", word=w) if prev in self.heads and self.apposition_anchor(sent, s) else None
         if w in self.unit_nouns:  # "the battalion": the last group named as one (never an army unit)
-            if self._definite_np(sent, s) and not self._named_after(sent, e):
-                return Cand(self._np_start(sent, s), e, "anaphor", word=w)
+            return self._unit_cand(sent, s, e, w)
+        if (w in self.pron_p or w in self.pron_g) and _EMPHATIC.match(sent.low, e) and any(
+                m.end < s and not sent.low[m.end:s].strip() for m in sent.mentions):
             return None
         if w in self.pron_p:
             return Cand(s, e, "pronoun", word=w, person=True, possessive=w in ("his", "son", "sa"))
@@ -279,11 +320,8 @@ class Analyzer:
             if w == "it" and re.match(r"\s+(?:is|was|isn't|wasn't|seems|appears|remains)\s+(?:not\s+)?(?:clear|unclear|likely|possible|important|true|known|believed|said)", sent.low[e:e + 30]):
                 return None
             return Cand(s, e, "pronoun", word=w, possessive=w in ("its", "their", "leur", "leurs", "son", "sa", "ses"))
-        if w in self.anaphor_g and prev in ("the", "this", "that", "le", "la", "ce", "cette", "l'") or (
-                w in self.anaphor_g and self._definite_np(sent, s)):
-            if self._named_after(sent, e):
-                return None
-            return Cand(self._np_start(sent, s), e, "anaphor", word=w)
+        if w in self.anaphor_g and (prev in _DETERMINERS or self._definite_np(sent, s)):
+            return self._group_cand(sent, s, e, w)
         if w in self.anaphor_p and self._definite_np(sent, s) and self._np_start(sent, s) <= 4:
             if self._named_after(sent, e):
                 return None
@@ -291,6 +329,17 @@ class Analyzer:
         if w in self.agent or w in self.generic_groups:
             return Cand(s, e, "generic", word=w)
         return None
+
+    def _unit_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
+        if self._definite_np(sent, s) and not self._named_after(sent, e):
+            return Cand(self._np_start(sent, s), e, "anaphor", word=w)
+        return None
+
+    def _group_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
+        """"the group" (a definite noun phrase) unless a name follows ("the group Ansaroul Islam")."""
+        if self._named_after(sent, e):
+            return None
+        return Cand(self._np_start(sent, s), e, "anaphor", word=w)
 
     def _definite_np(self, sent: Sent, s: int) -> bool:
         start = self._np_start(sent, s)
@@ -527,11 +576,32 @@ class Analyzer:
     def remember(self, sent: Sent, mem: Memory) -> None:
         extra = []
         if self._may_hold_group_anaphor(sent):  # else candidates are not needed
-            for c in sent.cands:
-                if c.kind == "anaphor" and not c.person:
-                    extra.append(self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns
-                                 else self.last_of(sent, c.start, mem))
+            for c in self._group_anaphors(sent):
+                extra.append(self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns
+                             else self.last_of(sent, c.start, mem))
         self._remember(sent.index, sent.mentions, sent.places, extra, mem)
+
+    def _group_anaphors(self, sent: Sent) -> list[Cand]:
+        """The sentence's candidates "the group", "the battalion" (anaphors of no person), in
+        order: from its candidates when built, else from the words of `anaphor_group` and
+        `anaphor_unit` alone (outside the spans of the mentions' candidates, as there), without
+        building the others."""
+        if sent._cands is not None:
+            return [c for c in sent._cands if c.kind == "anaphor" and not c.person]
+        taken = [(c.start, c.end) for c in self._mention_cands(sent)]
+        out, low = [], sent.low
+        for m in self.group_anaphor_rx.finditer(low):
+            s, e, w = m.start(), m.end(), m.group()
+            if any(a <= s < b for a, b in taken):
+                continue
+            if w in self.unit_nouns:  # (as _word_cand, without the sentence's tokens)
+                c = self._unit_cand(sent, s, e, w)
+            else:
+                c = self._group_cand(sent, s, e, w) if (_after_determiner(low, s) or self._definite_np(sent, s)) else None
+            if c is not None:
+                out.append(c)
+        out.sort(key=lambda c: c.start)
+        return out
 
     def _may_hold_group_anaphor(self, sent: Sent) -> bool:
         """A candidate "the group" needs a word of `anaphor_g` outside the sentence's mentions

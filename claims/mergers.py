@@ -30,6 +30,7 @@ _ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in 
 _WITH = re.compile(r"\s+(?:with|to|avec)\b")
 _UNITED_TO = re.compile(r"\s+(?:with|to|avec|a|au|aux)\b")
 _POSSESSOR = re.compile(r"'s?\s*")
+_INTO_TAIL = re.compile(r"(?:\s+(?:in|au\s+sein\s+(?:de|du)|dans))$")
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -45,6 +46,7 @@ class MergerPatterns:
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
         self.needs_result = set(v.words("merger", "needs_result"))
+        self.merge_into = set(v.words("merger", "merge_into"))
         parts = "|".join(_pats(v, "part_nouns"))
         # "ISGS's Gourma emirate", "the southern wing of X", "la branche sahélienne d'X": a member is the group
         self.part_after_rx = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:" + parts + r")\b") if parts else None
@@ -109,6 +111,14 @@ class MergerPatterns:
         if self.rel.blocked(sent, s):
             return None
         members, first = self._left_members(sent, s, mem)
+        if " ".join(sent.low[s:e].split()) in self.merge_into:  # "A, B and C united in X": X (a name right after), else "in" is no object
+            into = next((k for k in sent.cands if e <= k.start <= e + 6), None)
+            if into is not None and into.kind in ("entity", "owned") and into.mention.kind == "group":
+                return self._draft(members, ref_of(into.mention), (s, e))
+            verb = _INTO_TAIL.sub("", sent.low[s:e])  # "merged in 2017 to form X": the verb "merged", if one
+            if not self.verb_rx.fullmatch(verb):
+                return None
+            e = s + len(verb)
         w = None if self.result_rx.match(sent.low[e:e + 40].lstrip()) else (
             _UNITED_TO if "uni" in sent.low[s:e] else _WITH).match(sent.low, e, e + 8)  # "s'est unie à X"
         partner = self.an.first_after(sent, w.end() if w else e, mem, limit=50) if (

@@ -420,7 +420,7 @@ class RelationPatterns:
                 obj = x
             else:
                 subj = x
-        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec"):
+        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec", "d'"):
             obj = self.an.first_after(sent, e, mem)
         else:
             frm = re.match(r"\s+(?:from|with)\b", sent.low[e:e + 8])

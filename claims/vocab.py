@@ -34,7 +34,7 @@ def compile_phrases(phrases, capture: bool = False) -> re.Pattern:
     if not pats:
         return re.compile(r"(?!x)x")
     group = "(" if capture else "(?:"
-    return re.compile(group + _after_no_word(pats) + r")(?![\w])")
+    return re.compile(group + _after_no_word(pats) + r")(?:(?<=')|(?![\w]))")  # "se separant d'" before a name
 
 
 def _after_no_word(pats: list[str]) -> str:
@@ -105,13 +105,17 @@ _TRIGGER_KEYS = {
 
 
 _COMMON = {"terrorist", "suicide", "forces", "united", "armed", "with", "from", "the", "of", "to", "ont", "ete", "a", "opened",
-           "set", "took", "blew", "went", "left", "ranks", "gave", "fait", "faire", "pris", "avec", "over", "up", "off",
-           "avait", "aurait", "auraient", "sont", "s'est", "se", "est", "de", "du", "d'", "itself", "sides"}
+           "set", "took", "blew", "went", "ranks", "gave", "fait", "faire", "pris", "avec", "over", "up", "off",
+           "avait", "aurait", "auraient", "sont", "s'est", "se", "est", "de", "du", "d'", "itself", "sides", "in", "au", "dans", "sein"}
+# nouns that many sentences of news about armed groups hold: a phrase is indexed by another of
+# its words where it has one ("left the group" by "left")
+_FREQUENT = {"group", "groups", "movement", "organisation", "organization", "network", "faction", "leurs"}
 
 
 class TriggerFilter:
     """Which sentences hold a trigger phrase of any claim type? Every phrase is indexed by
-    its most distinctive word (a trailing `*`: any ending). Per document, the distinct words
+    its most distinctive word (a trailing `*`: any ending; not a function word, and a noun
+    frequent in news about armed groups only where the phrase has no other word). Per document, the distinct words
     of the text (claims.text.Tokens) say which of those words occur at all (a set lookup,
     cached per word); the Tokens give where they occur, and each hit is mapped to its
     sentence by offset. A hit counts when its word is a one-word phrase or a starred word,
@@ -121,15 +125,26 @@ class TriggerFilter:
 
     def __init__(self, v: Vocab):
         by_word: dict[str, list[str]] = {}
-        types: dict[str, set[str]] = {}
+        sure: dict[str, set] = {}  # indexed word -> the types and lists of its one-word phrases
+        multi: dict[str, dict[tuple[str, str], list[str]]] = {}  # indexed word -> list -> its longer phrases
         for file, keys in _TRIGGER_KEYS.items():
             for key in keys:
                 for phrase in v.words(file, key):
                     words = [w for w in phrase.split() if w not in _COMMON] or phrase.split()
                     if words:
-                        by_word.setdefault(max(words, key=len), []).append(phrase)
-                        types.setdefault(fold(max(words, key=len)).strip(), set()).update((file, (file, key)))
-        self._types = {k: frozenset(ts) for k, ts in types.items()}  # indexed word -> claim types and lists
+                        w = max(words, key=lambda x: (x not in _FREQUENT, len(x)))
+                        by_word.setdefault(w, []).append(phrase)
+                        k = fold(w).strip()
+                        sure.setdefault(k, set())
+                        if len(phrase.split()) == 1:
+                            sure[k].update((file, (file, key)))
+                        else:
+                            multi.setdefault(k, {}).setdefault((file, key), []).append(phrase)
+        # indexed word -> claim types and lists its hit brings for sure; and (phrases, types and list)
+        # of its longer phrases, which bring theirs only where they occur in the sentence
+        self._sure = {k: frozenset(ts) for k, ts in sure.items()}
+        self._multi = {k: tuple((elided(compile_phrases(ps)), frozenset((fk[0], fk))) for fk, ps in by_key.items())
+                       for k, by_key in multi.items()}
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
         self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
         self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
@@ -161,11 +176,13 @@ class TriggerFilter:
         hold a trigger. The types are those whose phrases may occur in the sentence (a
         superset: a pattern of any other type cannot match there); with them, as (file, key)
         pairs, the word lists whose phrases may occur ("attack", "nouns"): a pattern built
-        on a list that is absent cannot match either. `toks`: the text's Tokens (where the
+        on a list that is absent cannot match either. A word that stands for longer phrases
+        brings their types only where one of them occurs ("group" alone, no "left the group"). `toks`: the text's Tokens (where the
         words occur), when the caller has them."""
         hit: set[int] = set()
         kinds: dict[int, frozenset] = {}
-        keys_types, right = self._keys_types, bisect.bisect_right
+        keys_types, right, multi = self._keys_types, bisect.bisect_right, self._multi
+        checked: set[tuple[int, str]] = set()  # (sentence, indexed word) whose longer phrases were looked for
         for p, e, w, keys in self._hits(folded, uniq, toks or Tokens(folded)):
             if not _free_start(folded, p):
                 continue
@@ -173,8 +190,15 @@ class TriggerFilter:
             if i < 0 or e > ends[i]:
                 continue
             ts = keys_types.get(keys)
-            if ts is None:  # the union of the types of the indexed words (cached: few distinct tuples)
-                ts = keys_types[keys] = frozenset().union(*(self._types[k] for k in keys))
+            if ts is None:  # the union of the sure types of the indexed words (cached: few distinct tuples)
+                ts = keys_types[keys] = frozenset().union(*(self._sure[k] for k in keys))
+            for k in keys:
+                if k in multi and (i, k) not in checked:
+                    checked.add((i, k))
+                    low = folded[starts[i]:ends[i]]
+                    for rx, t in multi[k]:
+                        if not t <= ts and rx.search(low) is not None:
+                            ts = ts | t
             have = kinds.get(i)
             if have is None:
                 kinds[i] = ts

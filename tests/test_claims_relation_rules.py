@@ -448,3 +448,72 @@ def test_denials_of_relations(ex, text, lang, expected):
 ])
 def test_round_three_hard_negatives(ex, text, lang, expected):
     assert _ids(ex, text, lang) == expected
+
+
+# ---- round four: gerunds, emphatic pronouns, participial asides, "most of", "united in X" ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # a gerund: the split's subject is the clause's
+    ("Ansaru, apparu en 2012 en rompant avec Boko Haram, reste discret.", "fr",
+     [("split", "ansaru", "boko_haram", (), "asserted")]),
+    ("Le MUJAO, créé en 2011 en se séparant d'AQMI, revendique plusieurs enlèvements.", "fr",
+     [("split", "mujao", "aqim", (), "asserted")]),
+    ("Le MUJAO s'est séparé d'AQMI à la fin de 2011.", "fr", [("split", "mujao", "aqim", (), "asserted")]),
+    ("Ansaru emerged in 2012 by breaking with Boko Haram.", "en", [("split", "ansaru", "boko_haram", (), "asserted")]),
+    # an emphatic pronoun repeats the name before it ("lui-même"): no other party
+    ("Le HCUA lui-même est né en 2013 d'une scission d'Ansar Dine.", "fr",
+     [("split", "hcua", "ansar_dine", (), "asserted")]),
+    # an aside opened by a participle of birth is not the subject of the main verb
+    ("Le MIA, lui-même issu d'une scission d'Ansar Dine, a rejoint le HCUA.", "fr",
+     [("split", "mia", "ansar_dine", (), "asserted"), ("pledge", "mia", "hcua", (), "asserted")]),
+    ("Ansar Dine, created in 2012 by Iyad Ag Ghaly, pledged allegiance to al-Qaeda.", "en",
+     [("pledge", "ansar_dine", "al_qaeda", (), "asserted")]),
+])
+def test_gerund_splits_emphatic_pronouns_and_participial_asides(ex, text, lang, expected):
+    assert sorted(_rel(ex, text, lang)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,lang", [
+    # most of a group's fighters: a part, not the group (no group formed is named: no claim)
+    ("In 2016 most of the fighters of Ansar Dine broke away from the movement and joined JNIM.", "en"),
+    ("The majority of the MNLA's commanders defected from the movement.", "en"),
+    ("En 2016, la plupart des combattants d'Ansar Dine ont rompu avec le mouvement.", "fr"),
+    ("La plupart des membres du MUJAO ont rejoint l'EIGS.", "fr"),
+])
+def test_most_of_a_group_is_a_part(ex, text, lang):
+    assert _rel(ex, text, lang) == []
+
+
+
+
+@pytest.mark.parametrize("text,lang,result,members", [
+    ("In 2014 the MNLA, the HCUA and the MAA united in the Coordination of Azawad Movements.", "en",
+     "cma", ("hcua", "maa", "mnla")),
+    ("In 2017 Ansar Dine, the Macina Liberation Front and al-Mourabitoun joined forces in JNIM.", "en",
+     "jnim", ("al_mourabitoun", "ansar_dine", "katiba_macina")),
+    ("En 2014, le MNLA, le HCUA et le Mouvement arabe de l'Azawad (MAA) se regroupaient au sein de la "
+     "Coordination des mouvements de l'Azawad (CMA), tandis que le GATIA restait à l'écart.", "fr",
+     "cma", ("hcua", "maa", "mnla")),
+    ("En 2014, le MNLA, le HCUA et le MAA se réunissent au sein de la CMA.", "fr", "cma", ("hcua", "maa", "mnla")),
+    ("Ansar Dine and al-Mourabitoun merged in 2017 to form JNIM.", "en", "jnim", ("al_mourabitoun", "ansar_dine")),
+])
+def test_members_united_in_the_group_they_form(ex, text, lang, result, members):
+    assert _rel(ex, text, lang) == [("merger", None, result, members, "asserted")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ansar Dine and MUJAO united in their hostility to the MNLA.", "en"),  # no group formed
+    ("The MNLA and the HCUA united in Kidal in 2014.", "en"),  # a place
+    ("Ansar Dine and al-Mourabitoun joined forces in 2013 to attack Konna.", "en"),  # one operation
+    ("Les combattants du MNLA et du HCUA se sont regroupés au sein d'une base à Kidal.", "fr"),
+])
+def test_united_in_without_a_group_formed(ex, text, lang):
+    assert [r for r in _rel(ex, text, lang) if r[0] == "merger"] == []
+
+
+def test_a_list_after_a_name_is_no_apposition(ex):
+    # "X, the Y and the Z VERB": Y is the next item, not an aside about X
+    got = _rel(ex, "In 2014, the MNLA, the HCUA and the MAA (an Arab movement) united in the CMA.")
+    assert got == [("merger", None, "cma", ("hcua", "maa", "mnla"), "asserted")]
+    # an apposition that opens on an article and a name is still one
+    assert _rel(ex, "JNIM, the al-Qaeda affiliate in Mali, pledged allegiance to al-Qaeda.") == [
+        ("pledge", "jnim", "al_qaeda", (), "asserted")]

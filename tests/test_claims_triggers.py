@@ -42,3 +42,24 @@ def test_types_of_a_sentence_and_french_elision():
 def test_words_inside_other_words_are_not_triggers():
     en = TriggerFilter(vocab("en"))
     assert _per_document(en, "The counterattacked... no. Unpledged funds stayed idle.") == {}
+
+
+def test_a_word_of_a_longer_phrase_brings_its_types_only_where_the_phrase_occurs():
+    en = TriggerFilter(vocab("en"))
+    got = _per_document(en, "Gunmen of the group attacked Ansongo. Two commanders left the group in May. "
+                            "The attack left nine dead.")
+    assert set(got) == {0, 1, 2}
+    assert "split" not in got[0] and "attack" in got[0]  # "group" alone: no split phrase
+    assert "split" in got[1] and ("split", "split_verbs") in got[1]
+    assert "split" not in got[2]  # "left" without "the group", "the movement", ...
+    fr = TriggerFilter(vocab("fr"))
+    got = _per_document(fr, "Les deux mouvements ont uni leurs forces en 2019. Leurs chefs ont attaqué Ménaka.")
+    assert ("merger", "merge_verbs") in got[0]
+    assert 1 not in got or "merger" not in got[1]
+
+
+def test_a_phrase_is_indexed_by_its_least_common_word():
+    en = TriggerFilter(vocab("en"))
+    assert en.search("two commanders left the group in may")
+    assert not en.search("the group and the movement met in gao")
+    assert "group" not in en._sure and "left" in en._sure  # "left the group": by "left", not "group"
