@@ -12,21 +12,22 @@ new frame; each frame takes its own date, place and figures. A frame needs an an
 well as B and C") gives an attack per site. A frame with no date of its own but an opening
 lapse ("Two days later") is dated from the last dated claim (chain_dates). Suspicions
 ("suspect X of the assault") and attributions ("was blamed on X", "attribuee a X") name a
-hedged perpetrator.
+hedged perpetrator; a claim told after the attack in its sentence (", an attack claimed by X",
+"; X claimed the ambush", "et X l'a revendiquee") names it.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
-from claims.dates import MONTHS, DateMention, Lapse, find_lapse, shift
+from claims.dates import MONTHS, DateMention, Lapse, find_lapse, shift, word_opening
 from claims.discourse import GENERIC, Analyzer, Memory, Sent
 from claims.model import EntityRef
 from claims.numbers import casualties, parse_number
 from claims.patterns import Draft, RelationPatterns, is_party
 from claims.places import Gazetteer, PlaceMention
 from claims.sites import Sites
-from claims.vocab import Vocab, elided, phrase_pattern
+from claims.vocab import Vocab, compile_phrases, elided, phrase_pattern
 
 _NON_ACTOR = ("state", "force", "organisation")
 
@@ -60,6 +61,7 @@ class AttackPatterns:
         self.coord_rx = re.compile(r"(?:^|\s)(?:or|as\s+well\s+as|along\s+with|in\s+addition\s+to|ou|ainsi\s+que|;)\s+(?:\S+\s+){0,4}$")
         self.aggregate_rx = v.rx("attack", "aggregate")
         self.claim_rx = v.rx("attack", "claim_verbs")
+        self._claim_patterns(v)
         ops = v.words("attack", "operation_nouns")
         self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
             phrase_pattern(w) for w in ops) + r")\b") if ops else re.compile(r"(?!x)x")
@@ -92,6 +94,29 @@ class AttackPatterns:
         self.sites = Sites(v, Gazetteer.load())
         self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see _before
         self._last_trigs: tuple = (None, [])  # (sentence, triggers): see _triggers
+
+    def _claim_patterns(self, v: Vocab) -> None:
+        """The forms of a claim told after the attack in its own sentence (see _claims_after)."""
+        alt = lambda k: "|".join(sorted((phrase_pattern(w) for w in v.words("attack", k)), key=len, reverse=True))  # noqa: E731
+        nouns, part, marks = alt("claimed_nouns"), alt("claimed_participles"), alt("claimant_markers")
+        if not (nouns and part and marks):
+            self.claimed_by_rx = self.claimed_rel_rx = None
+            return
+        noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
+        # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X"
+        self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"
+                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:\w+\s+)?(?:" + part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
+                                        r")(?:\s+|(?<='))")
+        # "an attack it later claimed.", "une operation que le JNIM avait revendiquee en ...": the claim verb has no object of its own
+        self.claimed_rel_rx = re.compile(noun + r"\s+(?:that\s+|which\s+|que\s+|qu')?(?:[^\s,;]+\s+){1,4}?(?P<v>" + part +
+                                         r")(?=\s*(?:[,.;:)]|$)|\s+(?:within|on|in|as|too|the\s+next|the\s+following|en|dans|le|la|"
+                                         r"quelques|deux|trois|aussitot|sur)\b)")
+        # "...; X claimed the ambush", "and X claimed both blasts", "X claimed it", "et X l'a revendiquee"
+        self.claim_verb_rx = compile_phrases(v.words("attack", "claim_verbs") + v.words("attack", "claimed_participles"))
+        self.claim_object_rx = re.compile(r"\s+(?:(?:also|later|quickly|swiftly|aussi|egalement)\s+)?(?:responsibility\s+for\s+|"
+                                          r"la\s+responsabilite\s+de\s+)?(?:(?:the|that|this|both|these|those|l'|le|la|les|ce|cette|"
+                                          r"cet|ces)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")(?![\w])|(?:it|them)(?![\w])|"
+                                          r"responsibility(?!\s+for)(?![\w]))")
 
     # ---- triggers --------------------------------------------------------------------
     def _triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
@@ -228,8 +253,8 @@ class AttackPatterns:
         if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
                 self.count_of_rx.search(sent.low, max(0, s - 70), s)):
             return False  # "the number of civilians killed", "le nombre de soldats tués": a count
-        if kind == "verb" and self.a_toll_rx is not None and not sent.dates and not any(p.kind == "place" for p in sent.places) and (
-                any(map(sent.low.__contains__, self.count_cues)) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
+        if kind == "verb" and self.a_toll_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
+                not sent.dates and not any(p.kind == "place" for p in sent.places) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
             return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
         if kind == "verb" and any(w in _SUBJECT_PRONOUNS for w in prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
             return False  # "The air force said it had bombed several camps": a state operation
@@ -333,9 +358,57 @@ class AttackPatterns:
             drafts, perp = self._frame(sent, mem, fr, bounds[i], bounds[i + 1], first_perp if i else None)
             first_perp = perp if i == 0 else first_perp
             out += drafts
+        if out and self.claimed_by_rx is not None and ("claim" in sent.low or "revendiq" in sent.low):
+            self._claimed_after(sent, mem, out)
         if out and self.attrib_rx is not None:
             self._attributed(sent, mem, out)
         return out
+
+    def _claimed_after(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
+        """A claim told after an attack in its sentence names its perpetrator: "Gunmen killed 14
+        people in X, an attack claimed by Y", "..., an attack it later claimed", "...; Y claimed the
+        ambush the next day", "..., et Y l'a revendiquee": the claimant is given to the attack
+        whose trigger comes last before the claim (not past a reference word: "... days after an
+        attack claimed by Y"), or to the claimed noun's own attack where it tells one."""
+        for pos, who, noun in self._claims_after(sent, mem):
+            own = [d for d in drafts if noun is not None and d.trig[0] == noun[0]]
+            before = [d for d in drafts if d.trig[0] < pos]
+            if not own and before:
+                last = max(d.trig[0] for d in before)
+                gap = sent.low[max(d.trig[1] for d in before if d.trig[0] == last):pos]
+                if any(m.group() in self.reference for m in _WORD_RX.finditer(gap)):
+                    continue
+                own = [d for d in before if d.trig[0] == last]
+                if noun is not None and self._anchored_noun(sent, noun[1], own):
+                    continue  # "...; X claimed the attack on Kidal": another attack, named by its own place or date
+            for d in own:
+                if d.subject is None:
+                    d.subject = who
+
+    def _anchored_noun(self, sent: Sent, e: int, drafts: list[Draft]) -> bool:
+        """The claimed noun ending at `e` has a place or a date of its own in its clause, not that of `drafts`."""
+        stop = _CLAIM_NP_END.search(sent.low, e)
+        stop = stop.start() if stop else len(sent.low)
+        return any(e <= p.start < stop and p.kind == "place" and all(p.name != d.place for d in drafts) for p in sent.places) or any(
+            e <= x.start < stop and all(x.value != d.date for d in drafts) for x in sent.dates)
+
+    def _claims_after(self, sent: Sent, mem: Memory) -> list:
+        """(offset, claimant, offset of the claimed noun or None) of each claim of an attack in the sentence
+        (three forms: see _claim_patterns); only claimants that are actors."""
+        low, out = sent.low, []
+        for m in self.claimed_by_rx.finditer(low):
+            out.append((m.start(), self.an.first_after(sent, m.end(), mem, limit=30), m.span("n")))
+        for m in self.claimed_rel_rx.finditer(low):
+            c = self._subject(sent, m.start("v"))
+            out.append((m.start(), self.an.resolve(sent, c, mem) if c is not None else None, m.span("n")))
+        for m in self.claim_verb_rx.finditer(low):
+            obj = self.claim_object_rx.match(low, m.end())
+            pron = None if obj else _OBJ_PRONOUN_BEFORE.search(low, max(0, m.start() - 24), m.start())
+            if obj is None and pron is None:
+                continue
+            c = self._subject(sent, pron.start() if pron else m.start())
+            out.append((m.start(), self.an.resolve(sent, c, mem) if c is not None else None, obj.span("n") if obj and obj.group("n") else None))
+        return [x for x in out if is_party(x[1])]
 
     def _attributed(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
         """"...; the attack was blamed on X", "la tuerie de Y, ou ..., est attribuee par des sources a
@@ -409,7 +482,7 @@ class AttackPatterns:
                 r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[sent.low.rfind(";", 0, s) + 1:s]) and mem.last_attacks:
             return [], perp  # "The assault came four months after ...", "...; the raid came weeks after": the attack already reported
         if self._anaphoric(sent, s) and not dates and not any(figures.values()):
-            self._reassign(sent, mem, perp)
+            self._reassign(sent, mem, perp, a)
             return [], perp
         spots = self._distributed(sent, places, s, e) or [self._place(sent, places, fr, mem, lo, b)]
         shares = None  # the figures of each of several coordinated sites
@@ -534,16 +607,22 @@ class AttackPatterns:
             perp = self.an.first_after(sent, sent.low.find(passive.group().strip().split()[-1], s) + 4, mem)
         if not (claim or passive) or not is_party(perp) or self.rel.blocked(sent, (claim.start() if claim else s)):
             return False
+        if self._attack_told_before(sent, a):
+            return True  # "Gunmen killed 9 ...; JNIM claimed the ambush": this sentence's attack (see _claimed_after)
         mem.extra_updates.append((list(mem.last_attacks), perp))
         return True
+
+    def _attack_told_before(self, sent: Sent, a: int) -> bool:
+        """A valid attack trigger ends before `a` in the sentence (an earlier frame)."""
+        return a > 0 and any(t[1] <= a and t[2] != "bare" and self._valid(sent, *t) for t in self._triggers(sent))
 
     def _anaphoric(self, sent: Sent, s: int) -> bool:
         prev = self._before(sent, s, 3)
         return any(w in self.anaphoric for w in prev)
 
-    def _reassign(self, sent: Sent, mem: Memory, perp: EntityRef | None) -> None:
+    def _reassign(self, sent: Sent, mem: Memory, perp: EntityRef | None, a: int) -> None:
         gov = list(self.gov_rx.finditer(sent.low))
-        if is_party(perp) and gov and gov[-1].group().startswith("claim"):
+        if is_party(perp) and gov and gov[-1].group().startswith("claim") and not self._attack_told_before(sent, a):
             mem.extra_updates.append((list(mem.last_attacks), perp))
 
     def _perpetrator(self, sent, mem, fr, a, inherited):
@@ -847,11 +926,11 @@ class AttackPatterns:
                 return None  # "gunmen killed 12": an event told anew
             if kind == "noun" and not self._definite(sent, s):
                 return None  # "in an ambush": another event
-        figures = casualties(low)
+        figures = casualties(low) if (named or report) else None  # (used by these two forms only)
         if named and not any(figures.values()) and all(len(d.value) == 4 for d in sent.dates) and any(
                 self._definite(sent, t[0]) for t in named):
             return {}  # "the Tongo Tongo ambush was the work of ...": an attack already reported
-        if any(figures.values()) and report and self._own_anchor_free(sent, mem):
+        if report and any(figures.values()) and self._own_anchor_free(sent, mem):
             return figures  # "Hospital staff put the number of dead at 19"
         for s, e, kind in trigs:
             if kind == "noun" and self._definite(sent, s) and last and sent.index - last[0] <= 3 and any(
@@ -913,8 +992,11 @@ class AttackPatterns:
             for p in sent.places)  # "Nigeria's government said": the reporter
 
 
-_TOLL_WORD = re.compile(r"\b(?:dead|deaths|killed|died|toll|wounded|injured|morts|tues|tuees|blesses|bilan|victimes)\b")
-_NEW_EVENT = re.compile(r"\b(?:another|separate|second|new|earlier|later|autre|nouvelle|nouvel|seconde|deuxieme)\s+(?:\w+\s+)?"
+# (the frequently searched patterns open on their first letters: see claims.dates.word_opening)
+_TOLL_WORD = re.compile(word_opening(("dead", "deaths", "killed", "died", "toll", "wounded", "injured", "morts", "tues", "tuees",
+                                      "blesses", "bilan", "victimes")) + r"\b")
+_NEW_EVENT = re.compile(word_opening(("another", "separate", "second", "new", "earlier", "later", "autre", "nouvelle", "nouvel",
+                                      "seconde", "deuxieme")) + r"\s+(?:\w+\s+)?"
                         r"(?:attacks?|ambush|assault|raid|bombing|massacre|killing|attaque|embuscade|attentat|assaut|tuerie|incident)\b")
 _DEFINITE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?"
                            r"(?:the|this|that|these|those|l'|le|la|les|ce|cette|cet|ces)\s*(?:[\w-]+\s+){0,2}?")
@@ -946,6 +1028,8 @@ _CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(
                     r"(?:the\s+|la\s+|le\s+)?(?:village|town|locality|localite|ville)s?\s+(?:of|de|d')\s*)?")
 _SUBJECT_AFTER = re.compile(r"(?:\s+(?:and|et)\s+[\w' -]{1,30}?)?\s+(?:were|was|is|are|has|have|had|will|would|remain|remained|"
                             r"ont|a|sont|est|etait|etaient|avait|avaient|restent|seront)\b")
+_CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")
+_OBJ_PRONOUN_BEFORE = re.compile(r"(?:(?<![\w'])l'|(?<![\w'])les\s+)(?:(?:a|avait|ont|avaient|aurait|auraient)\s+)?$")  # "l'a revendiquee"
 _WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux\s+cotes\s+d')\s*(?:him|her|them|lui|elle|eux)\b")
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|selon|d'apres)\s+$")  # "according to Paris": a source, no site
 _SUSPECT_CUES = ("suspect", "accus", "blame", "soupcon")
@@ -957,7 +1041,7 @@ _ATTRIB_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|de|du|d'|a|contre)\s*[^,;]{0
                              r"a\s+ete|ont\s+ete|avait\s+ete|avaient\s+ete|est|sont|etait|etaient|fut)\s+(?:\w+\s+)?|(?:\w+\s+){0,2}?et\s+que\s+(?:\w+\s+){1,3})")
 _BETWEEN = re.compile(r"\b(?:between|entre|from)\s+(?:\w+\s+){0,2}$|\b(?:de|des|du)\s+$|\bd'$")
 _WHERE = re.compile(r"\s*,?\s*(?:where|ou)\b[^,;]*")
-_CAP_WORD_RX = re.compile(r"(?<![\w-])[A-Z\u00c0-\u00de]")
+_CAP_WORD_RX = re.compile(r"[A-Z\u00c0-\u00de](?<![\w-].)")  # a capital opening a word (tested after the capital)
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b")
 _MONTH_OR_DIGIT = re.compile(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)))

@@ -78,17 +78,19 @@ class DateMention:
 _DIGIT = re.compile(r"\d")
 
 
-def _opening(words: str) -> str:
-    r"""`\b(?:w1|w2|...)` for "w1|w2|..." (words of letters), written one alternative per first
-    letter, `i(?<!\wi)(?:n|...)` (the same test, the same matches): a pattern that opens on letters
-    is only tried where one of them is, one that opens on \b at every offset of the text."""
-    alts = words.split("|")
+def word_opening(alts) -> str:
+    r"""`\b(?:w1|w2|...)` for alternatives `alts` (each opening on a letter), written one group per
+    first letter, `i(?<!\wi)(?:n|...)` (the same test, the same matches): a pattern that opens on
+    letters is only tried where one of them is, one that opens on \b at every offset of the text.
+    Two alternatives with different first letters cannot match at the same offset, so only
+    their order within a group matters (kept). It pays where the first letters are few or rare
+    (month names, toll words); with common ones ("in", "on", "the") the \b form is as fast."""
+    alts = list(alts)
     return "(?:" + "|".join(c + r"(?<!\w" + c + ")(?:" + "|".join(w[1:] for w in alts if w[0] == c) + ")"
                             for c in dict.fromkeys(w[0] for w in alts)) + ")"
 
 
-_MONTH_RX = re.compile(_opening("|".join(MONTHS)))
-_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))  # one of them is in every month name (a cheap gate)
+_MONTH_RX = re.compile(word_opening(MONTHS))
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
@@ -103,6 +105,7 @@ _CUES = {
     "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
 _CUE_SETS = list(dict.fromkeys(_CUES.values()))  # each distinct cue tuple is tested once per sentence
+_CUE_WORDS = tuple(sorted({c for cues in _CUE_SETS for c in cues}))  # (each word once)
 # Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
 # name / a written year, so they are tried there only; "near months"/"near years" - they hold one
 # (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match.
@@ -158,17 +161,17 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
 
 def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:
     """What a sentence has (see _needs), and the offsets of its written years and month names."""
-    has = [i for i, cues in enumerate(_CUE_SETS) if any(map(folded.__contains__, cues))]
+    cues = {c for c in _CUE_WORDS if c in folded}
+    has = [i for i, cue_set in enumerate(_CUE_SETS) if not cues.isdisjoint(cue_set)] if cues else []
     anchors: dict[str, list[int]] = {}
     if _DIGIT.search(folded) is not None:
         has.append("digit")
         anchors["years"] = [m.start() for m in YEAR_RX.finditer(folded)]
         if anchors["years"]:
             has.append("year")
-    if any(map(folded.__contains__, _MONTH_STEMS)):
-        anchors["months"] = [m.start() for m in _MONTH_RX.finditer(folded)]
-        if anchors["months"]:
-            has.append("month")
+    anchors["months"] = [m.start() for m in _MONTH_RX.finditer(folded)]  # (it opens on letters: no gate pays)
+    if anchors["months"]:
+        has.append("month")
     return frozenset(has), anchors
 
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
-from claims.dates import YEAR_RX, find_dates
+from claims.dates import YEAR_RX, find_dates, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.entities import EntityMatcher
 from claims.kb import KnowledgeBase
@@ -33,7 +33,8 @@ from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
 _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
-_SAME_DAY = re.compile(r"\b(?:the\s+same\s+(?:day|night|morning|evening)|le\s+meme\s+jour|la\s+meme\s+(?:nuit|journee|matinee))\b")
+_SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening)", r"le\s+meme\s+jour",
+                                      r"la\s+meme\s+(?:nuit|journee|matinee)")) + r"\b")
 _SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()

@@ -30,16 +30,23 @@ _GAP = r"(?:[^\W\d][\w']*\s+){0,5}?"
 _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont|"
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
-_KILL_V = r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|tuant|tue|tues|abattu|abattus)"
+_KILL_V = (r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|shot\s+dead|"
+           r"gunned\s+down|tuant|tue|tues|abattu|abattus)")
 _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"
 _KIDNAP_V = r"(?:kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|seizing|seized|hijacked|hijacking|took|taking|enlevant|enleve|enleves|kidnappe|kidnappes)"
+_KILL_N = r"(?:killing|killings|massacre|murder|murders|execution|executions|assassinat|meurtre)"  # the act, named
+_KIDNAP_N = r"(?:kidnapping|kidnappings|abduction|abductions|enlevement|enlevements|rapt)"
+_NOT_UNIT = r"(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%|ans|jours|mois|semaines))"
 _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+officer|officer|gendarme|man|woman|"
               r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
               r"employee|guard|villager|farmer|herder|shepherd|ranger|civilian|student|nurse|doctor|imam|trader|"
               r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire|employe|gardien|villageois|berger|"
               r"enseignant|infirmier|commercant)")
 
-_ASIDE = r"(?:[^\W\d][\w']*,\s*(?:dont|including|among\s+them|parmi\s+lesquels|parmi\s+eux)\s+[^,;.]{1,50},\s*)?"  # "14 people, including a soldier, were killed"
+# an aside between the victims and their verb: "14 people, including a soldier, were killed", "eight people, among them
+# five rangers, a soldier and a guide, were killed", "nine soldiers, four of them Americans, were killed"
+_ASIDE = (r"(?:[^\W\d][\w']*,\s*(?:(?:dont|including|among\s+them|parmi\s+lesquels|parmi\s+eux)\s+[^;.]{1,80}?|"
+          r"(?:\d+|[a-z]+)\s+(?:of\s+them|d'entre\s+eux)\s+[^,;.]{1,40}?),\s*)?")
 _NOT_ACTIVE = r"(?<!had\s)(?<!has\s)(?<!have\s)"  # "a few dozen of its fighters had killed": the attackers, not victims
 # "put the number of dead at 19 and the wounded at 40", "le nombre de morts a 40"
 _PUT_AT = r"(?:(?<=the\s)|(?<=les\s)|(?<=of\s)|(?<=de\s))"  # opens on the slot word (a rare word, not "the")
@@ -50,13 +57,15 @@ _SUM = rf"\b{_QUANT}(?P<n>{NUM})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{NUM})\
 _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
-        re.compile(rf"{_SUM}(?:killed|dead|died|tues|tuees|morts?)\b"),
+        re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri)\b"),
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|tues|tuees|morts?)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri)\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "cost the lives of 12 herders", "a coute la vie a 12 bergers"
         re.compile(rf"\b(?:cost|costing|claimed|claiming|coute|coutant)\s+(?:the\s+lives\s+of|la\s+vie\s+a)\s+{_QUANT}(?P<n>{NUM})\b"),
+        # "the killing of eight people", "le massacre de 30 villageois" (last: a figure told with a verb wins)
+        re.compile(rf"\b{_KILL_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
     ],
     "wounded": [
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
@@ -68,6 +77,7 @@ _RULES = {
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"\b{_KIDNAP_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),  # "the abduction of 12 workers"
     ],
 }
 _SG_DET = r"(?:a\s+|an\s+|the\s+|un\s+|une\s+|le\s+|la\s+|l')?"
@@ -95,20 +105,26 @@ _PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", 
 _OPENERS = {
     "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
                (frozenset({"death", "toll", "bilan"}), False),
-               (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False)],
+               (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False), (_words_of(_KILL_N), False)],
     "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
-    "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER],
+    "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER, (_words_of(_KIDNAP_N), False)],
 }
 _SINGULAR_OPENERS = {"killed": (_words_of(_KILL_V) | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
                      "kidnapped": (_words_of(_KIDNAP_V) | _SG_AUX_FIRST, False)}
 _WORD = re.compile(r"\w+")
+# The distinct opener entries, and for each word the entries that hold it: one pass over a clause
+# gives the offsets of every entry's words (see _openings).
+_ENTRIES = list(dict.fromkeys([*(o for rules in _OPENERS.values() for o in rules), *_SINGULAR_OPENERS.values()]))
+_ENTRY = {o: i for i, o in enumerate(_ENTRIES)}
+_HELD_BY = {w: tuple(i for i, (ws, _) in enumerate(_ENTRIES) if w in ws) for ws, _ in _ENTRIES for w in ws}
+_DIGIT_ENTRIES = tuple(i for i, (_, digits) in enumerate(_ENTRIES) if digits)
 
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
 _GATES = {
     "killed": ("kill", "massacr", "murder", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
-               "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie"),
+               "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie", "peri", "gunned", "assassinat", "meurtre"),
     "wounded": ("injur", "wound", "bless", "hurt"),
-    "kidnapped": ("kidnap", "abduct", "seiz", "hijack", "took", "taking", "enlev", "hostage", "otage"),
+    "kidnapped": ("kidnap", "abduct", "seiz", "hijack", "took", "taking", "enlev", "hostage", "otage", "rapt"),
 }
 
 
@@ -148,16 +164,13 @@ def casualties(folded: str) -> dict[str, int | None]:
     out: dict[str, int | None] = {"killed": None, "wounded": None, "kidnapped": None}
     # None of a slot's words: no rule of the slot can match (a cheap literal test).
     gate = {slot: any(map(folded.__contains__, stems)) for slot, stems in _GATES.items()}
-    words: list[tuple[int, str]] | None = None  # (start, word) of the clause, split when first needed
-    starts: dict[tuple, list[int]] = {}  # an entry of _OPENERS -> the offsets of its words
+    starts: list[list[int]] | None = None  # the offsets of each opener entry's words, found when first needed
     for slot, rules in _RULES.items():
         if not gate[slot]:
             continue
-        words = words or [(m.start(), m.group()) for m in _WORD.finditer(folded)]
+        starts = starts or _openings(folded)
         for rx, opens in zip(rules, _OPENERS[slot]):
-            if opens not in starts:
-                starts[opens] = _openings(words, *opens)
-            for m in finditer_at(rx, folded, starts[opens]):
+            for m in finditer_at(rx, folded, starts[_ENTRY[opens]]):
                 raw = m.group("n")
                 n = parse_number(raw)
                 if n is None or _is_year(n, raw) or n > 100000:
@@ -173,12 +186,19 @@ def casualties(folded: str) -> dict[str, int | None]:
                 break
     for slot, rx in _SINGULAR.items():
         if out[slot] is None and gate[slot]:
-            words = words or [(m.start(), m.group()) for m in _WORD.finditer(folded)]
-            if next(finditer_at(rx, folded, _openings(words, *_SINGULAR_OPENERS[slot])), None) is not None:
+            starts = starts or _openings(folded)
+            if next(finditer_at(rx, folded, starts[_ENTRY[_SINGULAR_OPENERS[slot]]]), None) is not None:
                 out[slot] = 1
     return out
 
 
-def _openings(words: list[tuple[int, str]], opens: frozenset, digits: bool) -> list[int]:
-    """Offsets of the words in `opens` (or, with `digits`, that open with a digit)."""
-    return [s for s, w in words if w in opens or (digits and w[0].isdigit())]
+def _openings(folded: str) -> list[list[int]]:
+    """For each opener entry (_ENTRIES: words, and whether a word that opens with a digit counts),
+    the offsets (sorted) of the clause's words it holds (the entries' words hold no digit)."""
+    out: list[list[int]] = [[] for _ in _ENTRIES]
+    held_by, digits = _HELD_BY, _DIGIT_ENTRIES
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        for i in (digits if w[0].isdigit() else held_by.get(w, ())):
+            out[i].append(m.start())
+    return out

@@ -32,7 +32,9 @@ _ARTICLES = frozenset({"la", "le", "les", "the", "l'", "l\u2019", "un", "une", "
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
 _GAP_WORD = re.compile(r"[^\s,;:.()\u00ab\u00bb\"\u201c\u201d\u2013\u2014]+")
-_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]")
+# a capital that opens a word (no word character nor hyphen before it); written to open on the capital,
+# tested two characters back, so that only capitals are tried (the same matches as "(?<![\w-])[A-Z...]")
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)")
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Ll]a|[Ll]e|[Ll]')\s*([A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2})\s+$")
 _MAX_GAP = 6  # words between a trigger and its locative
 
@@ -76,12 +78,14 @@ class Sites:
         self.border_before = re.compile(r"(?:border|borders|frontiere|frontieres)\s+(?:with|of|de|du|avec)\s+(?:the\s+|la\s+|le\s+|l')?$")
         self.titles = frozenset(w("person_titles"))
         self.not_places = frozenset(w("not_places"))
+        self._last_caps: tuple = (None, [])  # (sentence, its unknown capitals): see _unknown_caps
 
     # ---- candidates --------------------------------------------------------------------
     def localities(self, sent: Sent, lo: int, hi: int) -> list[Site]:
         """Names after a locative in [lo, hi) that no gazetteer, actor or date list knows."""
         out: list[Site] = []
-        caps = self._unknown_caps(sent, lo, hi)
+        caps = self._unknown_caps(sent)
+        caps = caps[bisect.bisect_left(caps, max(lo, 1)):bisect.bisect_left(caps, hi)]
         if not caps:
             return out  # (the common case: every capitalised word is a known name)
         for m in self.loc_rx.finditer(sent.low, max(lo, caps[0] - 80), caps[-1]):
@@ -103,15 +107,18 @@ class Sites:
             out.append(Site(s, e, name, bool(noun or m.group("relief")), m.start(), noun in self.facilities))
         return out
 
-    @staticmethod
-    def _unknown_caps(sent: Sent, lo: int, hi: int) -> list[int]:
-        """Where a capitalised word that no mention or gazetteer place covers starts in [lo, hi)."""
-        caps = [m.start() for m in _CAP_WORD.finditer(sent.text, max(lo, 1), hi)]
-        if not caps or not (sent.mentions or sent.places):
-            return caps
-        known = sorted([(m.start, m.end) for m in sent.mentions] + [(p.start, p.end) for p in sent.places])
-        starts = [a for a, _ in known]
-        return [c for c in caps if (i := bisect.bisect_right(starts, c) - 1) < 0 or c >= known[i][1]]
+    def _unknown_caps(self, sent: Sent) -> list[int]:
+        """Where a capitalised word that no mention or gazetteer place covers starts in the sentence
+        (not at its first character); kept for the last sentence (each frame asks)."""
+        if self._last_caps[0] is sent:
+            return self._last_caps[1]
+        caps = [m.start() for m in _CAP_WORD.finditer(sent.text, 1)]
+        if caps and (sent.mentions or sent.places):
+            known = sorted([(m.start, m.end) for m in sent.mentions] + [(p.start, p.end) for p in sent.places])
+            starts = [a for a, _ in known]
+            caps = [c for c in caps if (i := bisect.bisect_right(starts, c) - 1) < 0 or c >= known[i][1]]
+        self._last_caps = (sent, caps)
+        return caps
 
     def named_locality(self, sent: Sent, s: int, e: int, hi: int) -> Site | None:
         """"l'attaque de Kolmari", "the raid on Kolmari": a name right after an attack noun."""
@@ -187,6 +194,8 @@ class Sites:
              lo: int, hi: int) -> tuple[str, str | None] | None:
         """(name, country) of an unknown locality that wins over `spot`, the gazetteer's choice
         for a frame (`trigs`: its triggers; `places`: its gazetteer mentions); else None."""
+        if not self._unknown_caps(sent):
+            return None  # (the common case: every capitalised word is a known name, no locality to find)
         weak = spot is None or spot.kind != "place" or self.is_region(sent, spot) or self.is_reference(sent, spot)
         spot_gap = None if weak else self.place_gap(sent, trigs, spot)
         # A town right after a trigger's locative loses only to a locality nearer the trigger: before it.

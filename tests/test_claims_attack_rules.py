@@ -490,3 +490,44 @@ def test_a_group_saying_it_killed_is_a_claim(ex):
 ])
 def test_questions_and_restated_raids_add_no_attack(ex, text):
     assert len(_attacks(ex, text, date(2024, 5, 8))) == (1 if "Gao" in text else 0)
+
+
+# ---- 16. round 4: a claim told after the attack in its own sentence ----------------------
+@pytest.mark.parametrize("text,lang,perp", [
+    ("Armed men shot dead 14 villagers in Kolmari on March 3, an attack claimed by Ansarul Islam.", "en", "ansarul_islam"),
+    ("Gunmen killed eight herders near Djibo on May 2, in an attack claimed in the name of the Islamic State in the Greater Sahara.",
+     "en", "isgs"),
+    ("Gunmen ambushed a convoy near Djibo on 4 May, killing nine soldiers; JNIM claimed the ambush the next day.", "en", "jnim"),
+    ("Militants stormed a police post in Tillaberi on June 2, killing six officers, and ISGS claimed both attacks within hours.",
+     "en", "isgs"),
+    ("Boko Haram has grown bolder this year. A suicide bomber blew himself up at a market in Maiduguri on July 9, killing "
+     "12 people, an attack the group later claimed.", "en", "boko_haram"),
+    ("Le 3 mars, des hommes armés ont tué sept gendarmes à Dori, une attaque revendiquée par le JNIM.", "fr", "jnim"),
+    ("Le 5 avril, des assaillants ont attaqué le poste de Djibo, tuant dix soldats, et l'EIGS a revendiqué l'attaque le lendemain.",
+     "fr", "isgs"),
+    ("Le 2 juin, des hommes armés ont tué cinq civils à Gao ; le GSIM l'a revendiqué deux jours plus tard.", "fr", "jnim"),
+])
+def test_a_claim_after_the_attack_in_its_sentence_names_the_perpetrator(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, date(2021, 6, 30), lang)
+    assert c.subject is not None and c.subject.id == perp
+
+
+@pytest.mark.parametrize("text,lang", [
+    # the claim is of another attack: one named by its own place, one told inside a reference clause
+    ("Le 2 juin, des hommes armés ont tué cinq civils à Gao ; le GSIM a revendiqué l'attaque de Kidal commise la veille.", "fr"),
+    ("Gunmen killed eight herders in Kolmari on May 2, three days after an attack claimed by AQIM in Gao.", "en"),
+    # the claimant is no actor, or says something else
+    ("Gunmen killed 12 villagers in Kolmari on March 3; the government claimed the attack was the work of bandits.", "en"),
+    ("Gunmen killed 12 villagers near Gao on March 3, and AQIM claimed that the army had killed civilians.", "en"),
+    ("Gunmen killed 12 villagers near Gao on March 3, an attack that officials claimed was the work of JNIM.", "en"),
+])
+def test_a_claim_of_another_attack_or_by_no_actor_names_no_perpetrator(ex, text, lang):
+    attacks = _attacks(ex, text, date(2021, 6, 30), lang)
+    assert attacks and all(c.subject is None for c in attacks)
+
+
+def test_a_claim_of_this_sentences_attack_is_not_given_to_the_one_before(ex):
+    text = ("Gunmen attacked Damboa on Monday, killing four. Two days later a roadside bomb killed three soldiers "
+            "near Gao; JNIM claimed that attack as well.")
+    first, second = _attacks(ex, text, date(2021, 6, 30))
+    assert first.subject is None and second.subject.id == "jnim"

@@ -44,3 +44,27 @@ def test_years_are_not_casualties():
 def test_a_lapse_is_no_figure(text, killed, wounded):
     got = casualties(fold(text))
     assert (got["killed"], got["wounded"]) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text,killed,wounded,kidnapped", [
+    # an aside between the victims and their verb
+    ("At least nine soldiers, four of them Americans, were killed on Monday", 9, None, None),
+    ("eight people, among them five rangers, a soldier and a guide, were killed and 12 wounded", 8, 12, None),
+    ("Nine soldiers, most of them conscripts, died in the attack", 9, None, None),
+    # "shot dead", "gunned down", "ont péri", "perished"
+    ("gunmen shot dead 14 villagers", 14, None, None),
+    ("armed men who gunned down three guards", 3, None, None),
+    ("douze soldats ont péri dans l'embuscade", 12, None, None),
+    ("Forty passengers perished when the bus was set alight", 40, None, None),
+    # the act named with its figure: "the killing of", "l'enlèvement de"
+    ("the killing of eleven people - ten herders and their guide - near Gao", 11, None, None),
+    ("le massacre de 30 villageois", 30, None, None),
+    ("l'enlèvement de 30 élèves à Kankara", None, None, 30),
+    ("the abduction of 12 workers", None, None, 12),
+    # a figure told with a verb wins over an act named later ("revenge for the killing of two fighters")
+    ("killing about 70 villagers in revenge for the killing of two fighters", 70, None, None),
+    ("the killing of 2 years ago", None, None, None),  # no figure: a span of time
+    ("the abduction of a French engineer near Gao", None, None, None),
+])
+def test_asides_shot_dead_perished_and_named_acts(text, killed, wounded, kidnapped):
+    assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
