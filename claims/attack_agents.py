@@ -1,0 +1,308 @@
+"""Attack perpetrators: who an attack frame names as its author, and how sure.
+
+The perpetrator of a frame (`perpetrator`) is the subject of its verb, the agent of a
+passive ("were killed by X"), the group before an attack noun ("an AQIM ambush") or after
+it ("an attack by X"), the subject of a verb governing the noun ("X carried out the
+attack", "X claimed a two-day siege"), or the group a possessive opener stands for ("Its
+first big operation ..."). A person named with his unit ("Belmokhtar's new battalion")
+stands for the group he leads. The frame tells no attack by an armed group (it is dropped)
+where its subject is a state, a force or an organisation, where the victim of a passive is
+a known militant ("Shekau had been killed"), or where a state modifier follows the passive
+("killed in a French raid").
+
+Hedged perpetrators: suspicions ("officials suspect X of the assault", `suspected`) and
+attributions ("blamed the ambush on X", `attributed_noun`; "the attack was blamed on X",
+"attribuee a X", `attributions`). A claim of responsibility told after the attack in its
+sentence (", an attack claimed by X", "; X claimed the ambush", "et X l'a revendiquee":
+`claimed_after`) names the perpetrator of the attack whose trigger comes last before it.
+"""
+from __future__ import annotations
+
+import re
+
+from claims.attack_triggers import WORD_RX, AttackTriggers
+from claims.discourse import GENERIC, Analyzer, Memory, Sent
+from claims.model import EntityRef
+from claims.patterns import Draft, is_party
+from claims.vocab import Vocab, compile_phrases, phrase_pattern
+
+_NON_ACTOR = ("state", "force", "organisation")
+
+
+class AttackAgents:
+    def __init__(self, an: Analyzer, v: Vocab, triggers: AttackTriggers):
+        self.an, self.triggers = an, triggers
+        self.gov_rx = v.rx("attack", "governing")
+        self.claim_rx = v.rx("attack", "claim_verbs")
+        sus = "|".join(phrase_pattern(x) for x in v.words("attack", "suspect_verbs"))
+        # "suspect the group's fighters of an assault", "soupconnent X d'avoir mene l'attaque": X, hedged
+        self.suspect_rx = re.compile(r"\b(?:" + sus + r")\s+(?P<who>(?!of\b|de\b|d')[^,;.]{1,60}?)\s+(?:of|for|d'avoir\s+(?:\w+\s+){1,2}|"
+                                     r"d'etre\s+(?:\w+\s+){1,2}|de|d')\s*(?:(?:having\s+)?(?:carried\s+out|staged|led|launched|committed|"
+                                     r"perpetrated)\s+)?(?:the|an?|this|that|l'|la|le|une?)\s*(?:[\w-]+\s+){0,2}$") if sus else None
+        att = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_verbs"))
+        self.attrib_rx = re.compile(r"\b(?:" + att + r")\b") if att else None
+        act = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_active"))
+        self.attrib_active_rx = re.compile(r"\b(?:" + act + r")\s+(?:the|this|that|l'|la|le|les|ces|cette|cet)\s*(?:[\w-]+\s+){0,3}$") if act else None
+        units = "|".join(phrase_pattern(x) for x in v.words("attack", "unit_possessed"))
+        self.unit_poss_rx = re.compile(r"'s?\s+(?:new|own|former|\w+-based)?\s*(?:" + units + r")\b") if units else None
+        self._claim_patterns(v)
+        ops = v.words("attack", "operation_nouns")
+        self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
+            phrase_pattern(w) for w in ops) + r")\b") if ops else re.compile(r"(?!x)x")
+
+    def _claim_patterns(self, v: Vocab) -> None:
+        """The forms of a claim told after the attack in its own sentence (see _claims_after)."""
+        alt = lambda k: "|".join(sorted((phrase_pattern(w) for w in v.words("attack", k)), key=len, reverse=True))  # noqa: E731
+        nouns, part, marks = alt("claimed_nouns"), alt("claimed_participles"), alt("claimant_markers")
+        if not (nouns and part and marks):
+            self.claimed_by_rx = self.claimed_rel_rx = None
+            return
+        noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
+        # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X"
+        self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"
+                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:\w+\s+)?(?:" + part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
+                                        r")(?:\s+|(?<='))")
+        # "an attack it later claimed.", "une operation que le JNIM avait revendiquee en ...": the claim verb has no object of its own
+        self.claimed_rel_rx = re.compile(noun + r"\s+(?:that\s+|which\s+|que\s+|qu')?(?:[^\s,;]+\s+){1,4}?(?P<v>" + part +
+                                         r")(?=\s*(?:[,.;:)]|$)|\s+(?:within|on|in|as|too|the\s+next|the\s+following|en|dans|le|la|"
+                                         r"quelques|deux|trois|aussitot|sur)\b)")
+        # "...; X claimed the ambush", "and X claimed both blasts", "X claimed it", "et X l'a revendiquee"
+        self.claim_verb_rx = compile_phrases(v.words("attack", "claim_verbs") + v.words("attack", "claimed_participles"))
+        self.claim_object_rx = re.compile(r"\s+(?:(?:also|later|quickly|swiftly|aussi|egalement)\s+)?(?:responsibility\s+for\s+|"
+                                          r"la\s+responsabilite\s+de\s+)?(?:(?:the|that|this|both|these|those|l'|le|la|les|ce|cette|"
+                                          r"cet|ces)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")(?![\w])|(?:it|them)(?![\w])|"
+                                          r"responsibility(?!\s+for)(?![\w]))")
+
+    def perpetrator(self, sent, mem, fr, a, inherited):
+        """(False, None) where frame `fr` (opening at `a`) tells no attack by an armed group, else
+        (True, its perpetrator or None); `inherited`: the first frame's perpetrator."""
+        s, e, kind = fr[0]
+        if kind == "passive":
+            nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
+            if any(w in self.triggers.state_mod for w in nxt):
+                return False, None  # "killed in a French raid": a state operation
+            victim = self.an.subject_cand(sent, s)
+            if victim is not None and victim.kind == "entity" and self._militant(victim.mention):
+                return False, None  # "Shekau had been killed": the death of a known actor, not an attack by one
+            by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
+            return True, (self.an.first_after(sent, e + by.end(), mem) if by else None)
+        pos = s
+        if kind == "noun" and self.attributed_noun(sent, s, e, mem) is not None:
+            return True, self.attributed_noun(sent, s, e, mem)  # "officials blamed the ambush on X"
+        if kind == "noun" and self.suspect_rx is not None and self.suspected(sent, a, s) is not None:
+            who = self.an.first_after(sent, self.suspected(sent, a, s), mem, limit=20)
+            return True, (None if who is GENERIC else self._leader_unit(sent, who, mem))
+        if kind == "noun":
+            gov = [g for g in self.gov_rx.finditer(sent.low, a, s)]
+            if not gov:
+                claim = self._claim_of(sent, a, s)
+                if claim is None:
+                    return True, self._noun_agent(sent, mem, s, e, inherited) or self._possessor_of_operation(sent, mem, s)
+                gov = [claim]
+            pos = gov[-1].start()
+        c = self.subject(sent, pos)
+        if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
+            return False, None
+        if c is None:
+            coordinated = sent.word_before(pos, skip=("also", "then", "simultaneously")) == "and"
+            ref = self.an.sentence_subject(sent, mem) if coordinated else inherited
+        else:
+            ref = self.an.resolve(sent, c, mem)
+            if ref is not None and ref is not GENERIC and ref.id:
+                ref = self._leader_unit(sent, ref, mem)  # "fighters of Belmokhtar's new battalion stormed"
+        return True, (None if ref is GENERIC else ref)
+
+    def attributed_noun(self, sent: Sent, s: int, e: int, mem: Memory):
+        """X where an attribution verb governs attack noun [s, e) and names X after it ("blamed
+        the ambush near Gao on X", "a attribue l'attaque a X"), else None."""
+        if self.attrib_active_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)) or (
+                not self.attrib_active_rx.search(sent.low, max(0, s - 50), s)):
+            return None
+        for to in _ATTRIB_TO.finditer(sent.low, e, min(len(sent.low), e + 120)):
+            if ";" in sent.low[e:to.start()]:
+                break
+            who = self.an.first_after(sent, to.end(), mem, limit=12)
+            if is_party(who):
+                return who  # "blamed the raid on a church near X, which killed 17, on Boko Haram": the party after "on"
+        return None
+
+    def suspected(self, sent: Sent, a: int, s: int) -> int | None:
+        """Where the suspect opens when a suspicion verb governs attack noun `s` ("officials suspect the
+        group's fighters of an assault on", "accusent X d'avoir mene l'attaque"), else None."""
+        if not any(map(sent.low.__contains__, _SUSPECT_CUES)) or not any(
+                w in self.triggers.suspicion or w in ("suspect", "suspects", "accuse", "blame", "blames", "soupconnent", "accusent")
+                for w in self.triggers.before(sent, s, 12)):
+            return None
+        m = self.suspect_rx.search(sent.low, max(a, s - 110), s)
+        return m.start("who") if m else None
+
+    def _unit_of(self, sent: Sent, end: int) -> bool:
+        """A person's unit follows his name: "Belmokhtar's new battalion", "X's brigade"."""
+        return self.unit_poss_rx is not None and self.unit_poss_rx.match(sent.low, end) is not None
+
+    def _leader_unit(self, sent: Sent, ref, mem: Memory):
+        """The group a person named with "X's battalion" leads: the last unit named ("the
+        al-Mulathamun Battalion") if he leads it, else the group he leads (a group stays itself)."""
+        if ref is None or not ref.id:
+            return ref
+        m = next((m for m in sent.mentions if m.entity_id == ref.id), None)
+        if m is None or m.kind != "person" or not self._unit_of(sent, m.end):
+            return ref
+        unit = self.an.last_unit(sent, m.start, mem)
+        if unit is not None and unit.id and self.an.kb.find(ref.id, "leads", unit.id) is not None:
+            return unit
+        led = self.an.kb.leader_group(ref.id)
+        ent = self.an.kb.entities.get(led) if led else None
+        return EntityRef(led, ent.name, ent.name) if ent is not None else ref
+
+    def _claim_of(self, sent: Sent, a: int, s: int):
+        """A claim verb whose object is attack noun `s` ("it claimed a two-day hostage siege", "by
+        claiming the abduction"), else None."""
+        if "claim" not in sent.low and "revendiq" not in sent.low:
+            return None
+        for m in self.claim_rx.finditer(sent.low, max(a, s - 60), s):
+            if _CLAIMED_GAP.fullmatch(sent.low, m.end(), s) or (
+                    self.triggers.time_possessed(sent, s) and POSSESSIVE_GAP.fullmatch(sent.low, m.end(), s)):
+                return m
+        return None
+
+    def _possessor_of_operation(self, sent: Sent, mem: Memory, s: int):
+        """"Its first big operation, in 2016, was the capture of ... during the siege": the
+        sentence's subject is the operation of the group a possessive opener stands for."""
+        m = self.operation_rx.match(sent.low)
+        if m is None or m.end() > s:
+            return None
+        return mem.last_group  # (the group a group possessive stands for: the last one named)
+
+    def subject(self, sent: Sent, pos: int):
+        """The subject candidate at `pos`; in "JNIM, Ansar Dine's successor in the region, claimed",
+        the head of the apposition (JNIM), not the possessor inside it."""
+        c = self.an.subject_cand(sent, pos)
+        if c is None or c.kind != "entity" or not _POSSESSED.match(sent.low, c.end):
+            return c
+        head = [k for k in sent.cands if k.end <= c.start and k.kind in ("entity", "owned")]
+        if head and _APPOSED.fullmatch(sent.low, head[-1].end, c.start) and head[-1].mention.kind in ("group", "person"):
+            return head[-1]
+        return c
+
+    def _militant(self, m) -> bool:
+        """A known armed group, or a person who leads one."""
+        return bool(m.entity_id) and (m.kind == "group" or (m.kind == "person" and self.an.kb.leader_group(m.entity_id) is not None))
+
+    def _noun_agent(self, sent, mem, s, e, inherited):
+        prev = self.triggers.before(sent, s, 3)
+        if "another" in prev:
+            return inherited or mem.last_perpetrator
+        own = [m for m in sent.mentions if 0 <= s - m.end <= 12 and m.kind in ("group", "person")]
+        if own:
+            return EntityRef(own[-1].entity_id, own[-1].name, own[-1].text)
+        by = re.match(r"\s+by\s+", sent.low[e:e + 8])
+        return self.an.first_after(sent, e + by.end(), mem) if by else inherited
+
+    def alleged(self, sent: Sent, a: int, s: int, e: int, mem: Memory) -> bool:
+        """Attack noun [s, e) is the object of a suspicion or an attribution ("officials suspect X of
+        the assault", "blamed the ambush on X"): an allegation."""
+        return (self.suspect_rx is not None and self.suspected(sent, a, s) is not None) or self.attributed_noun(sent, s, e, mem) is not None
+
+    def attributed(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
+        """"...; the attack was blamed on X", "la tuerie de Y, ou ..., est attribuee par des sources a
+        X", "les autorites les avaient imputes a X", "et que l'armee attribue a X": X is the (hedged)
+        perpetrator of the attacks told before in the sentence that name none."""
+        for v, who in self.attributions(sent, mem):
+            for d in drafts:
+                if d.trig[0] < v and d.subject is None:
+                    d.subject = who
+                    d.polarity = "hedged" if d.polarity == "asserted" else d.polarity
+
+    def attributions(self, sent: Sent, mem: Memory) -> list:
+        """(offset, party) of each attribution of an attack told before it in the sentence."""
+        out = []
+        if self.attrib_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)):
+            return out
+        for m in self.attrib_rx.finditer(sent.low):
+            if not self._attribution_of_attack(sent, m.start()):
+                continue
+            to = _ATTRIB_TO.search(sent.low, m.end(), m.end() + 70) if sent.low[m.end() - 3:m.end()] not in (" on", " to") else None
+            who = self.an.first_after(sent, to.end() if to else m.end(), mem, limit=30)
+            if is_party(who):
+                out.append((m.start(), who))
+        return out
+
+    def _attribution_of_attack(self, sent: Sent, v: int) -> bool:
+        """The attribution verb at `v` is said of an attack: its subject is an attack noun (with
+        an aside: "the raid, which killed 9, was blamed on"), a pronoun object after a trigger
+        ("les avait imputes", "blamed it on"), or a relative on an attack noun ("et que l'armee
+        attribue"); not "a message attributed to X"."""
+        head = sent.low[max(0, v - 170):v]
+        trigs = [t for t in self.triggers.spans(sent) if t[1] <= v]
+        if not trigs:
+            return False
+        if _OBJ_PRONOUN.search(head) or re.search(r"\b(?:it|them)\s+(?:on|to)\b", sent.low[v:v + 20]):
+            return True  # "les autorites les avaient imputes a", "blamed it on"
+        for s, e, kind in reversed(trigs):
+            if kind in ("noun", "bare") and _ATTRIB_SUBJECT.fullmatch(sent.low, e, v):
+                return True
+        return False
+
+    def claimed_after(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
+        """A claim told after an attack in its sentence names its perpetrator: "Gunmen killed 14
+        people in X, an attack claimed by Y", "..., an attack it later claimed", "...; Y claimed the
+        ambush the next day", "..., et Y l'a revendiquee": the claimant is given to the attack
+        whose trigger comes last before the claim (not past a reference word: "... days after an
+        attack claimed by Y"), or to the claimed noun's own attack where it tells one."""
+        if self.claimed_by_rx is None or not ("claim" in sent.low or "revendiq" in sent.low):
+            return
+        for pos, who, noun in self._claims_after(sent, mem):
+            own = [d for d in drafts if noun is not None and d.trig[0] == noun[0]]
+            before = [d for d in drafts if d.trig[0] < pos]
+            if not own and before:
+                last = max(d.trig[0] for d in before)
+                gap = sent.low[max(d.trig[1] for d in before if d.trig[0] == last):pos]
+                if any(m.group() in self.triggers.reference for m in WORD_RX.finditer(gap)):
+                    continue
+                own = [d for d in before if d.trig[0] == last]
+                if noun is not None and self._anchored_noun(sent, noun[1], own):
+                    continue  # "...; X claimed the attack on Kidal": another attack, named by its own place or date
+            for d in own:
+                if d.subject is None:
+                    d.subject = who
+
+    def _anchored_noun(self, sent: Sent, e: int, drafts: list[Draft]) -> bool:
+        """The claimed noun ending at `e` has a place or a date of its own in its clause, not that of `drafts`."""
+        stop = _CLAIM_NP_END.search(sent.low, e)
+        stop = stop.start() if stop else len(sent.low)
+        return any(e <= p.start < stop and p.kind == "place" and all(p.name != d.place for d in drafts) for p in sent.places) or any(
+            e <= x.start < stop and all(x.value != d.date for d in drafts) for x in sent.dates)
+
+    def _claims_after(self, sent: Sent, mem: Memory) -> list:
+        """(offset, claimant, offset of the claimed noun or None) of each claim of an attack in the sentence
+        (three forms: see _claim_patterns); only claimants that are actors."""
+        low, out = sent.low, []
+        for m in self.claimed_by_rx.finditer(low):
+            out.append((m.start(), self.an.first_after(sent, m.end(), mem, limit=30), m.span("n")))
+        for m in self.claimed_rel_rx.finditer(low):
+            c = self.subject(sent, m.start("v"))
+            out.append((m.start(), self.an.resolve(sent, c, mem) if c is not None else None, m.span("n")))
+        for m in self.claim_verb_rx.finditer(low):
+            obj = self.claim_object_rx.match(low, m.end())
+            pron = None if obj else _OBJ_PRONOUN_BEFORE.search(low, max(0, m.start() - 24), m.start())
+            if obj is None and pron is None:
+                continue
+            c = self.subject(sent, pron.start() if pron else m.start())
+            out.append((m.start(), self.an.resolve(sent, c, mem) if c is not None else None, obj.span("n") if obj and obj.group("n") else None))
+        return [x for x in out if is_party(x[1])]
+
+
+POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\s+|this\s+)?[\w]+(?:\s+\w+)?'s\s+(?:[\w-]+\s+){0,3}?")
+_CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|l'|le|la|une?|cette|cet)\s*(?:[\w-]+\s+){0,2}")
+_POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
+_APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
+_CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")
+_OBJ_PRONOUN_BEFORE = re.compile(r"(?:(?<![\w'])l'|(?<![\w'])les\s+)(?:(?:a|avait|ont|avaient|aurait|auraient)\s+)?$")  # "l'a revendiquee"
+_SUSPECT_CUES = ("suspect", "accus", "blame", "soupcon")
+_ATTRIB_CUES = ("blame", "attribu", "imput", "pinned")
+_ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")
+_OBJ_PRONOUN = re.compile(r"(?:;|,|\bet)\s+(?:\w+\s+){0,3}(?:les|l')\s*(?:(?:avaient|avait|ont|a|auraient|aurait)\s+)?(?:\w+ment\s+|aussitot\s+|deja\s+)?$"
+                          r"|\bque\s+(?:\w+\s+){1,3}$")
+_ATTRIB_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|de|du|d'|a|contre)\s*[^,;]{0,60}?)?(?:\s*,[^;]{0,140}?,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
+                             r"a\s+ete|ont\s+ete|avait\s+ete|avaient\s+ete|est|sont|etait|etaient|fut)\s+(?:\w+\s+)?|(?:\w+\s+){0,2}?et\s+que\s+(?:\w+\s+){1,3})")

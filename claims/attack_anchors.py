@@ -1,0 +1,282 @@
+"""When and where an attack frame happened: its dates and its sites.
+
+Dates (functions): the dates inside the frame's window, a date the attack noun owns first
+("claimed on Saturday Friday's attack": `own_date`); a date counted back from another
+("two days after gunmen stormed ...": `days_after`; "claimed in May 2019 the kidnapping,
+three months earlier, of ...": `earlier`); else an opening lapse ("Two days later",
+"Le lendemain": `opening_lapse`), which `chain_dates` resolves from the last dated claim.
+
+Sites (`AttackPlaces`): the frame's town, else a locality the gazetteer lacks
+(claims.sites), else a place relative to a country, else the country. Plural nouns on
+coordinated towns ("the attacks on A and B") give one attack per town, with no shared
+figures; one verb with coordinated sites ("attacked A, in the X region, as well as B and
+C", "attacked A, killing 70, and nearby B, where 30 died") gives one per site, each with
+the figures told beside it. "stormed the hotel" with no place of its own takes the place
+named in the last three sentences.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from claims.attack_triggers import WORD_RX, plural
+from claims.dates import DateMention, Lapse, find_lapse, shift
+from claims.discourse import Memory, Sent
+from claims.numbers import casualties
+from claims.patterns import Draft
+from claims.places import PlaceMention
+from claims.sites import Sites
+
+
+def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, reference: set) -> tuple[list, Lapse | None]:
+    """The dates of the frame of trigger `trig` in [lo, b), best first, and its opening lapse
+    (only where it has no date); `line`: the dateline match or None."""
+    s, e, kind = trig
+    dates = [d for d in sent.dates if lo <= d.start < b]
+    if kind == "noun" and len(dates) > 1:
+        dates.sort(key=lambda d: not own_date(sent.low, d, s, e))  # "claimed on Saturday Friday's attack"
+    after = days_after(sent, s, line) or earlier(sent, dates, s, b)
+    if isinstance(after, Lapse):
+        lapse, after = after, None
+    else:
+        lapse = None if dates or after else opening_lapse(sent, s, reference)
+    if after:
+        dates = [after] + dates
+    return dates, lapse
+
+
+def days_after(sent: Sent, s: int, line):
+    """The date of an attack told inside "N days after ..." ("two days after gunmen stormed",
+    "quatre jours apres l'attaque"): the day of the report (its dateline, else a day the
+    sentence names before the phrase) minus N days; without such a day, the lapse back from
+    the event told before ("The massacre came three days after gunmen killed ...": a Lapse,
+    see chain_dates); else None."""
+    m = None
+    if "day" not in sent.low and "jour" not in sent.low:
+        return None
+    for m in _DAYS_AFTER.finditer(sent.low, max(0, s - 90), s):
+        pass
+    if m is None or not _SUBJECT_GAP.fullmatch(sent.low, m.end(), s):
+        return None
+    ref = [d for d in sent.dates if len(d.value) == 10 and (d.end <= m.start() or (line and d.start < line.end()))]
+    n = m.group("n")
+    if not ref:
+        return None if sent.dates else Lapse(-1, int(n) if n.isdigit() else _SMALL_NUMBERS[n], "day")
+    day = date.fromisoformat(ref[0].value) - timedelta(days=int(n) if n.isdigit() else _SMALL_NUMBERS[n])
+    return DateMention(m.start(), m.end(), day.isoformat(), False)
+
+
+def opening_lapse(sent: Sent, s: int, reference: set) -> Lapse | None:
+    """The lapse that opens the sentence ("Two days later, gunmen ...", "Le lendemain, ...":
+    claims.dates.find_lapse) where no reference word ("after", "apres") stands between it and
+    the trigger at `s` (not "Days later, after the army had killed ..., gunmen ...")."""
+    if not any(map(sent.low.__contains__, _LAPSE_CUES)):
+        return None
+    lapse = find_lapse(sent.low)
+    if lapse is None:
+        return None
+    return None if any(m.group() in reference for m in WORD_RX.finditer(sent.low, 0, s)) else lapse
+
+
+def chain_dates(drafts: list[Draft], found: list, mem: Memory, sent: Sent) -> None:
+    """Dates the drafts told relative to the event before ("Two days later", "le lendemain",
+    "three days after gunmen killed ...": a Lapse in `extra`) from the date of the last dated
+    claim: an attack up to six sentences before (the colour between them adds no event), any
+    other claim up to three; `found`: the (draft, sentence) pairs so far, in text order."""
+    lapsed = [d for d in drafts if d.date is None and d.extra.get("lapse") is not None]
+    if not lapsed:
+        return
+    last = next(((d, ds) for d, ds in reversed(found) if d.date), None)
+    if last is None or sent.index - last[1].index > (6 if last[0].type == "attack" else 3):
+        return
+    for d in lapsed:
+        d.date = shift(last[0].date, d.extra["lapse"])
+
+
+def earlier(sent: Sent, dates: list, s: int, b: int):
+    """"claimed in May 2019 the kidnapping, three months earlier, of ...": the attack's date is
+    the sentence's date minus the lapse (a day, month or year as precise as that date); else None."""
+    m = _EARLIER.search(sent.low, s, min(b, s + 60)) if dates and ("earlier" in sent.low or "plus tot" in sent.low
+                                                                  or "auparavant" in sent.low) else None
+    if m is None:
+        return None
+    n = m.group("n")
+    n = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+    base = next((d for d in dates if d.end <= m.start() or d.start >= m.end()), None)
+    if base is None:
+        return None
+    unit, parts = m.group("u"), [int(x) for x in base.value.split("-")]
+    if unit.startswith(("y", "an")):
+        parts[0] -= n
+    elif unit.startswith("m") and len(parts) >= 2:
+        y, mo = divmod(parts[0] * 12 + parts[1] - 1 - n, 12)
+        parts[:2] = [y, mo + 1]
+    elif len(parts) == 3:
+        days = n * (7 if unit.startswith(("w", "s")) else 1)
+        parts = [int(x) for x in (date(*parts) - timedelta(days=days)).isoformat().split("-")]
+    else:
+        return None
+    value = "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
+    return DateMention(m.start(), m.end(), value, False)
+
+
+def own_date(low: str, d: DateMention, s: int, e: int) -> bool:
+    """Date `d` modifies the attack noun [s, e): a possessive before it ("Friday's suicide
+    attack", "yesterday's ambush") or a complement right after it ("l'attaque de vendredi",
+    "l'attentat du 21 juillet", "the attack on Friday")."""
+    if d.end <= s:
+        return (low.endswith("'s", d.start, d.end) or low.startswith("'s", d.end)) and _MODIFIERS.fullmatch(
+            low, d.end + (0 if low.endswith("'s", d.start, d.end) else 2), s) is not None
+    return d.start >= e and _COMPLEMENT.fullmatch(low, e, d.start) is not None
+
+
+def frame_places(sent: Sent, lo: int, b: int) -> list[PlaceMention]:
+    """The places of the frame in [lo, b), not a source ("according to Paris")."""
+    return [p for p in sent.places if lo <= p.start < b and not _SOURCE_BEFORE.search(sent.low, max(0, p.start - 16), p.start)]
+
+
+class AttackPlaces:
+    def __init__(self, sites: Sites):
+        self.sites = sites
+
+    def spots(self, sent: Sent, places: list[PlaceMention], fr, mem: Memory, lo: int, b: int) -> tuple[list, list | None]:
+        """The (place, country) of each attack that frame `fr` in [lo, b) tells, and the figures
+        of each where they are coordinated sites of one verb (else None: the frame's figures)."""
+        s, e, kind = fr[0]
+        spots = self._distributed(sent, places, s, e) or [self._place(sent, places, fr, mem, lo, b)]
+        shares = None  # the figures of each of several coordinated sites
+        if kind == "verb" and len(spots) == 1 and spots[0][0] and _COORD_CUE.search(sent.low, e, b):
+            chain = self._coordinated(sent, places, spots[0], e, b)
+            if chain:
+                spots, shares = [(n, c) for n, c, _ in chain], [f for _, _, f in chain]
+        if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
+            spots = [mem.last_place[1:]]  # "stormed the hotel": the hotel the previous sentences placed
+        return spots, shares
+
+    def _place(self, sent: Sent, places: list[PlaceMention], fr, mem: Memory, lo: int, b: int) -> tuple[str | None, str | None]:
+        """The frame's town (a town before a region or a point of reference: "Damaturu, the
+        capital of Yobe state"), unless an unknown locality wins (claims.sites); else a place
+        relative to the country; else its country."""
+        s = fr[0][0]
+        after = [p for p in places if p.start >= s]
+        before = [p for p in places if p.end <= s][::-1]
+        spots = [p for p in after + before if p.kind in ("place", "relative")]
+        spot = next((p for p in spots if p.kind == "relative" or not (
+            self.sites.is_region(sent, p) or self.sites.is_reference(sent, p))), spots[0] if spots else None)
+        found = self.sites.pick(sent, mem, fr, places, spot, lo, b)
+        if found is not None:
+            return found
+        if spot is not None and spot.kind == "place":
+            country = self._direct_country(sent, places, fr)
+            if country is not None and country != spot.country and self.sites.place_gap(sent, fr, spot) is None:
+                return None, country  # "beheaded a hiker in Algeria": not the town of another country named before
+            return spot.name, spot.country
+        country = next((p.country for p in after + before if p.kind == "country"), None)
+        if spot is not None:  # "the north of the country"
+            return spot.name, country or mem.last_country
+        return None, country or next((p.country for p in after + before if p.kind == "demonym"), None)
+
+    def _direct_country(self, sent: Sent, places: list[PlaceMention], fr) -> str | None:
+        return next((p.country for p in places if p.kind == "country" and self.sites.place_gap(sent, fr, p) is not None), None)
+
+    def _coordinated(self, sent: Sent, places: list[PlaceMention], first: tuple, e: int, b: int) -> list:
+        """One verb, several sites: "attacked army posts in A, in the X region, as well as in B and
+        C", "attacked A, killing 70, and nearby B, where 30 died", "ont attaque A et B": the
+        (name, country, figures) of each site coordinated with the frame's site `first`, in text
+        order; a site's figures are those told between it and the next site (the last one's only
+        in its own "where"/"ou" clause: a figure after the list is a shared total). Not a list
+        that a preposition other than a locative opens ("from A to B", "between A and B"), nor
+        names that are no sites ("in A, B's capital", a region, a country). [] for one site."""
+        low = sent.low
+        at = sent.text.find(first[0], e, b)
+        if at < 0 or _BETWEEN.search(low, max(0, at - 30), at):
+            return []
+        chain, pos, comma = [(first[0], first[1], at, at + len(first[0]))], at + len(first[0]), False
+        gapped = False
+        while True:
+            m = _CHAIN.match(low, pos, b)
+            if m is None:
+                break
+            if m.group("gap") and (gapped or not self._plain_gap(sent, places, m.start("gap"), m.end("gap"))):
+                break
+            site = self._site_at(sent, places, m.end(), b, first[1], m.end() > m.end("conj") + 1)
+            if site is None:
+                break
+            gapped = gapped or bool(m.group("gap"))
+            comma = m.group("conj") == ","
+            chain.append(site)
+            pos = site[3]
+        if comma:
+            chain = chain[:-1]  # "in A, B": an apposition unless the list ends on "and"
+        if len(chain) > 1 and _SUBJECT_AFTER.match(low, chain[-1][3]):
+            return []  # "attacked a base in A, and B and C were put on alert": the subject of another clause
+        if len(chain) < 2 or len({c[0] for c in chain}) < len(chain):
+            return []
+        out = []
+        for i, (name, country, a, z) in enumerate(chain):
+            if i + 1 < len(chain):
+                figures = casualties(low[z:chain[i + 1][2]])
+            else:
+                own = _WHERE.match(low, z)
+                figures = casualties(low[z:z + own.end() - 0]) if own else {"killed": None, "wounded": None, "kidnapped": None}
+            out.append((name, country, figures))
+        return out
+
+    def _plain_gap(self, sent: Sent, places: list[PlaceMention], a: int, z: int) -> bool:
+        """The aside between two coordinated sites ("in the X region", "killing 70 villagers")
+        names nothing but a region: every capitalised word lies in a region's name."""
+        regions = [p for p in places if a <= p.start < z and p.kind == "place" and self.sites.is_region(sent, p)]
+        return all(any(r.start <= m.start() < r.end for r in regions) for m in _CAP_WORD_RX.finditer(sent.text, a, z))
+
+    def _site_at(self, sent: Sent, places: list[PlaceMention], pos: int, hi: int, country: str | None, marked: bool):
+        """(name, country, start, end) of a site named right at `pos`: a gazetteer town (not a
+        region, nor a possessor: "B's capital") or, after a locative or "nearby" (`marked`), a
+        locality the gazetteer lacks ("and nearby Kolmari"; not "and Ibrahim Maiga"); else None."""
+        p = next((p for p in places if p.start == pos), None)
+        if p is not None:
+            if p.kind != "place" or self.sites.is_region(sent, p) or sent.low.startswith("'s", p.end):
+                return None
+            return p.name, p.country, p.start, p.end
+        if any(pl.start <= pos < pl.end for pl in places):
+            return None
+        loc = self.sites.locality_at(sent, pos, hi) if marked else None
+        if loc is None or sent.low.startswith("'s", loc[1]) or self.sites.region_after.match(sent.low, loc[1]):
+            return None
+        return loc[2], country, loc[0], loc[1]
+
+    def _distributed(self, sent: Sent, places, s: int, e: int):
+        """"the attacks on A and B": one attack per place, a shared total for none."""
+        if not plural(sent.low[s:e]):
+            return []
+        spots = [p for p in places if p.start >= e and p.kind == "place"]
+        names = list(dict.fromkeys(p.canonical for p in spots))
+        if len(names) < 2 or not re.search(r"\band\b", sent.low[spots[0].end:spots[1].start]):
+            return []
+        firsts = {}
+        for p in spots:
+            firsts.setdefault(p.canonical, p)
+        return [(p.name, p.country) for p in firsts.values()]
+
+
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                  "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
+_EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
+                      r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")
+_SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda linked fighters |stormed"
+_LAPSE_CUES = ("later", "earlier", "next", "following", "previous", "preceding", "after", "before", "plus t", "auparavant",
+               "lendemain", "veille", "suivant", "precedent", "d'apres", "d'avant", "apres", "avant")
+_MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
+_COMPLEMENT = re.compile(r"\s*(?:(?:de|du|d'|of)\s*)?")
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|selon|d'apres)\s+$")  # "according to Paris": a source, no site
+_COORD_CUE = re.compile(r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s")
+_CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(?P<conj>and|as\s+well\s+as|along\s+with|ainsi\s+qu(?:e|')|et|,)\s*"
+                    r"(?:(?:also|aussi)\s+)?(?:(?:in|at|near|a|au|aux|dans|pres\s+de)\s+|(?:nearby|neighbouring|neighboring|voisine?)\s+|"
+                    r"(?:the\s+|la\s+|le\s+)?(?:village|town|locality|localite|ville)s?\s+(?:of|de|d')\s*)?")
+_SUBJECT_AFTER = re.compile(r"(?:\s+(?:and|et)\s+[\w' -]{1,30}?)?\s+(?:were|was|is|are|has|have|had|will|would|remain|remained|"
+                            r"ont|a|sont|est|etait|etaient|avait|avaient|restent|seront)\b")
+_BETWEEN = re.compile(r"\b(?:between|entre|from)\s+(?:\w+\s+){0,2}$|\b(?:de|des|du)\s+$|\bd'$")
+_WHERE = re.compile(r"\s*,?\s*(?:where|ou)\b[^,;]*")
+_CAP_WORD_RX = re.compile(r"[A-Z\u00c0-\u00de](?<![\w-].)")  # a capital opening a word (tested after the capital)
+_SITE = re.compile(r"\s+(?:\w+\s+)?(?:the\s+|l'|le\s+|la\s+)(?:hotel|camp|base|museum|mine|site|resort|embassy|consulate|"
+                   r"compound|barracks|musee|ambassade|consulat|caserne|complexe)\b")

@@ -1,0 +1,315 @@
+"""Attack triggers: which words of a sentence tell one attack.
+
+A trigger is an attack verb ("bombed", "kidnapped"), a passive ("were killed") or an attack
+noun with a determiner ("the attack", "twin suicide bombings", "another ambush"); a noun
+with none is "bare" and tells no attack of its own. `valid` rules out what is no single
+attack by an armed group: reactions ("praised the massacre"), intents ("to stage
+attacks"), habits ("frequently kidnapped"), references ("after Daesh's attacks", unless the
+noun tells its own attack: `told_by_reference`), counts of attacks ("250 killings"),
+characterisations ("the deadliest attacks"), aggregates and running totals ("killed since
+September 2014", "more than 4,000 people were killed in 2019"), tolls restated ("gave a
+provisional toll of ..."), and state operations ("a French raid", "killed by a drone
+strike", "the air force said it had bombed ...").
+
+The noun-phrase tests the other attack modules share live here too: the words before a
+position (`before`, kept for the last position asked), `definite` ("the attack",
+"Friday's attack"), `time_possessed`, `named` ("the Tongo Tongo ambush").
+"""
+from __future__ import annotations
+
+import re
+
+from claims.discourse import Analyzer, Sent
+from claims.numbers import casualties, parse_number
+from claims.patterns import RelationPatterns
+from claims.sites import Sites
+from claims.vocab import Vocab, elided, phrase_pattern
+
+
+class AttackTriggers:
+    def __init__(self, an: Analyzer, v: Vocab, rel: RelationPatterns, sites: Sites):
+        self.an, self.rel, self.sites = an, rel, sites
+        self.verb_rx = elided(v.rx("attack", "verbs"))
+        self.passive_rx = v.rx("attack", "passive")
+        self.noun_rx = elided(v.rx("attack", "nouns"))
+        w = lambda k: set(v.words("attack", k))  # noqa: E731
+        self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
+        self.state_mod, self.dets, self.suspicion = w("state_modifiers"), w("determiners"), w("suspicion")
+        self.day_poss, self.period_poss = w("day_possessors"), w("period_possessors")
+        poss = "|".join(sorted(self.day_poss | self.period_poss))
+        # "Friday's attack", "last week's bombing": a time word in the possessive is a definite determiner
+        self.time_poss_rx = re.compile(r"(?:^|[\s,])(?:last\s+|this\s+)?(?:" + poss + r")'s\s+(?:[\w-]+\s+){0,3}$") if poss else None
+        self.aggregate_rx = v.rx("attack", "aggregate")
+        self.since_rx = re.compile(r"^\s*(?:since|depuis)\b|,\s*(?:since|depuis)\b|\b(?:since|depuis)\s+(?:(?:the\s+)?(?:start|beginning|debut)|\d{4}|january|janvier)")
+        self.perfect_rx = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b"
+                                     r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b")
+        self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
+        self._counts(v)
+        self._state(v)
+        self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see before
+        self._last_trigs: tuple = (None, [])  # (sentence, triggers): see spans
+
+    def _counts(self, v: Vocab) -> None:
+        """The forms of a count of victims or a toll restated (see valid)."""
+        counts = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns"))
+        tallies = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns") if w not in ("number", "nombre"))
+        self.count_of_rx = re.compile(r"\b(?:the|its|their|le|son|leur)\s+(?:\w+\s+)?(?:" + counts +
+                                      r")\s+(?:of|de|des|du|d')\s*(?:[\w']+\s+){0,4}$") if counts else None
+        # "gave a provisional toll of one soldier killed": a toll restated (no date or town of its own)
+        self.a_toll_rx = re.compile(r"\b(?:a|an|un|une)\s+(?:\w+\s+){0,2}?(?:" + tallies +
+                                    r")\s+(?:of|de|des|du|d')\s*(?:[\w']+\s+){0,4}$") if tallies else None
+        self.count_cues = tuple(v.words("attack", "count_nouns"))
+
+    def _state(self, v: Vocab) -> None:
+        """The forms of a state operation: strikes, state agents, a state reporting its own operation (see valid)."""
+        strikes = [phrase_pattern(w) for w in v.words("attack", "state_strikes")]
+        mods = [phrase_pattern(w) for w in v.words("attack", "state_modifiers")]
+        heads = [phrase_pattern(w) for w in v.words("attack", "strike_heads")]
+        self.strike_rx = re.compile(r"\b(?:" + "|".join(strikes) + (r"|(?:" + "|".join(mods) + r")\s+(?:" + "|".join(heads) + ")"
+                                                                     if heads else "") + r")\b")
+        self.state_agents = set(v.words("attack", "state_agents"))
+        agents = "|".join(phrase_pattern(x) for x in sorted(self.state_agents | {"air force", "armee de l'air", "ministry", "ministere"}))
+        # "The air force said it had bombed ...", "l'armée a annoncé qu'elle avait tué ...": the state reports its own operation
+        self.state_report_rx = re.compile(r"\b(?:" + agents + r")\b[^;]{0,40}?\b(?:said|says|announced|reported|stated|added|claimed|"
+                                          r"annonce|affirme|indique|declare|precise)\b[^;]{0,30}?\b(?:it|they|qu'elle|qu'il|qu'ils|elle|il|ils)"
+                                          r"\s+(?:\w+\s+){0,2}$")
+
+    def spans(self, sent: Sent) -> list[tuple[int, int, str]]:
+        """The trigger spans of a sentence (kept for the last sentence: a continuation test
+        and the attack patterns both ask for them)."""
+        if self._last_trigs[0] is not sent:
+            self._last_trigs = (sent, self._find_triggers(sent))
+        return list(self._last_trigs[1])
+
+    def _find_triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
+        cues = sent.cues  # a pattern whose word list the sentence lacks cannot match: not scanned
+        found = [(m.start(), m.end(), "passive") for m in self._scan(self.passive_rx, "passive", cues, sent.low)]
+        verbs = self._scan(self.verb_rx, "verbs", cues, sent.low)  # scanned once, used twice
+        found += [(m.start(), m.end(), "verb") for m in verbs if " " in m.group()
+                  and not any(s < m.end() and m.start() < e for s, e, _ in found)]  # "ont attaqué" before "attaque"
+        for ms, kind in ((self._scan(self.noun_rx, "nouns", cues, sent.low), "noun"), (verbs, "verb")):
+            for m in ms:
+                if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                    k = kind
+                    if kind == "noun" and m.group().endswith("ing") and sent.low.endswith(", ", 0, m.start()) and (
+                            self._gerund_object(sent, m.end())):
+                        k = "verb"  # "..., killing about 40 fighters": a participle, not a noun
+                    elif kind == "noun" and not self._determined(sent, m.start()):
+                        k = "verb" if (m.group().endswith("ing") and self._gerund_object(sent, m.end())) or (
+                            self._after_auxiliary(sent, m.start())) else "bare"
+                    found.append((m.start(), m.end(), k))
+        found.sort()
+        return found
+
+    @staticmethod
+    def _scan(rx: re.Pattern, key: str, cues: frozenset, low: str) -> list:
+        return list(rx.finditer(low)) if ("attack", key) in cues else []
+
+    def told_by_reference(self, sent: Sent, s: int, e: int) -> int | None:
+        """End of the clause that reports attack noun [s, e) inside a reference ("four days
+        after the attack that hit X", "une semaine apres l'embuscade tendue contre le convoi de X",
+        "a month after the raid on a bar in X"): a definite singular noun with its
+        own relative or participial clause, or its target, holding an anchor (a place, a
+        figure, a date); else None ("after Daesh's attacks")."""
+        if plural(sent.low[s:e]) or not _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s):
+            return None
+        own = _OWN_CLAUSE.match(sent.low, e)
+        if own is None:
+            return None
+        end = _CLAUSE_STOP.search(sent.low, own.end())
+        end = end.start() if end else len(sent.low)
+        if any(e <= p.start < end and p.kind in ("place", "country") for p in sent.places) or any(
+                e <= d.start < end for d in sent.dates) or any(casualties(sent.low[e:end]).values()) or (
+                self.sites.localities(sent, e, end)):
+            return end
+        return None
+
+    def before(self, sent: Sent, s: int, n: int) -> list[str]:
+        """The last `n` words (or ";") before `s`; the tests of one trigger ask for the words
+        before it several times: the last window is kept."""
+        if self._last_before[:2] != (sent, s):
+            self._last_before = (sent, s, _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s))
+        return self._last_before[2][-n:]
+
+    def _determined(self, sent: Sent, s: int) -> bool:
+        prev = self.before(sent, s, 4)
+        for w in reversed(prev):
+            if w in ("l'", "qu'l'"):
+                return True  # "l'attaque"
+            w = _ELISION.sub("", w)  # "d'un camion piege": "un"
+            if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
+                return True
+            if w.endswith("'s") and (w[:-2] in self.day_poss or (w[:-2] in self.period_poss and not plural(sent.low[s:s + 20].split()[0]))):
+                return True  # "Friday's attack", "Tuesday night's raids", "last week's bombing" (not "last year's attacks")
+            if w in self.an.preps or w in ("and", "or", ","):
+                return False
+        return False
+
+    def _after_auxiliary(self, sent: Sent, s: int) -> bool:
+        """A participle, not a noun: "aurait egalement attaque un poste", "a attaque"."""
+        prev = self.before(sent, s, 2)
+        if len(prev) == 2 and (prev[-1].endswith("ment") or prev[-1] in ("deja", "aussi", "encore", "alors")):
+            prev = prev[:1]  # "aurait egalement attaque"
+        return bool(prev) and prev[-1] in _AUXILIARIES
+
+    def _gerund_object(self, sent: Sent, e: int) -> bool:
+        nxt = sent.low[e:e + 40].split()[:2]
+        return bool(nxt) and (nxt[0] in self.dets or nxt[0].isdigit() or parse_number(nxt[0]) is not None or (
+            nxt[0] in ("at", "more", "some", "about") and len(nxt) > 1))
+
+    def valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
+        if kind == "bare":
+            return False
+        prev = self.before(sent, s, 5)
+        near = prev[-3:]
+        if any(w in self.attitude for w in prev) or (any(w in self.reference for w in (prev[-1:] if kind == "verb" else near))
+                                                     and not (kind == "noun" and self.told_by_reference(sent, s, e))):
+            return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
+        if "to" in near[-2:] or any(w in self.habitual for w in near):
+            return False
+        if self.rel.blocked(sent, s) and kind != "noun":
+            return False
+        if kind != "passive" and plural(sent.low[s:e]) and (
+                any(w in self.suspicion for w in prev) or _SUPERLATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
+                or _SUPERLATIVE_AFTER.match(sent.low, e)):
+            return False  # "the deadliest attacks", "accused of the bombings of last year": a characterisation
+        if kind == "noun":
+            count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
+            if count and 2 < count < 1900 and plural(sent.low[s:e]):
+                return False  # "250 killings": a count of attacks
+            if any(w in self.state_mod for w in prev[-2:]) or self._state_owned(sent, e):
+                return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
+        if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
+            return False
+        if kind == "verb" and any(w in self.state_agents for w in prev[-3:]):
+            return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
+        if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
+                self.count_of_rx.search(sent.low, max(0, s - 70), s)):
+            return False  # "the number of civilians killed", "le nombre de soldats tués": a count
+        if kind == "verb" and self.a_toll_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
+                not sent.dates and not any(p.kind == "place" for p in sent.places) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
+            return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
+        if kind == "verb" and any(w in _SUBJECT_PRONOUNS for w in prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
+            return False  # "The air force said it had bombed several camps": a state operation
+        if kind == "passive" and _WITH_HIM.match(sent.low, e):
+            return False  # "Several of his companions were killed with him": the death told before
+        if kind != "noun" and self._struck(sent, s, e):
+            return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
+        return True
+
+    def _struck(self, sent: Sent, s: int, e: int) -> bool:
+        """An air or drone strike is the agent of verb trigger [s, e): after "by"/"par"
+        ("abattu par une frappe de drone de l'armée"), or as the clause subject before it with
+        no other actor in between ("a strike on a camp near X killed", "drone strikes, one of
+        which killed")."""
+        if not any(map(sent.low.__contains__, _STRIKE_CUES)):
+            return False  # (a cheap test first: no strike word in the sentence)
+        by = _BY_AGENT.match(sent.low, e, e + 60)
+        if by and self.strike_rx.match(sent.low, by.end()):
+            return True
+        head = sent.low[max(0, s - 140):s]
+        last = None
+        for last in self.strike_rx.finditer(head):
+            pass
+        if last is None or ";" in head[last.end():]:
+            return False
+        lo = s - len(head) + last.end()
+        return not any(lo <= c.start < s and (c.kind in ("owned", "generic") or (
+            c.kind == "entity" and c.mention.kind in ("group", "person") and not self._governed(sent, c.start)))
+            for c in sent.cands)
+
+    def _governed(self, sent: Sent, pos: int) -> bool:
+        """A name after a preposition ("a camp of the Islamic State", "près de Sabratha") is no subject."""
+        m = _PREP_BEFORE.search(sent.low, max(0, pos - 24), pos)
+        return m is not None and m.group(1) in self.an.preps
+
+    def _perfect_since(self, sent: Sent, s: int, e: int) -> bool:
+        """"Since 2013, at least 118 peacekeepers have been killed", "it has killed thousands of
+        insurgents since 2009": a running total (a perfect tense and a "since" in the clause)."""
+        if ";" not in sent.low[:s] and self.opens_since_rx.match(sent.low) and self.perfect_rx.search(
+                sent.low.split(";", 1)[0]):
+            return True  # "Since 2012, violence has killed thousands", "Depuis 2015, les attaques ... ont fait"
+        if not self.perfect_rx.search(sent.low, max(0, s - 30), s + 40):
+            return False
+        tail = _CLAUSE_END.split(sent.low[e:e + 80], 1)[0]
+        return bool(self.since_rx.search(sent.low[:s]) or _SINCE.search(tail))
+
+    def _total(self, sent: Sent, s: int, e: int, kind: str) -> bool:
+        """A count over many attacks, not one: "were killed in attacks across the north" (with
+        no day of its own),
+        "more than 4,000 people were killed ... in 2019" (a large bounded figure whose only
+        time is a whole year or none)."""
+        tail = sent.low[e:e + 60]
+        if _IN_ATTACKS.match(tail):  # "killed 40 herders in raids on X on Friday": one day, one event
+            return not any(len(d.value) == 10 for d in sent.dates)
+        if (kind == "verb" and any(w in _PLURAL_ATTACK_WORDS for w in self.before(sent, s, 3))
+                and _PLURAL_ATTACKS_BEFORE.search(sent.low, max(0, s - 40), s)) or (
+                kind == "noun" and plural(sent.low[s:e]) and _TOLL_VERB_AFTER.match(sent.low, e)):
+            # "Last year's attacks killed more than 300 civilians": many attacks' toll, no day of its own
+            return _BIG_BOUND.search(sent.low, e, e + 40) is not None and all(len(d.value) == 4 for d in sent.dates)
+        if kind != "passive":
+            return False
+        big = _BIG_BOUND.search(sent.low, max(0, s - 60), s)
+        return bool(big) and all(len(d.value) == 4 for d in sent.dates)
+
+    def _state_owned(self, sent: Sent, e: int) -> bool:
+        """"the assault of the army", "l'assaut final de l'armee", "a raid by French troops"."""
+        m = _OWNER_AFTER.match(sent.low, e)
+        if not m:
+            return False
+        words = {m.group("w"), m.group("w2")}
+        if m.group("p") in ("of", "de", "du", "des"):  # "the killing of soldiers" names victims: only an institution owns
+            return not words.isdisjoint(_STATE_OWNERS)
+        return not words.isdisjoint(self.state_agents) or not words.isdisjoint(self.state_mod)
+
+    # ---- noun-phrase tests shared by the attack modules -------------------------------
+    def definite(self, sent: Sent, s: int) -> bool:
+        """"the attack", "that ambush", "l'attaque", "the Gao ambush", "Friday's attack": not "an
+        attack", "another"."""
+        return _DEFINITE_BEFORE.search(sent.low, max(0, s - 40), s) is not None or self.time_possessed(sent, s)
+
+    def time_possessed(self, sent: Sent, s: int) -> bool:
+        """"Friday's attack", "yesterday's twin bombings": a time word in the possessive before the noun."""
+        return self.time_poss_rx is not None and "'s" in sent.low[max(0, s - 40):s] and (
+            self.time_poss_rx.search(sent.low, max(0, s - 50), s) is not None)
+
+    def named(self, sent: Sent, s: int, e: int) -> bool:
+        """A definite attack noun named by a place or party: "the Tongo Tongo ambush", "l'attaque
+        de Djibo" (not "the attack on ...": a target, told anew)."""
+        return bool(_NAME_BEFORE.search(sent.text, max(0, s - 40), s) or _NAME_AFTER.match(sent.text, e))
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:^|[\s,])(?:the|this|that|l'|le|la|ce|cette|cet)\s*(?:[\w-]+\s+){0,3}$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Tt]his|[Tt]hat|[Ll]'|[Ll]e|[Ll]a|[Cc]ette)\s*(?:[A-Z][\w'-]*\s+){1,3}$")
+_NAME_AFTER = re.compile(r"\s+(?:of|in|at|de|d'|du|a)\s*(?:[A-Z][\w'-]*)(?!\w)")
+_OWN_CLAUSE = re.compile(r"\s*,?\s*(?:that|which|qui|(?:launched|carried\s+out|claimed|staged|lancee?|menee?|perpetree?|commise?|"
+                         r"revendiquee?)\b|(?:\w+\s+)?(?:on|against|at|in|contre|sur|a|au|de|du)\b)")
+_CLAUSE_STOP = re.compile(r"[;:]|,\s+(?!(?:in|on|at|near|where|ou|dans|a|au|pres|le|la|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                          r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|\d)\b)")
+_WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux\s+cotes\s+d')\s*(?:him|her|them|lui|elle|eux)\b")
+_STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
+WORD_RX = re.compile(r"[\w']+")
+_WORD_OR_SEMI = re.compile(r"[\w']+|;")
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
+_STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
+_ELISION = re.compile(r"^[a-z]'")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\b(?:and|but|et|mais)\b")  # not "13,000"
+_BY_AGENT = re.compile(r"[^.;]{0,40}?\b(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|les\s+|des\s+|l')?")
+_PREP_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+|l'|le\s+|la\s+|les\s+)?$")
+_SINCE = re.compile(r"\b(?:since|depuis)\b")
+_IN_ATTACKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|during|dans|lors|au\s+cours)\s+(?:des\s+|d'|de\s+|various\s+|several\s+|separate\s+|"
+                         r"multiple\s+|numerous\s+|repeated\s+|plusieurs\s+|diverses\s+|nombreuses\s+|(?:a\s+)?series\s+of\s+)?"
+                         r"(?:attacks|attaques|attentats|raids|ambushes|embuscades|bombings|clashes|violence|violences|affrontements)\b")
+_PLURAL_ATTACKS_BEFORE = re.compile(r"\b(?:attacks|attaques|attentats|raids|ambushes|embuscades|bombings|violence|violences)\s+(?:\w+\s+)?(?:have\s+|has\s+|ont\s+)?$")
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "il", "ils", "elle", "elles", "qu'il", "qu'elle", "qu'ils", "qu'elles"})
+_PLURAL_ATTACK_WORDS = frozenset({"attacks", "attaques", "attentats", "raids", "ambushes", "embuscades", "bombings", "violence", "violences"})
+_TOLL_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:have\s+|has\s+|ont\s+)?(?:killed|left|claimed|cost|tue|fait|coute)\b")
+_BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d{3,}|hundreds|thousands|centaines|milliers)\b")
+_OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
+_SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
+
+
+def plural(noun: str) -> bool:
+    """A plural noun ("attacks", "attaques"; not "crisis", "press")."""
+    return noun.endswith("s") and not noun.endswith(("sis", "ss"))
