@@ -8,6 +8,11 @@ text (case, diacritics, hyphens, curly apostrophes), with al-/el- variants gener
 
 Names the knowledge base lacks but that look like organisations ("Katiba X", "Ansar Y",
 "... Brigade", "Movement for ...") come back as mentions with `entity_id=None`.
+
+A name the knowledge base shares among entities of several countries ("Ansar al-Sharia",
+`claims.kb.SharedName`) comes back as its default entity, if it has one, else as an unknown
+actor; the caller, which knows the document's places, resolves it (`find(..., shared=[])`
+lists these mentions; `claims.extract` gives each the entity of the country in context).
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from claims.kb import KnowledgeBase
+from claims.kb import KnowledgeBase, SharedName
 from claims.scan import finditer_at, window_bounds
 from claims.text import PhraseIndex, Tokens, fold, translit_key
 
@@ -93,19 +98,32 @@ class EntityMatcher:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._index = PhraseIndex(key=translit_key)
-        self._info: dict[str, tuple[str, str]] = {}  # entity id -> (name, kind), at hand
+        # index value -> (entity id, name, kind) at hand; a shared name's: (its default or None,
+        # the default's name or None for the surface, "group")
+        self._info: dict[object, tuple[str | None, str | None, str]] = {}
+        shared: set[tuple[str, ...]] = set()  # a shared name's variants (keyed): no entity's alias
+        for sh in kb.shared_names():
+            default = kb.entities[sh.default] if sh.default else None
+            self._info[sh] = (sh.default, default.name, default.kind) if default else (None, None, "group")
+            for toks in _alias_token_variants(sh.name):
+                shared.add(tuple(map(translit_key, toks)))
+                self._index.add_tokens(toks, (sh, False))
         for ent in kb.entities.values():
-            self._info[ent.id] = (ent.name, ent.kind)
+            self._info[ent.id] = (ent.id, ent.name, ent.kind)
             for alias in {ent.name, *ent.aliases}:
                 acronym = alias.isupper() and alias.isalpha() and len(alias) <= 6
                 for toks in _alias_token_variants(alias):
-                    self._index.add_tokens(toks, (ent.id, acronym))
+                    if not shared or tuple(map(translit_key, toks)) not in shared:
+                        self._index.add_tokens(toks, (ent.id, acronym))
 
     def first_words(self, toks: Tokens) -> set[str]:
         """The words of a text (its `Tokens`) at which `find` tries aliases."""
         return self._index.first_words(toks)
 
-    def find(self, text: str, folded: str | None = None, toks: Tokens | None = None) -> list[Mention]:
+    def find(self, text: str, folded: str | None = None, toks: Tokens | None = None,
+             shared: list[tuple[int, SharedName]] | None = None) -> list[Mention]:
+        """The mentions of `text`, sorted. `shared`: a list to which (start, SharedName) of each
+        mention of a shared name is added (see the module docstring)."""
         folded = fold(text) if folded is None else folded
         toks = toks if isinstance(toks, Tokens) else Tokens(folded)
 
@@ -113,9 +131,12 @@ class EntityMatcher:
             return not value[1] or text[s:e].isupper()  # an acronym only in capitals
 
         info, out = self._info, []
-        for start, end, (ent_id, _) in self._index.find(folded, accept, toks):
-            name, kind = info[ent_id]
-            out.append(_new(Mention, (start, end, ent_id, name, text[start:end], kind)))
+        for start, end, (key, _) in self._index.find(folded, accept, toks):
+            ent_id, name, kind = info[key]
+            surface = text[start:end]
+            out.append(_new(Mention, (start, end, ent_id, name or surface, surface, kind)))
+            if key.__class__ is SharedName and shared is not None:
+                shared.append((start, key))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
             forms = tuple(i for i, (cues, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
             unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from claims.errors import KnowledgeBaseError
+from claims.text import fold
 
 ENTITY_KINDS = ("group", "person", "state", "force", "organisation")
 RELATION_TYPES = ("pledged_to", "split_from", "merged_into", "renamed_to", "leads", "allied_with")
@@ -32,6 +33,9 @@ class Entity:
     country: str | None = None
     note: str | None = None
     dated_aliases: tuple[DatedAlias, ...] = ()  # the aliases that have a validity
+    # Names this entity shares with entities of other countries ("Ansar al-Sharia": the groups of
+    # Libya, Tunisia and Mali): in a document, such a name means the one of the country in context.
+    shared_names: tuple[str, ...] = ()
 
     def alias_valid_at(self, alias: str, when: str | None) -> bool:
         """False only when `alias` has a validity and `when` falls outside it."""
@@ -39,6 +43,23 @@ class Entity:
             if d.alias == alias and when:
                 return not (_before(when, d.valid_from) or _after(when, d.valid_until))
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class SharedName:
+    """A name several entities of different countries go by. `by_country`: (country, entity id)
+    pairs, in file order; `default`: the entity whose own name or alias it is (the name means it
+    when no country decides), else None (no country: an unknown actor of that name)."""
+    name: str
+    by_country: tuple[tuple[str, str], ...]
+    default: str | None = None
+
+    def entity_of(self, country: str | None) -> str | None:
+        """The entity of `country`, else None."""
+        return next((e for c, e in self.by_country if c == country), None)
+
+    def countries(self) -> frozenset[str]:
+        return frozenset(c for c, _ in self.by_country)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +84,8 @@ class KnowledgeBase:
     # (the extractor asks for them for many mentions: a scan of every relation each time costs more).
     _by_subject: Mapping[tuple[str, str], tuple[Relation, ...]] = field(init=False, repr=False, compare=False)
     _renamings: Mapping[str, tuple[Relation, ...]] = field(init=False, repr=False, compare=False)
+    # The shared names by their folded spelling (built from the entities' `shared_names`).
+    _shared: Mapping[str, SharedName] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_subject: dict[tuple[str, str], list[Relation]] = {}
@@ -73,6 +96,7 @@ class KnowledgeBase:
                 renamings.setdefault(r.object, []).append(r)
         object.__setattr__(self, "_by_subject", {k: tuple(v) for k, v in by_subject.items()})
         object.__setattr__(self, "_renamings", {k: tuple(v) for k, v in renamings.items()})
+        object.__setattr__(self, "_shared", _shared_names(self.entities.values(), []))
 
     @classmethod
     def from_records(cls, data: Mapping[str, Any], where: Mapping[str, str] | None = None) -> "KnowledgeBase":
@@ -81,9 +105,18 @@ class KnowledgeBase:
         problems: list[str] = []
         entities = _entities(data.get("entities") or [], problems, where)
         relations = _relations(data.get("relations") or [], entities, problems, where)
+        _shared_names(entities.values(), problems, _entity_paths(data.get("entities"), where))
         if problems:
             raise KnowledgeBaseError(problems)
         return cls(entities=entities, relations=tuple(relations))
+
+    def shared_names(self) -> tuple[SharedName, ...]:
+        """Every shared name (one per spelling), in file order."""
+        return tuple(self._shared.values())
+
+    def shared_name(self, name: str) -> SharedName | None:
+        """The shared name spelt `name` (case, diacritics and spaces aside), else None."""
+        return self._shared.get(_name_key(name)) if self._shared else None
 
     def find(self, subject: str, relation: str, object: str) -> Relation | None:
         return next((r for r in self._by_subject.get((subject, relation), ()) if r.object == object), None)
@@ -125,11 +158,77 @@ def _entities(records: Iterable[Any], problems: list[str], where) -> dict[str, E
         if rec["id"] in out:
             problems.append(f"{_at(path, where)}: duplicate id {rec['id']!r}")
         aliases, dated = _aliases(rec.get("aliases") or [], path, problems, where)
+        shared = rec.get("shared_names") or []
+        if not (isinstance(shared, list) and all(isinstance(n, str) and n.strip() for n in shared)):
+            problems.append(f"{_at(path, where)}: shared_names must be a list of names")
+            shared = []
+        elif shared and not rec.get("country"):
+            problems.append(f"{_at(path, where)}: shared_names need a country (the country in context "
+                            "decides which entity a shared name means)")
         out[rec["id"]] = Entity(
             id=str(rec["id"]), name=str(rec["name"]), kind=str(rec["kind"]),
             aliases=tuple(aliases), country=rec.get("country"), note=rec.get("note"),
-            dated_aliases=tuple(dated),
+            dated_aliases=tuple(dated), shared_names=tuple(shared),
         )
+    return out
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _entity_paths(records: Any, where: Mapping[str, str]) -> dict[str, str]:
+    """entity id -> "entities[3] (line N)" for the messages about shared names."""
+    if not isinstance(records, list):
+        return {}
+    return {str(r["id"]): _at(f"entities[{i}]", where) for i, r in enumerate(records)
+            if isinstance(r, Mapping) and r.get("id")}
+
+
+def _shared_names(entities: Iterable[Entity], problems: list[str],
+                  paths: Mapping[str, str] | None = None) -> dict[str, SharedName]:
+    """The shared names by folded spelling. A shared name is listed in `shared_names` by the
+    entities that share it and may be the name or an alias of one more (its default); the
+    entities sharing one must be at least two, of different countries, with at most one default."""
+    entities = list(entities)
+    sharers: dict[str, list[Entity]] = {}
+    for ent in entities:
+        for n in ent.shared_names:
+            sharers.setdefault(_name_key(n), []).append(ent)
+    if not sharers:
+        return {}
+    owners: dict[str, list[Entity]] = {}
+    for ent in entities:
+        for n in {ent.name, *ent.aliases}:
+            k = _name_key(n)
+            if k in sharers and ent not in owners.setdefault(k, []):
+                owners[k].append(ent)
+    paths = paths or {}
+    out: dict[str, SharedName] = {}
+    for k, ents in sharers.items():
+        first = next(n for n in ents[0].shared_names if _name_key(n) == k)
+        at = paths.get(ents[0].id, f"entity {ents[0].id!r}")
+        own = owners.get(k, [])
+        if len(own) > 1:
+            problems.append(f"{at}: shared name {first!r} is the name or an alias of several entities "
+                            f"({', '.join(e.id for e in own)}): at most one may keep it as its own")
+            continue
+        if own and own[0] in ents:
+            problems.append(f"{at}: {own[0].id!r} lists {first!r} both as a name or alias and in shared_names")
+            continue
+        everyone = own + [e for i, e in enumerate(ents) if e not in ents[:i]]
+        if len(everyone) < 2:
+            problems.append(f"{at}: shared name {first!r} is no other entity's (list it in shared_names "
+                            "of the entities that share it, or in aliases)")
+            continue
+        countries = [e.country for e in everyone]
+        same = sorted({str(c) for c in countries if countries.count(c) > 1})
+        if same or None in countries:
+            why = f"several are of {', '.join(same)}" if same else "one has no country"
+            problems.append(f"{at}: shared name {first!r}: the entities that share it must be of different "
+                            f"countries ({why}: {', '.join(e.id for e in everyone)})")
+            continue
+        out[k] = SharedName(first, tuple((str(e.country), e.id) for e in everyone), own[0].id if own else None)
     return out
 
 

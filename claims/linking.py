@@ -21,8 +21,11 @@ Three tiers, the first that answers wins (a lone generic word, "Ansar", "Katiba"
              - two candidates scoring within `AMBIGUITY_MARGIN` of each other: no link.
 
 When several entities share a key, the one whose alias is valid at the claim's date wins
-(ISGS is "Islamic State Sahel Province" from March 2022); otherwise no link. A person in
-the object of a pledge resolves to the group he led at the date (`as_group`).
+(ISGS is "Islamic State Sahel Province" from March 2022); otherwise no link. A name the
+knowledge base lists as shared by groups of several countries ("Ansar al-Sharia",
+`claims.kb.SharedName`; exact or normalised) links to the group of `country` if given,
+else to the name's default entity if it has one, else not at all (never fuzzily). A person
+in the object of a pledge resolves to the group he led at the date (`as_group`).
 
 Pure: built once from a KnowledgeBase, no I/O.
 """
@@ -34,7 +37,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from claims.kb import KnowledgeBase
+from claims.kb import KnowledgeBase, SharedName
 from claims.text import fold
 
 FUZZY_CUTOFF = 88.0
@@ -122,19 +125,29 @@ class Linker:
                     self._by_key.setdefault(k, set()).add(ent.id)
                     self._alias_of.setdefault((ent.id, k), alias)
         self._keys = [k for k in self._by_key if _fuzzable(k)]
+        # the shared names: as written, and by key (a shared name's key links no entity's alias)
+        self._shared_exact: dict[str, SharedName] = {}
+        self._shared: dict[str, SharedName] = {}
+        for sh in kb.shared_names():
+            self._shared_exact[sh.name] = sh
+            self._shared.setdefault(_key(sh.name), sh)
 
-    def link(self, name: str, when: str | None = None) -> Link | None:
-        """The entity `name` refers to (at `when`, YYYY[-MM[-DD]], if given), or None."""
+    def link(self, name: str, when: str | None = None, country: str | None = None) -> Link | None:
+        """The entity `name` refers to (at `when`, YYYY[-MM[-DD]], if given), or None.
+        `country`: the country in context, for a name several groups share."""
         name = " ".join(name.split())
         if not name:
             return None
         ids = self._exact.get(name)
-        if ids:
+        if ids and name not in self._shared_exact:
             chosen = self._choose(ids, name, when)
             return Link(chosen, "exact", 100.0, name) if chosen else None
         k = _key(name)
         if k in GENERIC:
             return None
+        sh = self._shared_exact.get(name) or self._shared.get(k) if self._shared else None
+        if sh is not None:
+            return self._shared_link(sh, name, country)
         ids = self._by_key.get(k)
         if ids:
             chosen = self._choose(ids, k, when, by_key=True)
@@ -150,6 +163,12 @@ class Linker:
         return self.kb.leader_group(entity_id, when) or entity_id
 
     # ---- internals -----------------------------------------------------------------
+    def _shared_link(self, sh: SharedName, name: str, country: str | None) -> Link | None:
+        chosen = (sh.entity_of(country) if country else None) or sh.default
+        if chosen is None:
+            return None
+        return Link(chosen, "exact" if name == sh.name else "normalised", 100.0, sh.name)
+
     def _choose(self, ids: set[str], alias: str, when: str | None, by_key: bool = False) -> str | None:
         if len(ids) == 1:
             return next(iter(ids))
