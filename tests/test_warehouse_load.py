@@ -226,6 +226,18 @@ def test_load_kb_replaces_and_aliases_view_folds_accents(con):
     assert rows == [("Nusrat al-Islām", False)]
 
 
+def test_aliases_view_lists_every_bearer_of_a_shared_name(con):
+    kb = KnowledgeBase.from_records({"entities": [
+        {"id": "as_tn", "name": "Ansar al-Sharia in Tunisia", "kind": "group", "country": "Tunisia",
+         "shared_names": ["Ansar al-Sharia"]},
+        {"id": "as_ly", "name": "Ansar al-Sharia in Libya", "kind": "group", "country": "Libya",
+         "shared_names": ["Ansar al-Sharia"]}]})
+    load.load_kb(con, kb)
+    rows = con.execute("SELECT entity_id, country FROM v_entity_aliases WHERE alias = 'Ansar al-Sharia' "
+                       "ORDER BY entity_id").fetchall()
+    assert rows == [("as_ly", "Libya"), ("as_tn", "Tunisia")]
+
+
 def test_sources_upsert_keeps_extra_keys_in_config(con):
     load.load_sources(con, SOURCES)
     load.load_sources(con, [{**SOURCES[0], "reliability": "A", "enabled": False}])

@@ -108,7 +108,8 @@ def kb_tables(kb: KnowledgeBase) -> tuple[pa.Table, pa.Table, pa.Table]:
     """(entities, entity_aliases, relations) of the knowledge base."""
     ents = [{"entity_id": e.id, "name": e.name, "kind": e.kind, "country": e.country, "note": e.note}
             for e in kb.entities.values()]
-    aliases = [{"entity_id": e.id, "alias": a} for e in kb.entities.values() for a in dict.fromkeys(e.aliases)]
+    aliases = [{"entity_id": e.id, "alias": a} for e in kb.entities.values()
+               for a in dict.fromkeys(e.aliases + e.shared_names)]  # a shared name: a row for each bearer
     rels = [{"relation_no": i, "subject": r.subject, "relation": r.relation, "object": r.object,
              "date": r.date, "until": r.until, "note": r.note} for i, r in enumerate(kb.relations)]
     return table(ENTITIES, ents), table(ALIASES, aliases), table(RELATIONS, rels)

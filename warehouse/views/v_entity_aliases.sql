@@ -3,7 +3,9 @@
 -- One row per (entity, alias), the entity's canonical name included (is_canonical = true),
 -- with the entity's kind and country. `alias_key` is the alias lower-cased with accents
 -- stripped, for forgiving searches across transliterations (Droukdel / Droukdal /
--- Drukdal, al-Mourabitoun / al-Murabitun).
+-- Drukdal, al-Mourabitoun / al-Murabitun). A name several entities share ("Ansar al-Sharia":
+-- the groups of Libya, Tunisia and Mali) has a row for each; the extractor picks one by the
+-- country the article ties it to.
 --
 -- Example: which entity answers to something like "mourabit"?
 --   SELECT entity_id, name, kind, alias
