@@ -12,7 +12,8 @@ a known militant ("Shekau had been killed"), or where a state modifier follows t
 
 Hedged perpetrators: suspicions ("officials suspect X of the assault", `suspected`) and
 attributions ("blamed the ambush on X", `attributed_noun`; "the attack was blamed on X",
-"attribuee a X", `attributions`). A claim of responsibility told after the attack in its
+"attribuee a X", `attributions`; "was probably the work of X", "une attaque qui serait l'oeuvre de X",
+`works_of`: hedged where conditional or hedged, asserted otherwise). A claim of responsibility told after the attack in its
 sentence (", an attack claimed by X", "; X claimed the ambush", "et X l'a revendiquee":
 `claimed_after`) names the perpetrator of the attack whose trigger comes last before it.
 """
@@ -41,6 +42,8 @@ class AttackAgents:
                                      r"perpetrated)\s+)?(?:the|an?|this|that|l'|la|le|une?)\s*(?:[\w-]+\s+){0,2}$") if sus else None
         att = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_verbs"))
         self.attrib_rx = re.compile(r"\b(?:" + att + r")\b") if att else None
+        hedges = v.words("attack", "work_of_hedges")
+        self.work_hedge_rx = compile_phrases(hedges) if hedges else None
         act = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_active"))
         self.attrib_active_rx = re.compile(r"\b(?:" + act + r")\s+(?:the|this|that|l'|la|le|les|ces|cette|cet)\s*(?:[\w-]+\s+){0,3}$") if act else None
         units = "|".join(phrase_pattern(x) for x in v.words("attack", "unit_possessed"))
@@ -208,15 +211,16 @@ class AttackAgents:
         """"...; the attack was blamed on X", "la tuerie de Y, ou ..., est attribuee par des sources a
         X", "les autorites les avaient imputes a X", "et que l'armee attribue a X": X is the (hedged)
         perpetrator of the attacks told before in the sentence that name none."""
-        for v, who in self.attributions(sent, mem):
+        for v, who, hedged in self.attributions(sent, mem):
             for d in drafts:
                 if d.trig[0] < v and d.subject is None:
                     d.subject = who
-                    d.polarity = "hedged" if d.polarity == "asserted" else d.polarity
+                    d.polarity = "hedged" if hedged and d.polarity == "asserted" else d.polarity
 
     def attributions(self, sent: Sent, mem: Memory) -> list:
-        """(offset, party) of each attribution of an attack told before it in the sentence."""
-        out = []
+        """(offset, party, hedged) of each attribution of an attack told before it in the sentence:
+        "was blamed on X" (hedged), "was (probably) the work of X" (`works_of`)."""
+        out = self.works_of(sent, mem) if has_work_cue(sent.low) else []
         if self.attrib_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)):
             return out
         for m in self.attrib_rx.finditer(sent.low):
@@ -225,7 +229,28 @@ class AttackAgents:
             to = _ATTRIB_TO.search(sent.low, m.end(), m.end() + 70) if sent.low[m.end() - 3:m.end()] not in (" on", " to") else None
             who = self.an.first_after(sent, to.end() if to else m.end(), mem, limit=30)
             if is_party(who):
-                out.append((m.start(), who))
+                out.append((m.start(), who, True))
+        return out
+
+    def works_of(self, sent: Sent, mem: Memory) -> list:
+        """(offset, party, hedged) of each "the work of X" said of an attack: its subject is an
+        attack noun ("the ambush near Gao, which killed 9, was the work of X", "une attaque qui
+        serait l'oeuvre de X") or a pronoun opening its clause ("Selon des sources, elle serait
+        l'oeuvre de X": the attack just told). Hedged where the copula is conditional or a hedge
+        comes before "the work of" ("was probably", "is thought to be", "serait")."""
+        out, low = [], sent.low
+        for m in _WORK_OF.finditer(low):
+            head = low[max(0, m.start() - 200):m.start()]
+            pronoun = _WORK_PRONOUN.search(head) is not None
+            if not pronoun and not any(k in ("noun", "bare") and _WORK_SUBJECT.fullmatch(low, e, m.start())
+                                       for s, e, k in self.triggers.spans(sent) if e <= m.start()):
+                continue
+            who = self.an.first_after(sent, m.end(), mem, limit=30)
+            if not is_party(who):
+                continue
+            hedged = m.group("cop").split()[0] in _CONDITIONAL or (
+                self.work_hedge_rx is not None and self.work_hedge_rx.search(m.group("gap")) is not None)
+            out.append((m.start(), who, hedged))
         return out
 
     def _attribution_of_attack(self, sent: Sent, v: int) -> bool:
@@ -299,6 +324,22 @@ _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followe
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")
 _OBJ_PRONOUN_BEFORE = re.compile(r"(?:(?<![\w'])l'|(?<![\w'])les\s+)(?:(?:a|avait|ont|avaient|aurait|auraient)\s+)?$")  # "l'a revendiquee"
+_WORK_CUES = ("work of", "uvre d")  # ("oeuvre", "œuvre": folding keeps the ligature)
+_WORK_OF = re.compile(r"\b(?P<cop>was|were|is|are|(?:has|have|had|may\s+have|might\s+have|could\s+have|must\s+have)\s+been|est|sont|etait|"
+                      r"etaient|fut|serait|seraient|aurait\s+ete|auraient\s+ete|semble\s+etre|seems\s+to\s+be|appears\s+to\s+be)\s+"
+                      r"(?P<gap>(?:[\w-]+,?\s+){0,4}?)(?:the\s+(?:handi)?work\s+of|l'(?:oe|\u0153)uvre\s+(?:de\s+|d'|du\s+|des\s+))")
+_CONDITIONAL = ("may", "might", "could", "must", "serait", "seraient", "aurait", "auraient", "semble", "seems", "appears")
+# the attack noun's own modifiers and an aside, then the copula, or a relative on it ("une attaque qui serait")
+_WORK_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|near|de|du|d'|a|pres\s+de|contre)\s*[^,;]{0,60}?)?(?:\s*,[^;]{0,140}?,)?"
+                           r"(?:\s*,?\s*(?:which|that|qui)\b)?\s+")
+_WORK_PRONOUN = re.compile(r"(?:^|[,;:]\s*|\bet\s+|\band\s+)(?:it|elle)\s+$")
+
+
+def has_work_cue(low: str) -> bool:
+    """Could the (folded) sentence say that an attack was "the work of" someone (cheap test)?"""
+    return any(map(low.__contains__, _WORK_CUES))
+
+
 _SUSPECT_CUES = ("suspect", "accus", "blame", "soupcon")
 _ATTRIB_CUES = ("blame", "attribu", "imput", "pinned")
 _ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from claims.attack_agents import POSSESSIVE_GAP, AttackAgents
+from claims.attack_agents import POSSESSIVE_GAP, AttackAgents, has_work_cue
 from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.dates import MONTHS, word_opening
 from claims.discourse import Analyzer, Memory, Sent
@@ -41,8 +41,9 @@ class BackReferences:
 
     def may_continue(self, low: str) -> bool:
         """Cheap test: could this (folded) sentence go on about the previous attack (an opener
-        such as "The attackers", or a reported toll: "A source put the number of dead at 40")?"""
-        return self.cont_rx.match(low.lstrip()) is not None or (
+        such as "The attackers", a reported toll: "A source put the number of dead at 40", or "it was
+        the work of X")?"""
+        return self.cont_rx.match(low.lstrip()) is not None or has_work_cue(low) or (
             _TOLL_WORD.search(low) is not None and self.report_rx.search(low) is not None)
 
     def continuation(self, sent: Sent, mem: Memory) -> dict | None:
@@ -75,7 +76,7 @@ class BackReferences:
         low = sent.low
         claims = "claim" in low or "revendiq" in low
         report = self.report_rx.search(low) is not None
-        if not (claims or report or ("attack", "nouns") in sent.cues):
+        if not (claims or report or ("attack", "nouns") in sent.cues or has_work_cue(low)):
             return None  # (cheap tests first: none of the three forms can match)
         if _NEW_EVENT.search(low):
             return None  # "another attack", "a separate ambush", "une nouvelle attaque"

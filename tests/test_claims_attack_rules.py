@@ -531,3 +531,29 @@ def test_a_claim_of_this_sentences_attack_is_not_given_to_the_one_before(ex):
             "near Gao; JNIM claimed that attack as well.")
     first, second = _attacks(ex, text, date(2021, 6, 30))
     assert first.subject is None and second.subject.id == "jnim"
+
+
+@pytest.mark.parametrize("text,lang,perp,polarity", [
+    # "the work of X" said of the attack noun (with its aside, or in a relative), or of a pronoun for the attack just told
+    ("Au moins douze gendarmes ont été tués samedi dans une embuscade près de Djibo, une attaque qui serait l'œuvre "
+     "du JNIM, selon des sources locales.", "fr", "jnim", "hedged"),
+    ("The bombing of a market in Maiduguri on June 3, which killed 14 people, was the work of Boko Haram.", "en", "boko_haram", "asserted"),
+    ("On May 4 gunmen killed nine villagers near Kidal, an attack officials said was likely the work of JNIM.", "en", "jnim", None),
+    ("Le 4 mai, des hommes armés ont tué six civils à Gao. Selon des témoins, elle serait l'oeuvre du JNIM.", "fr", "jnim", None),
+    ("Gunmen killed nine villagers near Kidal on May 4. According to officials, it was probably the work of ISGS.", "en", "isgs", None),
+])
+def test_the_work_of_a_group_names_the_perpetrator(ex, text, lang, perp, polarity):
+    (c,) = _attacks(ex, text, date(2021, 6, 30), lang)
+    assert (c.subject.id if c.subject else None) == perp
+    assert polarity is None or c.polarity == polarity
+
+
+@pytest.mark.parametrize("text,lang", [
+    # "the work of" no party, or of no attack
+    ("The attack near Mopti on May 4 was the work of months of planning, officials said.", "en"),
+    ("Gunmen killed nine villagers near Kidal on May 4. The new constitution is the work of the army.", "en"),
+    ("Le 4 mai, des hommes armés ont tué six civils à Gao. Le rapport publié jeudi est l'œuvre d'Amnesty International.", "fr"),
+])
+def test_the_work_of_no_party_or_of_no_attack_names_no_perpetrator(ex, text, lang):
+    attacks = _attacks(ex, text, date(2021, 6, 30), lang)
+    assert attacks and all(c.subject is None for c in attacks)
