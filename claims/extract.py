@@ -193,9 +193,11 @@ class Extractor:
 
     def _relations_slots(self, t: _Tools, sent: Sent, drafts: list[Draft], mem: Memory) -> None:
         drafts.sort(key=lambda d: d.trig[0])
-        for i, d in enumerate(drafts):
-            lo = drafts[i - 1].trig[1] if i else 0
-            hi = drafts[i + 1].trig[0] if i + 1 < len(drafts) else len(sent.low)
+        trigs = sorted({d.trig for d in drafts})  # "A and B pledged ...": one trigger, one segment
+        for d in drafts:
+            k = trigs.index(d.trig)
+            lo = trigs[k - 1][1] if k else 0
+            hi = trigs[k + 1][0] if k + 1 < len(trigs) else len(sent.low)
             d.date = d.date or _pick_date(sent, d.trig, lo, hi)
             d.polarity = t.rel.polarity(sent, *d.trig)
             others = [x.subj_span for x in drafts if x is not d and x.subj_span]

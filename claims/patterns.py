@@ -473,7 +473,25 @@ class RelationPatterns:
             obj = mem.last_split_object
         if not (is_party(subj) and is_party(obj)) or subj.id == obj.id and subj.id:
             return None
+        obj = self._left_group(sent, mem, e, subj, obj)
         return Draft("split", (s, e), subject=subj, object=obj, subj_span=span)
+
+    def _left_group(self, sent: Sent, mem: Memory, e: int, subj: EntityRef, obj: EntityRef) -> EntityRef:
+        """"X split from the organisation": for a person whose membership the KB knows (a group
+        he split from or pledged to), the one of his groups named before it in the sentence (the
+        last), else the group last named before the sentence; else the nearest group (`obj`)."""
+        c = next((k for k in sent.cands if e <= k.start <= e + 80), None)
+        ent = self.kb.entities.get(subj.id) if subj.id else None
+        if c is None or c.kind != "anaphor" or c.person or ent is None or ent.kind != "person":
+            return obj
+        ids = {r.object for rel in ("split_from", "pledged_to") for r in self.kb.relations_of(subj.id, rel)}
+        if obj.id in ids:
+            return obj
+        named = [m for m in sent.mentions if m.end <= c.start and m.entity_id in ids]
+        if named:
+            return ref_of(named[-1])
+        last = mem.last_group
+        return last if last is not None and last.id in ids else obj
 
 
 def _name_reach(m: re.Match) -> int:

@@ -517,3 +517,33 @@ def test_a_list_after_a_name_is_no_apposition(ex):
     # an apposition that opens on an article and a name is still one
     assert _rel(ex, "JNIM, the al-Qaeda affiliate in Mali, pledged allegiance to al-Qaeda.") == [
         ("pledge", "jnim", "al_qaeda", (), "asserted")]
+
+
+# ---- claims that share one trigger share its date ---------------------------------------
+@pytest.mark.parametrize("text,lang,dates", [
+    ("Boko Haram and al-Mourabitoun pledged allegiance to the Islamic State in March 2015.", "en",
+     ["2015-03", "2015-03"]),
+    ("Boko Haram et al-Mourabitoune ont prêté allégeance à l'État islamique en mars 2015.", "fr",
+     ["2015-03", "2015-03"]),
+    # negative: two triggers keep their own dates
+    ("In 2013 Boko Haram pledged allegiance to AQIM, and al-Mourabitoun split from AQIM in 2015.", "en",
+     ["2013", "2015"]),
+])
+def test_one_trigger_one_date_window(ex, text, lang, dates):
+    got = [c.date for c in ex.extract(text, lang=lang) if c.type in ("pledge", "split")]
+    assert got == dates
+
+
+# ---- "the organisation" a known member left: his group, not the nearest one ------------------
+@pytest.mark.parametrize("text,lang,expected", [
+    ("In 2012 fighters walked out of AQIM to found MUJAO; later Belmokhtar split from the organisation.", "en",
+     ("belmokhtar", "aqim")),
+    ("En 2011, des combattants ont quitté AQMI pour fonder le MUJAO ; un an plus tard, Belmokhtar a rompu "
+     "avec l'organisation.", "fr", ("belmokhtar", "aqim")),
+    # negative: no membership known for the person: the nearest group stays
+    ("In 2012 fighters walked out of AQIM to found MUJAO; later Abou Zeid split from the organisation.", "en",
+     ("abou_zeid", "mujao")),
+])
+def test_the_organisation_a_member_left(ex, text, lang, expected):
+    got = [(c.subject.id, c.object.id) for c in ex.extract(text, lang=lang) if c.type == "split"]
+    assert got[-1] == expected
