@@ -29,7 +29,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
 
 from claims.entities import EntityMatcher, Mention
 from claims.kb import KnowledgeBase
@@ -37,6 +36,7 @@ from claims.model import Claim, EntityRef, Evidence
 from claims.patterns import Draft  # a claim being built; `trig`: (first, end) token of its trigger
 from claims.places import Gazetteer
 from claims.sentences import split_sentences
+from claims.vocab import load_data
 
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 _LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -218,7 +218,7 @@ class _Sentence:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    return yaml.safe_load(resources.files("claims").joinpath("vocab/ar.yaml").read_text(encoding="utf-8"))
+    return load_data(resources.files("claims").joinpath("vocab/ar.yaml").read_text(encoding="utf-8"))
 
 
 class ArabicPatterns:
@@ -267,7 +267,7 @@ class ArabicPatterns:
         """Arabic place names (ar.yaml) and countries' Arabic names (places.yaml) ->
         (name, country, kind)."""
         out = {ar: (name, self.gaz.country_of(name), "place") for ar, name in v["places"].items()}
-        raw = yaml.safe_load(resources.files("claims").joinpath("vocab/places.yaml").read_text(encoding="utf-8"))
+        raw = load_data(resources.files("claims").joinpath("vocab/places.yaml").read_text(encoding="utf-8"))
         for country, rec in (raw.get("countries") or {}).items():
             for alias in (rec or {}).get("aliases") or ():
                 if _ARABIC_LETTER.search(alias):

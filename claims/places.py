@@ -12,10 +12,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
 
 from claims.geonames import geonames_rows
 from claims.text import PhraseIndex, Tokens, fold, norm_name
+from claims.vocab import load_data
 
 _RELATIVE = re.compile(
     r"\b(?:the\s+)?((?:far\s+)?(?:north|south|east|west|north\s+east|north\s+west|south\s+east|south\s+west|"
@@ -136,4 +136,4 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     raw = resources.files("claims").joinpath("vocab/places.yaml").read_text(encoding="utf-8")
-    return Gazetteer(yaml.safe_load(raw))
+    return Gazetteer(load_data(raw))
