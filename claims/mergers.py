@@ -46,15 +46,17 @@ class MergerPatterns:
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
         self.needs_result = set(v.words("merger", "needs_result"))
-        self.merge_into = set(v.words("merger", "merge_into"))
-        parts = "|".join(_pats(v, "part_nouns"))
+        # merge verbs whose object is the group they form ("A and B united in X", "se sont regroupés
+        # au sein de X"): those ending as _INTO_TAIL says
+        self.merge_into = {w for w in v.words("merger", "merge_verbs") if _INTO_TAIL.search(w)}
+        parts = v.alternation("merger", "part_nouns")
         # "ISGS's Gourma emirate", "the southern wing of X", "la branche sahélienne d'X": a member is the group
         self.part_after_rx = re.compile(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:" + parts + r")\b") if parts else None
         self.part_before_rx = re.compile(r"(?<![\w'])(?:the|la|le|l')\s*(?:[\w-]+\s+){0,2}?(?:" + parts + r")(?:\s+[\w']+){0,3}?"
                                          r"\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l'|du\s+|de\s+|d')$|(?<![\w'])(?:the|la|le|l')\s*"
                                          r"(?:[\w-]+\s+){0,2}?(?:" + parts + r")(?:\s+[\w']+){0,3}?\s+d'$") if parts else None
-        passive = "|".join(_pats(v, "formed_passive"))
-        when = "|".join(_pats(v, "when"))
+        passive = v.alternation("merger", "formed_passive")
+        when = v.alternation("merger", "when")
         self.formed_when_rx = re.compile(r"(?<![\w'])(?:" + passive + r")\b[^;]{0,60}?(?<![\w'])(?:" + when
                                          + r")\s*(?:(?:the|la|le|les|l')\s*)?$") if passive and when else None
         self._busy = False
@@ -127,7 +129,7 @@ class MergerPatterns:
         if not is_party(result) and first is not None:
             result = self._formed_when(sent, first, mem)
         if not is_party(result) and sent.low[s:e] in self.needs_result:
-            return None  # "A and B joined forces to attack ...": no group formed
+            return None  # "A and B joined forces to attack ...": no group formed (a verb ending in "in" was cut above)
         if is_party(partner):
             members.append(partner)
         if sent.low[e:e + 6].strip().startswith("into") and is_party(result) and len(members) < 2:
@@ -321,8 +323,3 @@ class MergerPatterns:
         if rel == "pledged_to":
             return Draft("pledge", (m.start(), m.end()), subject=a, object=b)
         return Draft("merger", (m.start(), m.end()), object=b, members=(a, b))
-
-
-def _pats(v: Vocab, key: str) -> list[str]:
-    from claims.vocab import phrase_pattern
-    return [phrase_pattern(w) for w in v.words("merger", key)]

@@ -55,14 +55,14 @@ def is_party(ref: EntityRef | None) -> bool:
 class RelationPatterns:
     def __init__(self, kb: KnowledgeBase, an: Analyzer, v: Vocab):
         self.kb, self.an, self.v = kb, an, v
-        verbs = "|".join(sorted((p for p in _pats(v, "pledge", "pledge_verbs")), key=len, reverse=True))
-        nouns = "|".join(_pats(v, "pledge", "allegiance_nouns"))
-        to = "|".join(_pats(v, "pledge", "to"))
+        verbs = v.alternation("pledge", "pledge_verbs", longest_first=True)
+        nouns = v.alternation("pledge", "allegiance_nouns")
+        to = v.alternation("pledge", "to")
         # (a short adverbial may come between the noun and its object: "allegiance in a video to X",
         # "allégeance en 2020 à X")
         self.pledge_rx = re.compile(rf"(?:(?<![\w'])|(?<=\bd'))(?:(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?)?(?:{nouns})"
                                     rf"(\s+(?:in|on|at|during|via|through|dans|lors|en|par)(?:\s+[\w'-]+){{1,4}}?)?\s+(?:{to})(?!\w)")
-        more_to = "|".join(p for p in _pats(v, "pledge", "to") if p != "avec")  # "à A, avec B": B is no object
+        more_to = "|".join(p for p in v.patterns("pledge", "to") if p != "avec")  # "à A, avec B": B is no object
         self.more_to_rx = re.compile(rf"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:{more_to})\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?"
                                      r"(?:(?:[\w-]+\s+){0,2}?(?:emir|leader|chief|chef|dirigeant)\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'))?")
         # "Y, to which X swore allegiance", "Y, à laquelle elle a prêté allégeance": Y is the relative's antecedent
@@ -78,11 +78,11 @@ class RelationPatterns:
         self.list_rx = v.rx("pledge", "list_intro")
         self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
         self.leave_rx = v.rx("split", "leave_verbs")
-        self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b")
-        naming = sorted(_pats(v, "split", "naming"), key=len, reverse=True)  # "took the name X", "pour prendre le nom d'X"
-        self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + "|".join(_pats(v, "split", "found_verbs")) + r")\b"
-                                    + (r"|(?<![\w'])(?P<naming>" + "|".join(naming) + r")(?:(?<=')|(?!\w))" if naming else ""))
-        parts = "|".join(_pats(v, "common", "origin_participles"))
+        self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:" + v.alternation("split", "found_verbs") + r")\b")
+        naming = v.alternation("split", "naming", longest_first=True)  # "took the name X", "pour prendre le nom d'X"
+        self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + v.alternation("split", "found_verbs") + r")\b"
+                                    + (r"|(?<![\w'])(?P<naming>" + naming + r")(?:(?<=')|(?!\w))" if naming else ""))
+        parts = v.alternation("common", "origin_participles")
         self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|of\s+(?:the|a|an))\s*$")
         an.founders_of = self.founders_of
@@ -597,8 +597,3 @@ def _as_slots(p) -> tuple[str | None, str | None]:
 
 def _same(a: EntityRef, b: EntityRef) -> bool:
     return (a.id or a.name) == (b.id or b.name)
-
-
-def _pats(v: Vocab, file: str, key: str) -> list[str]:
-    from claims.vocab import phrase_pattern
-    return [phrase_pattern(w) for w in v.words(file, key)]

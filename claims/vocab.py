@@ -2,7 +2,8 @@
 
 Each file maps a language code to named word lists. Phrases are folded like the text
 (claims.text.fold); a trailing `*` matches any word ending. `Vocab.rx(file, key)` is a
-compiled alternation bounded by non-word characters; `Vocab.words(file, key)` the set.
+compiled alternation bounded by non-word characters; `Vocab.words(file, key)` the set;
+`Vocab.alternation(file, key)` the bare alternation of their patterns, to build a regex with.
 """
 from __future__ import annotations
 
@@ -71,6 +72,16 @@ class Vocab:
 
     def words(self, file: str, key: str) -> list[str]:
         return [fold(str(w)) for w in (self._data.get(file, {}).get(self.lang, {}) or {}).get(key, []) or []]
+
+    def patterns(self, file: str, key: str) -> list[str]:
+        """The regex pattern of each phrase of the list (phrase_pattern), in file order."""
+        return [phrase_pattern(w) for w in self.words(file, key)]
+
+    def alternation(self, file: str, key: str, longest_first: bool = False) -> str:
+        """`p1|p2|...`: the phrases' patterns, in file order, or longest pattern first (a stable
+        sort: a regex alternation takes the first branch that matches). Empty for no phrase."""
+        pats = self.patterns(file, key)
+        return "|".join(sorted(pats, key=len, reverse=True) if longest_first else pats)
 
     def rx(self, file: str, key: str) -> re.Pattern:
         k = (file, key)
