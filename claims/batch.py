@@ -63,22 +63,24 @@ def _place(out: BatchResult, kb, index: LedgerIndex, redirects: dict[str, str],
 
 
 def link_claim(claim: Claim, linker: Linker) -> Claim:
-    """The claim with its parties linked (the one seam between extraction and linking)."""
-    when = claim.date
-    subject = _link(claim.subject, linker, when)
-    obj = _link(claim.object, linker, when)
+    """The claim with its parties linked (the one seam between extraction and linking). A
+    name several groups share (claims.kb.SharedName) that the extractor left an unknown actor
+    is linked by the claim's country, if it is one of the name's."""
+    when, country = claim.date, claim.country
+    subject = _link(claim.subject, linker, when, country)
+    obj = _link(claim.object, linker, when, country)
     if claim.type == "pledge":
         obj = _leader_to_group(obj, linker, when)
-    members = tuple(_link(m, linker, when) for m in claim.members)
+    members = tuple(_link(m, linker, when, country) for m in claim.members)
     if (subject, obj, members) == (claim.subject, claim.object, claim.members):
         return claim
     return replace(claim, subject=subject, object=obj, members=members)
 
 
-def _link(ref: EntityRef | None, linker: Linker, when: str | None) -> EntityRef | None:
+def _link(ref: EntityRef | None, linker: Linker, when: str | None, country: str | None = None) -> EntityRef | None:
     if ref is None or ref.id is not None or not ref.name or ref.name.startswith("<"):
         return ref
-    hit = linker.link(ref.text or ref.name, when) or linker.link(ref.name, when)
+    hit = linker.link(ref.text or ref.name, when, country) or linker.link(ref.name, when, country)
     if hit is None:
         return ref
     return EntityRef(hit.entity_id, linker.kb.entities[hit.entity_id].name, ref.text)

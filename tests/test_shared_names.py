@@ -152,3 +152,14 @@ def test_a_valid_shared_name_and_its_default():
         _group("a", "Mali", aliases=["Ansar X"]), _group("b", "Niger", shared_names=["ansar x"])]})
     (sh,) = kb.shared_names()
     assert sh.by_country == (("Mali", "a"), ("Niger", "b")) and sh.default == "a" and sh.name == "ansar x"
+
+
+def test_a_monitoring_run_links_a_shared_name_left_unknown_by_the_claims_country(kb):
+    from claims.batch import link_claim
+    from claims.model import Claim, EntityRef, Evidence
+    linker = Linker(kb)
+    unknown = EntityRef(None, "Ansar al-Sharia", "Ansar al-Sharia")
+    claim = Claim("attack", unknown, None, Evidence("Ansar al-Sharia attacked a post.", 0, 31), country="Tunisia")
+    assert link_claim(claim, linker).subject.id == "ansar_al_sharia_tunisia"
+    assert link_claim(Claim("attack", unknown, None, claim.evidence, country="Yemen"), linker) == \
+        Claim("attack", unknown, None, claim.evidence, country="Yemen")  # a country not among the name's: unknown
