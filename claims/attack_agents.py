@@ -35,7 +35,9 @@ class AttackAgents:
         self.an, self.triggers = an, triggers
         self.gov_rx = v.rx("attack", "governing")
         self.claim_rx = v.rx("attack", "claim_verbs")
-        sus = "|".join(phrase_pattern(x) for x in v.words("attack", "suspect_verbs"))
+        suspect_verbs = v.words("attack", "suspect_verbs")
+        self.suspect_words = frozenset(suspect_verbs) | frozenset(triggers.suspicion)  # (the cheap test of `suspected`)
+        sus = "|".join(phrase_pattern(x) for x in suspect_verbs)
         # "suspect the group's fighters of an assault", "soupconnent X d'avoir mene l'attaque": X, hedged
         self.suspect_rx = re.compile(r"\b(?:" + sus + r")\s+(?P<who>(?!of\b|de\b|d')[^,;.]{1,60}?)\s+(?:of|for|d'avoir\s+(?:\w+\s+){1,2}|"
                                      r"d'etre\s+(?:\w+\s+){1,2}|de|d')\s*(?:(?:having\s+)?(?:carried\s+out|staged|led|launched|committed|"
@@ -77,35 +79,39 @@ class AttackAgents:
                                           r"responsibility(?!\s+for)(?![\w]))")
 
     def perpetrator(self, sent, mem, fr, a, inherited):
-        """(False, None) where frame `fr` (opening at `a`) tells no attack by an armed group, else
-        (True, its perpetrator or None); `inherited`: the first frame's perpetrator."""
+        """(False, None, False) where frame `fr` (opening at `a`) tells no attack by an armed group, else
+        (True, its perpetrator or None, alleged); alleged: the attack noun is the object of a suspicion
+        or an attribution ("officials suspect X of the assault", "blamed the ambush on X");
+        `inherited`: the first frame's perpetrator."""
         s, e, kind = fr[0]
         if kind == "passive":
             nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
             if any(w in self.triggers.state_mod for w in nxt):
-                return False, None  # "killed in a French raid": a state operation
+                return False, None, False  # "killed in a French raid": a state operation
             victim = self.an.subject_cand(sent, s)
             if victim is not None and victim.kind == "entity" and self._militant(victim.mention):
-                return False, None  # "Shekau had been killed": the death of a known actor, not an attack by one
+                return False, None, False  # "Shekau had been killed": the death of a known actor, not an attack by one
             by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
-            return True, (self.an.first_after(sent, e + by.end(), mem) if by else None)
+            return True, (self.an.first_after(sent, e + by.end(), mem) if by else None), False
         pos = s
-        if kind == "noun" and self.attributed_noun(sent, s, e, mem) is not None:
-            return True, self.attributed_noun(sent, s, e, mem)  # "officials blamed the ambush on X"
-        if kind == "noun" and self.suspect_rx is not None and self.suspected(sent, a, s) is not None:
-            who = self.an.first_after(sent, self.suspected(sent, a, s), mem, limit=20)
-            return True, (None if who is GENERIC else self._leader_unit(sent, who, mem))
         if kind == "noun":
+            blamed = self.attributed_noun(sent, s, e, mem)
+            if blamed is not None:
+                return True, blamed, True  # "officials blamed the ambush on X"
+            suspect_at = self.suspected(sent, a, s) if self.suspect_rx is not None else None
+            if suspect_at is not None:
+                who = self.an.first_after(sent, suspect_at, mem, limit=20)
+                return True, (None if who is GENERIC else self._leader_unit(sent, who, mem)), True
             gov = [g for g in self.gov_rx.finditer(sent.low, a, s)]
             if not gov:
                 claim = self._claim_of(sent, a, s)
                 if claim is None:
-                    return True, self._noun_agent(sent, mem, s, e, inherited) or self._possessor_of_operation(sent, mem, s)
+                    return True, self._noun_agent(sent, mem, s, e, inherited) or self._possessor_of_operation(sent, mem, s), False
                 gov = [claim]
             pos = gov[-1].start()
         c = self.subject(sent, pos)
         if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
-            return False, None
+            return False, None, False
         if c is None:
             coordinated = sent.word_before(pos, skip=("also", "then", "simultaneously")) == "and"
             ref = self.an.sentence_subject(sent, mem) if coordinated else inherited
@@ -113,7 +119,7 @@ class AttackAgents:
             ref = self.an.resolve(sent, c, mem)
             if ref is not None and ref is not GENERIC and ref.id:
                 ref = self._leader_unit(sent, ref, mem)  # "fighters of Belmokhtar's new battalion stormed"
-        return True, (None if ref is GENERIC else ref)
+        return True, (None if ref is GENERIC else ref), False
 
     def attributed_noun(self, sent: Sent, s: int, e: int, mem: Memory):
         """X where an attribution verb governs attack noun [s, e) and names X after it ("blamed
@@ -133,8 +139,7 @@ class AttackAgents:
         """Where the suspect opens when a suspicion verb governs attack noun `s` ("officials suspect the
         group's fighters of an assault on", "accusent X d'avoir mene l'attaque"), else None."""
         if not any(map(sent.low.__contains__, _SUSPECT_CUES)) or not any(
-                w in self.triggers.suspicion or w in ("suspect", "suspects", "accuse", "blame", "blames", "soupconnent", "accusent")
-                for w in self.triggers.before(sent, s, 12)):
+                w in self.suspect_words for w in self.triggers.before(sent, s, 12)):
             return None
         m = self.suspect_rx.search(sent.low, max(a, s - 110), s)
         return m.start("who") if m else None
@@ -201,11 +206,6 @@ class AttackAgents:
             return EntityRef(own[-1].entity_id, own[-1].name, own[-1].text)
         by = re.match(r"\s+by\s+", sent.low[e:e + 8])
         return self.an.first_after(sent, e + by.end(), mem) if by else inherited
-
-    def alleged(self, sent: Sent, a: int, s: int, e: int, mem: Memory) -> bool:
-        """Attack noun [s, e) is the object of a suspicion or an attribution ("officials suspect X of
-        the assault", "blamed the ambush on X"): an allegation."""
-        return (self.suspect_rx is not None and self.suspected(sent, a, s) is not None) or self.attributed_noun(sent, s, e, mem) is not None
 
     def attributed(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
         """"...; the attack was blamed on X", "la tuerie de Y, ou ..., est attribuee par des sources a

@@ -17,12 +17,13 @@ named in the last three sentences.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 from claims.attack_triggers import WORD_RX, plural
 from claims.dates import DateMention, Lapse, find_lapse, shift
 from claims.discourse import Memory, Sent
-from claims.numbers import casualties
+from claims.numbers import NUMBER_WORDS, casualties
 from claims.patterns import Draft
 from claims.places import PlaceMention
 from claims.sites import Sites
@@ -70,8 +71,6 @@ def opening_lapse(sent: Sent, s: int, reference: set) -> Lapse | None:
     """The lapse that opens the sentence ("Two days later, gunmen ...", "Le lendemain, ...":
     claims.dates.find_lapse) where no reference word ("after", "apres") stands between it and
     the trigger at `s` (not "Days later, after the army had killed ..., gunmen ...")."""
-    if not any(map(sent.low.__contains__, _LAPSE_CUES)):
-        return None
     lapse = find_lapse(sent.low)
     if lapse is None:
         return None
@@ -116,6 +115,8 @@ def earlier(sent: Sent, dates: list, s: int, b: int):
         parts = [int(x) for x in (date(*parts) - timedelta(days=days)).isoformat().split("-")]
     else:
         return None
+    if len(parts) == 3 and unit.startswith(("y", "an", "m")):
+        parts[2] = min(parts[2], monthrange(parts[0], parts[1])[1])  # "three months earlier" than May 31: February 28
     value = "-".join(f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(parts))
     return DateMention(m.start(), m.end(), value, False)
 
@@ -258,14 +259,11 @@ class AttackPlaces:
         return [(p.name, p.country) for p in firsts.values()]
 
 
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                  "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10 and w not in ("a", "an", "une")}  # "three", "trois"
 _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
 _EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
                       r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")
 _SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda linked fighters |stormed"
-_LAPSE_CUES = ("later", "earlier", "next", "following", "previous", "preceding", "after", "before", "plus t", "auparavant",
-               "lendemain", "veille", "suivant", "precedent", "d'apres", "d'avant", "apres", "avant")
 _MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _COMPLEMENT = re.compile(r"\s*(?:(?:de|du|d'|of)\s*)?")
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|selon|d'apres)\s+$")  # "according to Paris": a source, no site

@@ -64,6 +64,10 @@ class BackReferences:
         attributed = self.agents.attributions(sent, mem)
         if attributed and len(mem.last_attacks) == 1:
             slots["subject"] = attributed[0][1]  # "The attack was blamed on X"
+        elif len(mem.last_attacks) == 1 and ("claim" in sent.low or "revendiq" in sent.low):
+            claimed = self._claimed_by(sent, mem)  # "The attack was claimed by X"
+            if claimed is not None and is_party(claimed[1]):
+                slots["subject"] = claimed[1]
         return slots
 
     def _reference_before_trigger(self, sent: Sent) -> bool:
@@ -114,14 +118,14 @@ class BackReferences:
         figures = casualties(low) if (named or report) else None  # (used by these two forms only)
         if named and not any(figures.values()) and all(len(d.value) == 4 for d in sent.dates) and any(
                 self.triggers.definite(sent, t[0]) for t in named):
-            return {}  # "the Tongo Tongo ambush was the work of ...": an attack already reported
+            return {}  # "the Kolmari raid was the work of ...": an attack already reported
         if report and any(figures.values()) and self._own_anchor_free(sent, mem):
             return figures  # "Hospital staff put the number of dead at 19"
         for s, e, kind in trigs:
             if kind == "noun" and self.triggers.definite(sent, s) and last and sent.index - last[0] <= 3 and any(
                     p.kind == "place" and p.name == last[1] and (s - 30 <= p.start < s or e <= p.start <= e + 8)
                     for p in sent.places):
-                return {}  # "the Tongo Tongo ambush was the work of ...": the attack just reported there
+                return {}  # "the Kolmari raid was the work of ...": the attack just reported there
         return None
 
     def _claimed_noun(self, sent: Sent, mem: Memory):
@@ -138,8 +142,13 @@ class BackReferences:
                 return None
             c = self.agents.subject(sent, m.start())
             return n.end(), (self.an.resolve(sent, c, mem) if c is not None else None)
-        for n in self.triggers.noun_rx.finditer(low):
-            p = _CLAIMED_BY.match(low, n.end())
+        return self._claimed_by(sent, mem)
+
+    def _claimed_by(self, sent: Sent, mem: Memory):
+        """(end of the claim, claimant) where a definite attack noun "was claimed by X" ("l'attaque a
+        été revendiquée par X") with no attack told before it in the sentence; else None."""
+        for n in self.triggers.noun_rx.finditer(sent.low):
+            p = _CLAIMED_BY.match(sent.low, n.end())
             if p and self.triggers.definite(sent, n.start()) and not self._told_before(sent, n.start()):
                 return p.end(), self.an.first_after(sent, p.end(), mem)
         return None
@@ -163,7 +172,7 @@ class BackReferences:
             for p in sent.places)  # "Nigeria's government said": the reporter
 
     # ---- inside an attack frame -------------------------------------------------------------
-    def claimed_back(self, sent: Sent, mem: Memory, a: int, s: int, perp) -> bool:
+    def claimed_back(self, sent: Sent, mem: Memory, a: int, s: int, e: int, perp) -> bool:
         """A claim of responsibility for an attack just reported (definite or demonstrative
         noun, no figures of its own): it names the perpetrator of that attack."""
         if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
@@ -172,10 +181,9 @@ class BackReferences:
                 or self.triggers.time_possessed(sent, s)):
             return False
         claim = self.agents.claim_rx.search(sent.low, max(0, s - 60), s)
-        passive = re.match(r"\s+(?:was|were|has\s+been|had\s+been|a\s+ete|avait\s+ete|ont\s+ete)\s+(?:\w+\s+)?(?:claimed|revendique\w*)\s+(?:by|par)\s+",
-                           sent.low[s:s + 80].split(",")[0] + " ")
+        passive = _CLAIMED_BY.match(sent.low, e)  # "the attack was claimed by X", "l'attaque a été revendiquée par X"
         if passive:
-            perp = self.an.first_after(sent, sent.low.find(passive.group().strip().split()[-1], s) + 4, mem)
+            perp = self.an.first_after(sent, passive.end(), mem)
         if not (claim or passive) or not is_party(perp) or self.rel.blocked(sent, (claim.start() if claim else s)):
             return False
         if self._attack_told_before(sent, a):
@@ -214,7 +222,8 @@ _NEW_EVENT = re.compile(word_opening(("another", "separate", "second", "new", "e
                         r"(?:attacks?|ambush|assault|raid|bombing|massacre|killing|attaque|embuscade|attentat|assaut|tuerie|incident)\b")
 _DEFINITE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?"
                            r"(?:the|this|that|these|those|l'|le|la|les|ce|cette|cet|ces)\s*(?:[\w-]+\s+){0,2}?")
-_CLAIMED_BY = re.compile(r"\s+(?:was|has\s+been|had\s+been|a\s+ete|avait\s+ete)\s+(?:\w+\s+)?(?:claimed|revendiquee?)\s+(?:by|par)\s+")
+_CLAIMED_BY = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|a\s+ete|avait\s+ete|ont\s+ete)\s+(?:\w+\s+)?"
+                         r"(?:claimed|revendique\w*)\s+(?:by|par)\s+")
 _RELATIVE_AFTER = re.compile(r"[^.;]{0,40}?(?:,\s*)?\b(?:in\s+which|during\s+which|which|that|ou|qui|lors\s+de\s+laquelle|dans\s+laquelle)\b")
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b")
 _MONTH_OR_DIGIT = re.compile(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)))

@@ -13,7 +13,7 @@ strike", "the air force said it had bombed ...").
 
 The noun-phrase tests the other attack modules share live here too: the words before a
 position (`before`, kept for the last position asked), `definite` ("the attack",
-"Friday's attack"), `time_possessed`, `named` ("the Tongo Tongo ambush").
+"Friday's attack"), `time_possessed`, `named` ("the Kolmari raid").
 """
 from __future__ import annotations
 
@@ -274,7 +274,7 @@ class AttackTriggers:
             self.time_poss_rx.search(sent.low, max(0, s - 50), s) is not None)
 
     def named(self, sent: Sent, s: int, e: int) -> bool:
-        """A definite attack noun named by a place or party: "the Tongo Tongo ambush", "l'attaque
+        """A definite attack noun named by a place or party: "the Kolmari raid", "l'attaque
         de Djibo" (not "the attack on ...": a target, told anew)."""
         return bool(_NAME_BEFORE.search(sent.text, max(0, s - 40), s) or _NAME_AFTER.match(sent.text, e))
 

@@ -61,7 +61,7 @@ class AttackPatterns:
     def attacks(self, sent: Sent, mem: Memory) -> list[Draft]:
         """The attack drafts of a sentence, frame by frame (see the module's docstring)."""
         if sent.text.rstrip(" \t\n\"'\u201d\u00bb").endswith("?"):
-            return []  # "Who attacked the Kaduna train?": a question asserts no attack
+            return []  # "Who raided the Gao market?": a question asserts no attack
         trigs = [t for t in self.triggers.spans(sent) if self.triggers.valid(sent, *t)]
         frames: list[list[tuple[int, int, str]]] = []
         bounds: list[int] = []
@@ -97,11 +97,9 @@ class AttackPatterns:
         with its own subject before verb trigger `t`, else None."""
         if t[2] != "verb":
             return None
-        for m in WORD_RX.finditer(sent.low, a, t[0]):
-            if m.group() in self.triggers.reference and self.an.subject_cand(sent, t[0]) is not None and (
-                    self.an.subject_cand(sent, t[0]).start > m.end()):
-                return m.start()
-        return None
+        refs = [m for m in WORD_RX.finditer(sent.low, a, t[0]) if m.group() in self.triggers.reference]
+        subj = self.an.subject_cand(sent, t[0]) if refs else None
+        return next((m.start() for m in refs if subj is not None and subj.start > m.end()), None)
 
     def _reference_noun(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
         """Offset of a reference word ("after", "apres") before attack noun `t` that tells an
@@ -118,7 +116,7 @@ class AttackPatterns:
         """The drafts of frame `fr` (its triggers, in [a, b)) and its perpetrator; `inherited`:
         the first frame's perpetrator (for "another ambush")."""
         s, e, kind = fr[0]
-        ok, perp = self.agents.perpetrator(sent, mem, fr, a, inherited)
+        ok, perp, alleged = self.agents.perpetrator(sent, mem, fr, a, inherited)
         if not ok:
             return [], None
         whole = b  # figures: the whole frame ("three days after the assault on X, officials put the toll at 18")
@@ -133,7 +131,7 @@ class AttackPatterns:
         figures = casualties(sent.low[a:whole])
         places = frame_places(sent, lo, b)
         if kind == "noun" and not any(figures.values()) and not self.refs.elsewhere(places, s, mem) and self.refs.claimed_back(
-                sent, mem, a, s, perp):
+                sent, mem, a, s, e, perp):
             return [], perp  # "AQIM claimed the attack", "L'attaque a été revendiquée par l'EI"
         if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
                 r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[sent.low.rfind(";", 0, s) + 1:s]) and mem.last_attacks:
@@ -143,7 +141,7 @@ class AttackPatterns:
             return [], perp
         spots, shares = self.places.spots(sent, places, fr, mem, lo, b)  # shares: the figures of each of several coordinated sites
         polarity = self.rel.polarity(sent, s, e)
-        if kind == "noun" and polarity == "asserted" and self.agents.alleged(sent, a, s, e, mem):
+        if kind == "noun" and polarity == "asserted" and alleged:
             polarity = "hedged"  # "officials suspect X of the assault", "blamed the ambush on X": an allegation
         out = []
         for i, (place, country) in enumerate(spots):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claims.numbers import NUMBER_WORDS
 from claims.scan import finditer_at, finditer_near, window_bounds
 
 MONTHS = {
@@ -30,7 +31,8 @@ _Y = r"(?P<y>(?:19|20)\d\d)(?!\d|s\b)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|depuis|the)"
 _SEASON = r"(?:summer|spring|autumn|fall|winter|ete|printemps|automne|hiver)"
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+_DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "three days ago" (values: NUMBER_WORDS)
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
 _PATTERNS = [
@@ -57,14 +59,13 @@ _PATTERNS = [
     ("following_year", re.compile(r"\bthe\s+(?:following|next)\s+year\b|\bl'annee\s+suivante\b")),
     ("yesterday", re.compile(r"\byesterday\b|\bhier\b")),
     ("today", re.compile(r"\btoday\b|\baujourd'hui\b")),
-    ("days_ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten)\s+days\s+ago\b")),
-    ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r")\b")),
-    ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in _WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
+    ("days_ago", re.compile(r"\b(?P<n>\d+|" + "|".join(_DAYS_AGO_WORDS) + r")\s+days\s+ago\b")),
+    ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b")),
+    ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
     # a possessive determiner: "Friday's attack", "Tuesday night's raid"
     ("weekday", re.compile(r"(?P<wd>(?<![\w'])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(?:night|morning|"
                            r"evening|afternoon))?'s\b")),
 ]
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,9 +243,9 @@ def _relative(kind: str, m, published: date | None, anchor: int | None) -> str |
         return p.isoformat()
     if kind == "days_ago":
         n = m.group("n")
-        return (p - timedelta(days=int(n) if n.isdigit() else _SMALL[n])).isoformat()
+        return (p - timedelta(days=int(n) if n.isdigit() else NUMBER_WORDS[n])).isoformat()
     if kind == "weekday":
-        back = (p.weekday() - _WEEKDAYS[m.group("wd")]) % 7 or 7
+        back = (p.weekday() - WEEKDAYS[m.group("wd")]) % 7 or 7
         return (p - timedelta(days=back)).isoformat()
     return None
 
@@ -269,7 +270,8 @@ class Lapse:
 _UNITS = {"hour": "hour", "heure": "hour", "day": "day", "jour": "day", "journee": "day", "week": "week",
           "semaine": "week", "month": "month", "mois": "month", "year": "year", "an": "year", "annee": "year"}
 _VAGUE = r"(?:a\s+few|few|several|some|quelques|plusieurs)"
-_COUNT = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
+_COUNTS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10}  # "a", "three", "trois"
+_COUNT = r"(?:\d{1,2}|" + "|".join(_COUNTS) + ")"
 _UNIT = r"(?P<u>hours?|days?|weeks?|months?|years?|heures?|jours?|semaines?|mois|ans|annees?)"
 _LAPSE_RX = re.compile(
     r"(?:(?:but|and|then|yet|mais|et|puis|alors)\s*,?\s+){0,2}(?:"
@@ -287,12 +289,15 @@ def find_lapse(folded: str) -> Lapse | None:
     """The lapse that opens a sentence (folded): "Two days later, ...", "Days later they ...",
     "The next day ...", "Quelques heures plus tot, ...", "Le lendemain, ..."; else None (a lapse
     inside the sentence may be another event's: "his body was found four days later")."""
+    if not any(map(folded.__contains__, _LAPSE_CUES)):
+        return None  # (the cheap test: no word that a lapse needs)
     m = _LAPSE_RX.match(folded.lstrip(" \t\n\"'\u00ab"))
     if m is None:
         return None
     g = m.groupdict()
     if g["fr"]:
-        return Lapse(1 if _FR_DAYS[re.sub(r"\s+", " ", g["fr"])] > 0 else -1, abs(_FR_DAYS[re.sub(r"\s+", " ", g["fr"])]), "day")
+        days = _FR_DAYS[re.sub(r"\s+", " ", g["fr"])]
+        return Lapse(1 if days > 0 else -1, abs(days), "day")
     if g["d2"]:
         unit = "week" if g["u2"] == "week" else "month" if g["u2"] == "month" else "day"
         return Lapse(1 if g["d2"] in _AFTER else -1, 1, unit)
@@ -307,8 +312,8 @@ def find_lapse(folded: str) -> Lapse | None:
     return Lapse(sign, None, unit)  # "days later", "quelques jours plus tot"
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4,
-           "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10}
+_LAPSE_CUES = ("later", "earlier", "next", "following", "previous", "preceding", "after", "before", "plus t", "auparavant",
+               "lendemain", "veille", "suivant", "precedent", "d'apres", "d'avant", "apres", "avant")
 
 
 def shift(value: str | None, lapse: Lapse) -> str | None:

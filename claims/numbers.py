@@ -20,6 +20,7 @@ _UNITS = {
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
     "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
+NUMBER_WORDS = _UNITS  # the number words (English, French) and their values: the one table of claims.dates, attack_anchors
 _SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille": 1000, "dozen": 12,
            "dizaine": 10, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "centaine": 100}
 # ("dozens", "des dizaines", "hundreds" state no figure: left out)

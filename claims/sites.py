@@ -22,15 +22,13 @@ import bisect
 import re
 from typing import NamedTuple
 
-from claims.dates import MONTHS
+from claims.dates import MONTHS, WEEKDAYS
 from claims.discourse import Memory, Sent
 from claims.places import Gazetteer, PlaceMention
 from claims.vocab import Vocab, phrase_pattern
 
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'\u2019-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'\u2019-]*){0,2}")
 _ARTICLES = frozenset({"la", "le", "les", "the", "l'", "l\u2019", "un", "une", "a", "an"})
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                       "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
 _GAP_WORD = re.compile(r"[^\s,;:.()\u00ab\u00bb\"\u201c\u201d\u2013\u2014]+")
 # a capital that opens a word (no word character nor hyphen before it); written to open on the capital,
 # tested two characters back, so that only capitals are tried (the same matches as "(?<![\w-])[A-Z...]")
@@ -149,7 +147,7 @@ class Sites:
         if name.endswith(("'s", "\u2019s")):
             name, e = name[:-2], e - 2
         first = sent.low[s:e].split()[0] if name else ""
-        if not name or first in _ARTICLES or first in MONTHS or first in _WEEKDAYS or first in self.not_places:
+        if not name or first in _ARTICLES or first in MONTHS or first in WEEKDAYS or first in self.not_places:
             return None
         if name.isupper() and len(name) > 1:
             return None  # an acronym

@@ -557,3 +557,38 @@ def test_the_work_of_a_group_names_the_perpetrator(ex, text, lang, perp, polarit
 def test_the_work_of_no_party_or_of_no_attack_names_no_perpetrator(ex, text, lang):
     attacks = _attacks(ex, text, date(2021, 6, 30), lang)
     assert attacks and all(c.subject is None for c in attacks)
+
+
+# ---- passive claim of the attack just reported -----------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Gunmen killed 12 soldiers in Gao, Mali, on Monday. On Tuesday the attack was claimed by AQIM.", "en"),
+    ("Gunmen killed 12 soldiers in Gao, Mali, on Monday. The attack was claimed by AQIM.", "en"),
+    ("Gunmen killed 12 soldiers in Gao, Mali, on Monday. The attacks were claimed by AQIM.", "en"),
+    ("Des hommes armés ont tué 12 soldats à Gao, au Mali, lundi. L'attaque a été revendiquée par AQMI.", "fr"),
+    ("Des hommes armés ont tué 12 soldats à Gao, au Mali, lundi. Mardi, l'embuscade a été revendiquée par AQMI.", "fr"),
+])
+def test_a_passive_claim_names_the_perpetrator_of_the_attack_just_reported(ex, text, lang):
+    found = _attacks(ex, text, lang=lang)
+    assert len(found) == 1 and found[0].place == "Gao" and found[0].killed == 12
+    assert found[0].subject is not None and found[0].subject.id == "aqim"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Gunmen killed 12 soldiers in Gao, Mali, on Monday. The attack was claimed by no group.", "en"),
+    ("Gunmen killed 12 soldiers in Gao, Mali, on Monday. On Tuesday the attack was claimed by no group.", "en"),
+    ("Gunmen killed 12 soldiers in Gao, Mali, on Monday. The attack in Menaka was claimed by AQIM.", "en"),
+])
+def test_a_passive_claim_by_no_party_or_of_another_place_names_no_perpetrator(ex, text, lang):
+    found = _attacks(ex, text, lang=lang)
+    assert found and found[0].place == "Gao" and found[0].subject is None
+
+
+# ---- "N months earlier": a valid day -------------------------------------------------------
+@pytest.mark.parametrize("text,day", [
+    ("On 31 May 2019, AQIM claimed the kidnapping, three months earlier, of two tourists near Gao, Mali.", "2019-02-28"),
+    ("On 31 May 2019, AQIM claimed the kidnapping, two months earlier, of two tourists near Gao, Mali.", "2019-03-31"),
+    ("On 29 February 2020, AQIM claimed the kidnapping, one year earlier, of two tourists near Gao, Mali.", "2019-02-28"),
+])
+def test_months_or_years_earlier_keep_a_day_of_that_month(ex, text, day):
+    found = _attacks(ex, text, lang="en")
+    assert [c.date for c in found] == [day]
