@@ -25,7 +25,7 @@ from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.discourse import GENERIC, Analyzer, Memory, Sent
 from claims.model import EntityRef
 from claims.patterns import Draft, is_party
-from claims.vocab import Vocab, compile_phrases, phrase_pattern
+from claims.vocab import Vocab, compile_phrases
 
 _NON_ACTOR = ("state", "force", "organisation")
 
@@ -37,28 +37,28 @@ class AttackAgents:
         self.claim_rx = v.rx("attack", "claim_verbs")
         suspect_verbs = v.words("attack", "suspect_verbs")
         self.suspect_words = frozenset(suspect_verbs) | frozenset(triggers.suspicion)  # (the cheap test of `suspected`)
-        sus = "|".join(phrase_pattern(x) for x in suspect_verbs)
+        sus = v.alternation("attack", "suspect_verbs")
         # "suspect the group's fighters of an assault", "soupconnent X d'avoir mene l'attaque": X, hedged
         self.suspect_rx = re.compile(r"\b(?:" + sus + r")\s+(?P<who>(?!of\b|de\b|d')[^,;.]{1,60}?)\s+(?:of|for|d'avoir\s+(?:\w+\s+){1,2}|"
                                      r"d'etre\s+(?:\w+\s+){1,2}|de|d')\s*(?:(?:having\s+)?(?:carried\s+out|staged|led|launched|committed|"
                                      r"perpetrated)\s+)?(?:the|an?|this|that|l'|la|le|une?)\s*(?:[\w-]+\s+){0,2}$") if sus else None
-        att = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_verbs"))
+        att = v.alternation("attack", "attribution_verbs")
         self.attrib_rx = re.compile(r"\b(?:" + att + r")\b") if att else None
         hedges = v.words("attack", "work_of_hedges")
         self.work_hedge_rx = compile_phrases(hedges) if hedges else None
-        act = "|".join(phrase_pattern(x) for x in v.words("attack", "attribution_active"))
+        act = v.alternation("attack", "attribution_active")
         self.attrib_active_rx = re.compile(r"\b(?:" + act + r")\s+(?:the|this|that|l'|la|le|les|ces|cette|cet)\s*(?:[\w-]+\s+){0,3}$") if act else None
-        units = "|".join(phrase_pattern(x) for x in v.words("attack", "unit_possessed"))
+        units = v.alternation("attack", "unit_possessed")
         self.unit_poss_rx = re.compile(r"'s?\s+(?:new|own|former|\w+-based)?\s*(?:" + units + r")\b") if units else None
         self._claim_patterns(v)
-        ops = v.words("attack", "operation_nouns")
-        self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
-            phrase_pattern(w) for w in ops) + r")\b") if ops else re.compile(r"(?!x)x")
+        ops = v.alternation("attack", "operation_nouns")
+        self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + ops +
+                                       r")\b") if ops else re.compile(r"(?!x)x")
 
     def _claim_patterns(self, v: Vocab) -> None:
         """The forms of a claim told after the attack in its own sentence (see _claims_after)."""
-        alt = lambda k: "|".join(sorted((phrase_pattern(w) for w in v.words("attack", k)), key=len, reverse=True))  # noqa: E731
-        nouns, part, marks = alt("claimed_nouns"), alt("claimed_participles"), alt("claimant_markers")
+        nouns, part, marks = (v.alternation("attack", k, longest_first=True)
+                              for k in ("claimed_nouns", "claimed_participles", "claimant_markers"))
         if not (nouns and part and marks):
             self.claimed_by_rx = self.claimed_rel_rx = None
             return

@@ -51,7 +51,7 @@ class AttackTriggers:
 
     def _counts(self, v: Vocab) -> None:
         """The forms of a count of victims or a toll restated (see valid)."""
-        counts = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns"))
+        counts = v.alternation("attack", "count_nouns")
         tallies = "|".join(phrase_pattern(w) for w in v.words("attack", "count_nouns") if w not in ("number", "nombre"))
         self.count_of_rx = re.compile(r"\b(?:the|its|their|le|son|leur)\s+(?:\w+\s+)?(?:" + counts +
                                       r")\s+(?:of|de|des|du|d')\s*(?:[\w']+\s+){0,4}$") if counts else None
@@ -62,9 +62,9 @@ class AttackTriggers:
 
     def _state(self, v: Vocab) -> None:
         """The forms of a state operation: strikes, state agents, a state reporting its own operation (see valid)."""
-        strikes = [phrase_pattern(w) for w in v.words("attack", "state_strikes")]
-        mods = [phrase_pattern(w) for w in v.words("attack", "state_modifiers")]
-        heads = [phrase_pattern(w) for w in v.words("attack", "strike_heads")]
+        strikes = v.patterns("attack", "state_strikes")
+        mods = v.patterns("attack", "state_modifiers")
+        heads = v.patterns("attack", "strike_heads")
         self.strike_rx = re.compile(r"\b(?:" + "|".join(strikes) + (r"|(?:" + "|".join(mods) + r")\s+(?:" + "|".join(heads) + ")"
                                                                      if heads else "") + r")\b")
         self.state_agents = set(v.words("attack", "state_agents"))
