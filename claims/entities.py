@@ -12,7 +12,7 @@ Names the knowledge base lacks but that look like organisations ("Katiba X", "An
 A name the knowledge base shares among entities of several countries ("Ansar al-Sharia",
 `claims.kb.SharedName`) comes back as its default entity, if it has one, else as an unknown
 actor; the caller, which knows the document's places, resolves it (`find(..., shared=[])`
-lists these mentions; `claims.extract` gives each the entity of the country in context).
+lists these mentions; `resolve_shared` gives each the entity of the country in context).
 """
 from __future__ import annotations
 
@@ -171,3 +171,65 @@ def _org_starts(text: str, anchors: list[int]) -> list[int]:
         lo = max(lo, starts[-1] + 1) if starts else lo
         starts += [m.start() for m in _WORD_CAPITAL.finditer(text, lo, a + 1)]
     return starts
+
+
+_QUALIFIER = re.compile(r"[ \t]+(?:in|of|en|au|aux|à|a|fi)[ \t]+(?:the[ \t]+|l'|la[ \t]+)?")
+
+
+def resolve_shared(mentions: list, shared: dict, places: list, text: str, starts: list[int], ends: list[int],
+                   kb: KnowledgeBase) -> list:
+    """The mentions with each mention of a shared name (`shared`: start -> SharedName) given the
+    entity of the country in context (the sentences of `text` lie in [starts[i], ends[i]); `places`
+    sorted by start), the first of:
+
+    1. the place the name is qualified by ("Ansar al-Sharia in Sirte"); one of another country
+       ("... in Yemen") names another group: an unknown actor;
+    2. the first country its sentence names (a country, a town's, a demonym's) that is one of the
+       name's countries;
+    3. the last of them named before it in its paragraph;
+    4. the one the document names most (a tie: the first named: a dateline, a headline);
+    5. else the name's default entity if it has one, else an unknown actor of that name.
+    Pure: the document's places in, mentions out."""
+    pstarts = [p.start for p in places]
+    doc_counts: dict[str, list[int]] = {}  # country -> [count, -first offset]
+    for p in places:
+        if p.country:
+            c = doc_counts.setdefault(p.country, [0, -p.start])
+            c[0] += 1
+    out = list(mentions)
+    for i, m in enumerate(out):
+        sh = shared.get(m.start)
+        if sh is None:
+            continue
+        country = _context_country(text, m, sh.countries(), places, pstarts, starts, ends, doc_counts)
+        if country is None:
+            ent_id = sh.default
+        else:
+            ent_id = sh.entity_of(country) if country else None
+        if ent_id != m.entity_id:
+            ent = kb.entities.get(ent_id) if ent_id else None
+            out[i] = m._replace(entity_id=ent_id, name=ent.name if ent else m.text,
+                                kind=ent.kind if ent else "group")
+    return out
+
+
+def _context_country(text: str, m, countries: frozenset, places: list, pstarts: list[int], starts: list[int],
+                     ends: list[int], doc_counts: dict) -> str | bool | None:
+    """The country of `countries` in context of mention `m` (see resolve_shared); False where the
+    name is qualified by a place of another country; None where nothing decides."""
+    j = bisect.bisect_left(pstarts, m.end)
+    if j < len(places):  # 1. "Ansar al-Sharia in Sirte"
+        q = _QUALIFIER.match(text, m.end)
+        if q and q.end() == places[j].start and places[j].country:
+            return places[j].country if places[j].country in countries else False
+    k = max(bisect.bisect_right(starts, m.start) - 1, 0)  # 2. its sentence
+    lo = bisect.bisect_left(pstarts, starts[k])
+    for p in places[lo:bisect.bisect_left(pstarts, ends[k])]:
+        if p.country in countries:
+            return p.country
+    para = text.rfind("\n", 0, m.start) + 1  # 3. before it in its paragraph
+    for p in reversed(places[bisect.bisect_left(pstarts, para):lo]):
+        if p.country in countries:
+            return p.country
+    named = [(doc_counts[c], c) for c in countries if c in doc_counts]  # 4. the document
+    return max(named)[1] if named else None

@@ -21,7 +21,7 @@ from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
 from claims.dates import YEAR_RX, find_dates, word_opening
 from claims.discourse import Analyzer, Memory, Sent
-from claims.entities import EntityMatcher
+from claims.entities import EntityMatcher, resolve_shared
 from claims.kb import KnowledgeBase
 from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence
@@ -83,7 +83,7 @@ class Extractor:
             places = [p for p in places if not (self.gazetteer.from_geonames(p)
                                                 and any(a <= p.start < b for a, b in named))]
         if shared:
-            mentions = _resolve_shared(text, mentions, dict(shared), places, starts, ends, self.kb)
+            mentions = resolve_shared(mentions, dict(shared), places, text, starts, ends, self.kb)
         mem, found = Memory(), []
         ments, plcs = _by_sentence(mentions, starts, ends), _by_sentence(places, starts, ends)
         notes = _footnotes(text, starts)
@@ -204,67 +204,6 @@ class Extractor:
             span = d.subj_span or next(((m.start, m.end) for m in sent.mentions
                                         if d.subject and d.subject.id and m.entity_id == d.subject.id), None)
             d.place, d.country = party_place(sent, span, others, d.trig)
-
-
-_QUALIFIER = re.compile(r"[ \t]+(?:in|of|en|au|aux|à|a|fi)[ \t]+(?:the[ \t]+|l'|la[ \t]+)?")
-
-
-def _resolve_shared(text: str, mentions: list, shared: dict, places: list, starts: list[int], ends: list[int],
-                    kb: KnowledgeBase) -> list:
-    """The mentions with each mention of a shared name (`shared`: start -> SharedName) given the
-    entity of the country in context, the first of:
-
-    1. the place the name is qualified by ("Ansar al-Sharia in Sirte"); one of another country
-       ("... in Yemen") names another group: an unknown actor;
-    2. the first country its sentence names (a country, a town's, a demonym's) that is one of the
-       name's countries;
-    3. the last of them named before it in its paragraph;
-    4. the one the document names most (a tie: the first named: a dateline, a headline);
-    5. else the name's default entity if it has one, else an unknown actor of that name.
-    Pure: the document's places in, mentions out."""
-    pstarts = [p.start for p in places]
-    doc_counts: dict[str, list[int]] = {}  # country -> [count, -first offset]
-    for p in places:
-        if p.country:
-            c = doc_counts.setdefault(p.country, [0, -p.start])
-            c[0] += 1
-    out = list(mentions)
-    for i, m in enumerate(out):
-        sh = shared.get(m.start)
-        if sh is None:
-            continue
-        country = _context_country(text, m, sh.countries(), places, pstarts, starts, ends, doc_counts)
-        if country is None:
-            ent_id = sh.default
-        else:
-            ent_id = sh.entity_of(country) if country else None
-        if ent_id != m.entity_id:
-            ent = kb.entities.get(ent_id) if ent_id else None
-            out[i] = m._replace(entity_id=ent_id, name=ent.name if ent else m.text,
-                                kind=ent.kind if ent else "group")
-    return out
-
-
-def _context_country(text: str, m, countries: frozenset, places: list, pstarts: list[int], starts: list[int],
-                     ends: list[int], doc_counts: dict) -> str | bool | None:
-    """The country of `countries` in context of mention `m` (see _resolve_shared); False where the
-    name is qualified by a place of another country; None where nothing decides."""
-    j = bisect.bisect_left(pstarts, m.end)
-    if j < len(places):  # 1. "Ansar al-Sharia in Sirte"
-        q = _QUALIFIER.match(text, m.end)
-        if q and q.end() == places[j].start and places[j].country:
-            return places[j].country if places[j].country in countries else False
-    k = max(bisect.bisect_right(starts, m.start) - 1, 0)  # 2. its sentence
-    lo = bisect.bisect_left(pstarts, starts[k])
-    for p in places[lo:bisect.bisect_left(pstarts, ends[k])]:
-        if p.country in countries:
-            return p.country
-    para = text.rfind("\n", 0, m.start) + 1  # 3. before it in its paragraph
-    for p in reversed(places[bisect.bisect_left(pstarts, para):lo]):
-        if p.country in countries:
-            return p.country
-    named = [(doc_counts[c], c) for c in countries if c in doc_counts]  # 4. the document
-    return max(named)[1] if named else None
 
 
 def _next_in(must: list[int], idx: int, n: int) -> int:
