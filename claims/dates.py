@@ -3,7 +3,7 @@
 Works on folded text (claims.text.fold: lower case, dashes as spaces). Resolution of an
 incomplete date ("On September 13", "in December", "this summer", "last week") uses, in
 order: a year stated earlier in the same sentence ("in May of that year"), the last year
-stated in the previous sentence (`context_year`), then the publication date (the latest
+stated in the previous sentence outside an aside (`context_year`; `in_aside`), then the publication date (the latest
 such day or month not after it). Ranges ("September 21–24, 2014") give their start.
 Decades ("the 2000s") and spans ("in the last 10 years") are not dates. A lapse that opens a
 sentence ("Two days later", "le lendemain": `find_lapse`) is no date of its own: `shift` moves
@@ -30,6 +30,7 @@ _M = "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<y>(?:19|20)\d\d)(?!\d|s\b)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|depuis|the)"
+_THAT_YEAR = r"\s+(?:of\s+|de\s+)?(?:(?:that|the\s+same)\s+year\b|cette\s+annee\s+la\b|la\s+meme\s+annee\b)"
 _SEASON = r"(?:summer|spring|autumn|fall|winter|ete|printemps|automne|hiver)"
 _DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "three days ago" (values: NUMBER_WORDS)
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -39,7 +40,8 @@ _PATTERNS = [
     ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
     ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+)?[0-3]?\d)?\s+" + _M + r"\s*,?\s+" + _Y)),
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
-    ("m_that_year", re.compile(r"\b" + _M + r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")),
+    ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
+    ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
     ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d)")),
     ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+|du\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d)")),
     ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
@@ -52,10 +54,10 @@ _PATTERNS = [
     ("last_month", re.compile(r"\blast\s+month\b|\ble\s+mois\s+(?:dernier|passe)\b")),
     ("this_month", re.compile(r"\bthis\s+month\b|\bce\s+mois\b")),
     ("last_year", re.compile(r"\blast\s+year\b|\bl'annee\s+(?:derniere|passee)\b")),
-    ("this_year", re.compile(r"\b(?:this|earlier\s+this|later\s+this)\s+year\b|\bcette\s+annee\b")),
+    ("this_year", re.compile(r"\b(?:this|earlier\s+this|later\s+this)\s+year\b|\bcette\s+annee\b(?!\s+la\b)")),
     ("this_season", re.compile(r"\b(?:this|cet|cette)\s+" + _SEASON + r"\b")),
     ("last_season", re.compile(r"\blast\s+" + _SEASON + r"\b|\b" + _SEASON + r"\s+dernier\b")),
-    ("that_year", re.compile(r"\b(?:earlier|later|that|the\s+same)\s+(?:that\s+)?year\b|\bla\s+meme\s+annee\b")),
+    ("that_year", re.compile(r"\b(?:earlier|later|that|the\s+same)\s+(?:that\s+)?year\b|\bla\s+meme\s+annee\b|\bcette\s+annee\s+la\b")),
     ("following_year", re.compile(r"\bthe\s+(?:following|next)\s+year\b|\bl'annee\s+suivante\b")),
     ("yesterday", re.compile(r"\byesterday\b|\bhier\b")),
     ("today", re.compile(r"\btoday\b|\baujourd'hui\b")),
@@ -101,7 +103,7 @@ _CUES = {
     "season_y": _SEASONS, "this_season": _SEASONS, "last_season": _SEASONS,
     "last_week": ("week", "semaine"), "last_month": ("month", "mois"), "this_month": ("month", "mois"),
     "last_year": ("year", "annee"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
-    "following_year": ("year", "annee"), "m_that_year": ("year",), "following_m": ("following", "next"),
+    "following_year": ("year", "annee"), "m_that_year": ("year", "annee"), "following_m": ("following", "next"),
     "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago",),
     "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
@@ -110,7 +112,7 @@ _CUE_WORDS = tuple(sorted({c for cues in _CUE_SETS for c in cues}))  # (each wor
 # Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
 # name / a written year, so they are tried there only; "near months"/"near years" - they hold one
 # (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match.
-_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "months", "md": "months", "y_bare": "years",
+_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "near months", "md": "months", "y_bare": "years",
             "dmy": "near months", "dm": "near months", "m": "near months", "y": "near years"}
 _WORDS_BEFORE = {"near months": 3, "near years": 5}  # dmy "21 to 24 | September", y "in the first half of | 2019"
 
@@ -130,8 +132,13 @@ def _eligible(has: frozenset) -> tuple:
     return tuple((kind, rx, anchor) for kind, rx, anchor, needs in _PLAN if needs <= has)
 
 
-def find_dates(folded: str, published: date | None = None, context_year: int | None = None) -> list[DateMention]:
-    """Date mentions of one sentence (folded), left to right, overlaps removed."""
+def find_dates(folded: str, published: date | None = None, context_year: int | None = None,
+               anaphor_year: int | None = None) -> list[DateMention]:
+    """Date mentions of one sentence (folded), left to right, overlaps removed. `anaphor_year`: the
+    year that "that year", "cette annee-la" refer to where none is written before them in the
+    sentence (default `context_year`; it may be one that `context_year` leaves out: "since 2015")."""
+    if anaphor_year is None:
+        anaphor_year = context_year
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     has, anchors = _features(folded)
@@ -152,7 +159,7 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
                 continue
             earlier = [d for d in found if d.explicit_year and d.start < m.start()]
             year_here = int(earlier[-1].value[:4]) if earlier else _year_before(folded, m.start())
-            value = _resolve(kind, m, published, year_here, context_year)
+            value = _resolve(kind, m, published, year_here, context_year, anaphor_year)
             if value:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), value, "y" in m.groupdict() and m.group("y") is not None))
@@ -184,7 +191,7 @@ def _year_before(folded: str, pos: int) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _resolve(kind, m, published, year_here, context_year) -> str | None:
+def _resolve(kind, m, published, year_here, context_year, anaphor_year=None) -> str | None:
     g = m.groupdict()
     month = MONTHS.get(g.get("m") or "")
     day = int(g["d"]) if g.get("d") else None
@@ -197,9 +204,9 @@ def _resolve(kind, m, published, year_here, context_year) -> str | None:
         if kind == "my":
             return f"{y:04d}-{month:02d}"
         return f"{y:04d}"
-    anchor = year_here or context_year
+    anchor = year_here or (anaphor_year if kind in ("m_that_year", "that_year") else context_year)
     if kind in ("md", "dm", "m", "m_that_year"):
-        return _month_day(month, day if kind in ("md", "dm") else None, anchor, published)
+        return _month_day(month, None if kind == "m" else day, anchor, published)
     if kind == "following_m":
         if anchor is None:
             return None if published is None else f"{published.year:04d}-{month:02d}"
@@ -341,3 +348,29 @@ def shift(value: str | None, lapse: Lapse) -> str | None:
         y, mo = divmod(parts[0] * 12 + parts[1] - 1 + lapse.sign * n, 12)
         return f"{y:04d}-{mo + 1:02d}"
     return None if n is None else f"{parts[0] + lapse.sign * n:04d}"
+
+
+# ---- asides: a year told about something else than the sentence's own time ----
+# A year inside a parenthesis, a relative clause (", que le MNLA avait formee en 2014", ", which was founded
+# in 2012"), or a participle apposition (", une coalition formee en 2014", ", founded in 2011") dates the thing
+# it describes, not the time the sentence tells of: the next sentence does not take it as its year.
+_RELATIVE_OPEN = re.compile(r",\s*(?:que|qu'|qui|dont|ou|lequel|laquelle|lesquels|lesquelles|which|who|whom|whose|where)\b")
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:(?:un|une|le|la|les|a|an|the)\s+[a-z]+\s+)?[a-z]+(?:ee?s?|ed|u|ue)\s+(?:en|in)\s+$")
+
+
+def in_aside(sentence: str, pos: int) -> bool:
+    """Whether offset `pos` of `sentence` (folded) lies in a parenthesis, a relative clause (up to the
+    next comma that closes it - not one of a list -, or the sentence end) or a participle apposition that opens right before it."""
+    head = sentence[:pos]
+    if head.count("(") > head.count(")"):
+        return True
+    if _PARTICIPLE_BEFORE.search(head, max(0, pos - 40)) is not None:
+        return True
+    rel = None
+    for rel in _RELATIVE_OPEN.finditer(head):
+        pass
+    return rel is not None and _CLAUSE_COMMA.search(head, rel.end()) is None
+
+
+# a comma that closes a relative clause: not one that lists names ("que le MNLA, le HCUA et ...")
+_CLAUSE_COMMA = re.compile(r",(?!\s*(?:le|la|les|l'|the|a|an|et|and|de|des|du|of)\b)")

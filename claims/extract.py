@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
-from claims.dates import YEAR_RX, find_dates, word_opening
+from claims.dates import YEAR_RX, find_dates, in_aside, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.entities import EntityMatcher, resolve_shared
 from claims.kb import KnowledgeBase
@@ -238,18 +238,21 @@ def _footnotes(text: str, starts: list[int]) -> set[int]:
 def _find_dates(low: str, published: date | None, folded: str, prev: tuple[int, int]) -> list:
     """`find_dates` of a sentence (`low`) whose context year is the last year that the previous
     sentence (`prev`: its span in `folded`) states."""
-    return find_dates(low, published, _last_year(folded, *prev))
+    anaphor = _last_year(folded, *prev, plain=False) if "year" in low or "annee" in low else None
+    return find_dates(low, published, _last_year(folded, *prev), anaphor)
 
 
-def _last_year(folded: str, start: int, end: int) -> int | None:
-    """The last year (YEAR_RX) of folded[start:end] that no "since" opens, read as in the whole text: matches of
+def _last_year(folded: str, start: int, end: int, plain: bool = True) -> int | None:
+    """The last year (YEAR_RX) of folded[start:end] that no "since" opens and no aside holds (any year where
+    not `plain`: the antecedent of "that year"), read as in the whole text: matches of
     YEAR_RX never overlap (one that ends is followed by no digit), so each is found from
     three characters before the span (one that ends inside it starts there at the earliest),
     with the three characters after it that its lookahead reads."""
     last = None
     for m in YEAR_RX.finditer(folded, max(0, start - 3), end + 3):
-        if start < m.end() <= end and not _SINCE_YEAR.search(folded, max(0, m.start() - 8), m.start() + 1):
-            last = m  # (not "since 2013", "depuis 2013": a span that runs up to now, no time of its own)
+        if start < m.end() <= end and (not plain or (not _SINCE_YEAR.search(folded, max(0, m.start() - 8), m.start() + 1)
+                                                     and not in_aside(folded[start:end], m.start() - start))):
+            last = m  # (not "since 2013", "depuis 2013": a span that runs up to now, no time of its own; nor a year in an aside)
     return int(last.group("y")) if last is not None else None
 
 

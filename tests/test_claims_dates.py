@@ -107,3 +107,60 @@ def test_not_an_opening_lapse(text):
 ])
 def test_shift_keeps_no_more_precision_than_it_has(value, lapse, expected):
     assert shift(value, lapse) == expected
+
+
+# ---- the previous sentence's year: not one told in an aside; "that year" refers back to any ----
+from claims.dates import in_aside  # noqa: E402
+from claims.extract import _last_year  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence,year", [
+    # narratives: the main clause's year carries on
+    ("In 2011 the militia seized the airport of Sirte.", 2011),
+    ("Les rebelles ont pris Kidal en 2012.", 2012),
+    ("The brigade, which was founded in 2009, overran the garrison in 2013.", 2013),
+    ("En 2017, le front a rejoint la coalition, créée en 2015.", 2017),
+    # asides: a relative clause, a participle apposition, a parenthesis
+    ("The talks stalled over the council, which the parties had set up in 2016.", None),
+    ("Les pourparlers butent sur le conseil, que l'Etat, les milices et les chefs avaient créé en 2016.", None),
+    ("The fighters answer to the Northern Front, a coalition formed in 2015.", None),
+    ("Ils répondent au Front du Nord, une alliance constituée en 2015.", None),
+    ("Its leader (arrested in 2018) still writes letters.", None),
+    ("Its leader has led the movement since 2019.", None),
+])
+def test_previous_sentence_year_skips_asides(sentence, year):
+    folded = fold(sentence)
+    assert _last_year(folded, 0, len(folded)) == year
+
+
+def test_in_aside_reads_a_list_inside_a_relative_clause():
+    s = fold("the council, que l'Etat, les milices et les chefs avaient cree en 2016")
+    assert in_aside(s, s.index("2016"))
+    s = fold("the brigade, which was founded in 2009, overran the town in 2013")
+    assert in_aside(s, s.index("2009")) and not in_aside(s, s.index("2013"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le 3 mai de cette année-là, les insurgés ont frappé Gao.", ["2016-05-03"]),
+    ("En août de la même année, un convoi a sauté.", ["2016-08"]),
+    ("On 9 October of that year a convoy was hit.", ["2016-10-09"]),
+    ("In July of that year a convoy was hit.", ["2016-07"]),
+    ("Cette année-là, les insurgés ont frappé Gao.", ["2016"]),
+    ("Cette année, les insurgés ont frappé Gao.", ["2014"]),  # this year: the publication's
+])
+def test_that_year_refers_back_even_to_a_since_year(text, expected):
+    # "depuis 2016. Le 3 mai de cette annee-la": the since-year is no context year, but "that year" names it
+    assert [d.value for d in find_dates(fold(text), PUB, None, 2016)] == expected
+
+
+def test_bare_month_after_an_aside_takes_the_publication_year():
+    from claims.extract import _find_dates
+    text = fold("Ils répondent au Front du Nord, une alliance formée en 2011. Au sud, la tuerie de Fada, en juin, a fait 40 morts.")
+    cut = text.index(". ") + 1
+    assert [d.value for d in _find_dates(text[cut + 1:], PUB, text, (0, cut))] == ["2014-06"]
+    text = fold("Le front a pris Kidal en 2011. Au sud, en juin, il a attaqué Fada.")
+    cut = text.index(". ") + 1
+    assert [d.value for d in _find_dates(text[cut + 1:], PUB, text, (0, cut))] == ["2011-06"]
+    text = fold("Le front tient Kidal depuis 2011. Le 3 juin de cette année-là, il a attaqué Fada.")
+    cut = text.index(". ") + 1
+    assert [d.value for d in _find_dates(text[cut + 1:], PUB, text, (0, cut))] == ["2011-06-03"]
