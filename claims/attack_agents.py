@@ -51,6 +51,13 @@ class AttackAgents:
         units = v.alternation("attack", "unit_possessed")
         self.unit_poss_rx = re.compile(r"'s?\s+(?:new|own|former|\w+-based)?\s*(?:" + units + r")\b") if units else None
         self._claim_patterns(v)
+        mods = v.alternation("attack", "suspect_modifiers")
+        # the party a suspicion modifier qualifies: "suspected X gunmen", "suspected members of X",
+        # "des hommes armes presumes du X", "de presumes jihadistes de X" (the party must follow at once)
+        self.suspect_rx_np = re.compile(r"(?:(?:an?|the|des|de|les|d')\s*)?(?:[\w-]+\s+){0,3}?(?:" + mods + r")\s+(?:(?:[\w-]+\s+)?"
+                                        r"(?:members?|fighters|elements|militants|membres|combattants|elements|jihadistes|djihadistes)"
+                                        r"\s+)?(?:(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+)?)?") if mods else None
+        self.suspect_before_rx = re.compile(r"(?:^|[\s,(])(?:" + mods + r")\s+$") if mods else None
         ops = v.alternation("attack", "operation_nouns")
         self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + ops +
                                        r")\b") if ops else re.compile(r"(?!x)x")
@@ -92,7 +99,14 @@ class AttackAgents:
             if victim is not None and victim.kind == "entity" and self._militant(victim.mention):
                 return False, None, False  # "Shekau had been killed": the death of a known actor, not an attack by one
             by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
-            return True, (self.an.first_after(sent, e + by.end(), mem) if by else None), False
+            if by is None:
+                return True, None, False
+            head = [_ELIDED.sub("", w) for w in WORD_RX.findall(sent.low, e + by.end(), e + by.end() + 40)[:3]]
+            head = head[1:] if head and head[0] in self.triggers.dets | _PLURAL_DETS else head
+            if any(w in self.triggers.state_agents or w in self.triggers.state_mod for w in head[:2]):
+                return False, None, False  # "were shot dead by police", "abattus par des soldats": a state operation
+            suspect = self.suspected_party(sent, e + by.end(), mem)  # "by suspected X gunmen": X, hedged
+            return True, (suspect or self.an.first_after(sent, e + by.end(), mem)), suspect is not None
         pos = s
         if kind == "noun":
             blamed = self.attributed_noun(sent, s, e, mem)
@@ -112,6 +126,12 @@ class AttackAgents:
         c = self.subject(sent, pos)
         if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
             return False, None, False
+        suspect = c is not None and self.suspect_rx_np is not None and (  # "Suspected X fighters killed": X, hedged
+            c.kind in ("entity", "owned") and self.suspect_before_rx.search(sent.low, max(0, c.start - 24), c.start) is not None)
+        if c is not None and c.kind == "generic" and self.suspect_rx_np is not None:
+            who = self.suspected_party(sent, c.start, mem)  # "des hommes armes presumes du JNIM ont tue": JNIM, hedged
+            if who is not None:
+                return True, who, True
         if c is None:
             coordinated = sent.word_before(pos, skip=("also", "then", "simultaneously")) == "and"
             ref = self.an.sentence_subject(sent, mem) if coordinated else inherited
@@ -119,7 +139,18 @@ class AttackAgents:
             ref = self.an.resolve(sent, c, mem)
             if ref is not None and ref is not GENERIC and ref.id:
                 ref = self._leader_unit(sent, ref, mem)  # "fighters of Belmokhtar's new battalion stormed"
-        return True, (None if ref is GENERIC else ref), False
+        return True, (None if ref is GENERIC else ref), bool(suspect) and is_party(ref)
+
+    def suspected_party(self, sent: Sent, pos: int, mem: Memory) -> EntityRef | None:
+        """The group or leader a suspicion modifier names at `pos` ("suspected AQIM gunmen", "des
+        hommes armes presumes de l'EIGS"), else None ("suspected jihadists": no party named)."""
+        if self.suspect_rx_np is None:
+            return None
+        m = self.suspect_rx_np.match(sent.low, pos)
+        if m is None or any(w in (",", ";") for w in sent.low[pos:m.end()]):
+            return None
+        who = next((x for x in sent.mentions if m.end() <= x.start <= m.end() + 1 and x.kind in ("group", "person") and x.entity_id), None)
+        return None if who is None else self._leader_unit(sent, EntityRef(who.entity_id, who.name, who.text), mem)
 
     def attributed_noun(self, sent: Sent, s: int, e: int, mem: Memory):
         """X where an attribution verb governs attack noun [s, e) and names X after it ("blamed
@@ -340,6 +371,8 @@ def has_work_cue(low: str) -> bool:
     return any(map(low.__contains__, _WORK_CUES))
 
 
+_ELIDED = re.compile(r"^[a-z]'")
+_PLURAL_DETS = frozenset({"des", "les", "some", "de", "du"})
 _SUSPECT_CUES = ("suspect", "accus", "blame", "soupcon")
 _ATTRIB_CUES = ("blame", "attribu", "imput", "pinned")
 _ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")

@@ -141,7 +141,7 @@ class AttackPatterns:
             return [], perp
         spots, shares = self.places.spots(sent, places, fr, mem, lo, b)  # shares: the figures of each of several coordinated sites
         polarity = self.rel.polarity(sent, s, e)
-        if kind == "noun" and polarity == "asserted" and alleged:
+        if polarity == "asserted" and alleged:
             polarity = "hedged"  # "officials suspect X of the assault", "blamed the ambush on X": an allegation
         out = []
         for i, (place, country) in enumerate(spots):

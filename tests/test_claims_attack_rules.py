@@ -592,3 +592,50 @@ def test_a_passive_claim_by_no_party_or_of_another_place_names_no_perpetrator(ex
 def test_months_or_years_earlier_keep_a_day_of_that_month(ex, text, day):
     found = _attacks(ex, text, lang="en")
     assert [c.date for c in found] == [day]
+
+
+# ---- suspected perpetrators and passive shootings (round 6) -------------------------------
+@pytest.mark.parametrize("text,lang,who", [
+    ("Two villagers were killed by suspected Boko Haram fighters in Borno on Monday.", None, "Boko Haram"),
+    ("Four aid workers were gunned down near Kidal on Monday by suspected JNIM gunmen.", None, "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ("Suspected JNIM gunmen killed five soldiers in Mopti on Monday.", None, "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ("Selon une source locale, des hommes armés présumés de l'EIGS ont tué sept villageois mardi près de Ménaka, dans le nord du pays.",
+     "fr", "Islamic State in the Greater Sahara"),
+    ("Selon une source locale, le maire de Djibo était abattu mardi par de présumés jihadistes de Boko Haram, dans le nord du pays.",
+     "fr", "Boko Haram"),
+])
+def test_a_suspected_group_is_a_hedged_perpetrator(ex, text, lang, who):
+    [c] = _attacks(ex, text, lang=lang)
+    assert (c.subject and c.subject.name, c.polarity) == (who, "hedged")
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected jihadists killed five soldiers in Mopti on Monday.",
+    "Three herders were shot dead by suspected jihadists near Gao on Friday.",
+    "Five soldiers were killed by gunmen suspected of belonging to JNIM in Mopti on Monday.",
+])
+def test_a_suspicion_naming_no_group_stays_asserted_with_no_perpetrator(ex, text):
+    [c] = _attacks(ex, text)
+    assert (c.subject, c.polarity) == (None, "asserted")
+
+
+@pytest.mark.parametrize("text,lang,killed", [
+    ("Four aid workers were gunned down near Kidal on Monday.", None, 4),
+    ("A teacher was gunned down in Kano on Monday.", None, 1),
+    ("Gunmen gunned down six traders at a market in Zamfara on Sunday.", None, 6),
+    ("Selon une source locale, deux gendarmes ont été abattus mardi à Djibo, dans le nord du pays.", "fr", 2),
+])
+def test_passive_shootings_are_attacks(ex, text, lang, killed):
+    [c] = _attacks(ex, text, lang=lang)
+    assert c.killed == killed
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Two bandits were shot dead by police in Kano on Monday.", None),
+    ("Five militants were gunned down by troops in Borno on Monday.", None),
+    ("Shekau was shot dead in the Sambisa forest in May 2021.", None),
+    ("Since 2015, more than 300 civilians have been shot dead in the region.", None),
+    ("Selon une source locale, deux gendarmes ont été abattus mardi à Djibo par des soldats, dans le nord du pays.", "fr"),
+])
+def test_shootings_by_the_state_or_of_a_militant_or_a_total_are_no_attacks(ex, text, lang):
+    assert _attacks(ex, text, lang=lang) == []
