@@ -122,8 +122,8 @@ def test_own_floor_per_language(kb, own, lang):
 BLIND_FLOORS = {
     "blind": (0.99, 0.91, 0.92),
     "blind2": (0.85, 0.83, 0.91),
-    "blind3": (0.81, 0.66, 0.85),
-    "blind4": (0.77, 0.56, 0.82),
+    "blind3": (0.81, 0.66, 0.86),
+    "blind4": (0.77, 0.58, 0.83),
 }
 
 
