@@ -29,3 +29,14 @@ def kb():
     from claims.kb import KnowledgeBase
 
     return KnowledgeBase.from_records(yaml.safe_load((SEEDS / "entities.yaml").read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def con(tmp_path):
+    """A migrated warehouse in a fresh file (a test file may define its own `con`)."""
+    from warehouse.db import connect, migrate
+
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con)
+    yield con
+    con.close()

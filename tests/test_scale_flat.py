@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from flows import loading
 from flows.fetching import WebResult
 from sources.model import Article
-from warehouse.db import connect, migrate, transaction
+from warehouse.db import connect, transaction
 from warehouse.sources_state import STORY_WINDOW_DAYS, record_fetch
 from warehouse import load as wh
 
@@ -28,14 +26,6 @@ def store(con, arts):
     with transaction(con):
         ids = wh.load_articles(con, arts, "r")
         return record_fetch(con, "r", arts, ids, (), ())
-
-
-@pytest.fixture
-def con(tmp_path):
-    con = connect(tmp_path / "w.duckdb")
-    migrate(con)
-    yield con
-    con.close()
 
 
 def test_a_copy_joins_a_story_of_the_window_but_not_an_older_one(con):

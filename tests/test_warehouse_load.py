@@ -10,7 +10,6 @@ from claims.model import Claim, EntityRef, Evidence, claim_id_for
 from sources.model import Article
 from warehouse import load
 from warehouse import outbox as ob
-from warehouse.db import connect, migrate
 from warehouse.errors import WarehouseError
 
 RUN1, RUN2 = "run-1", "run-2"
@@ -76,14 +75,6 @@ def _claim_rows() -> list[tuple[str, str, Claim, str]]:
     rows = [(a1, pledge, "ev-pledge"), (a2, pledge, "ev-pledge"), (a3, hedged, "ev-pledge"),
             (a3, attack, "ev-attack"), (a3, merger, None)]
     return [(claim_id_for(a.article_id, c), a.article_id, c, ev) for a, c, ev in rows]
-
-
-@pytest.fixture
-def con(tmp_path):
-    con = connect(tmp_path / "w.duckdb")
-    migrate(con)
-    yield con
-    con.close()
 
 
 def _run_once(con, run_id: str = RUN1) -> dict:
