@@ -161,7 +161,18 @@ class AttackPatterns:
         return out, perp
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'\u2019 .-]+,\s+[^()\n]{1,24}\([^()]{1,40}\)\s*[\u2013\u2014-]+\s*")
+# A dateline: a city in capitals with, before the dash, a place or a date and/or the agency in brackets
+# ("BAMAKO, Sept 19 (Agency) -", "MAIDUGURI, Nigeria, Dec 1 -", "NIAMEY (Agency) -"), or a city
+# in plain case with a day and a month ("Bamako, 20 novembre -", "Gao, May 3 (Agency) -").
+_MONTH_ABBR = r"(?i:jan|feb|f[e\u00e9]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[u\u00fb]|sep|oct|nov|dec|d[e\u00e9]c)[^\W\d_]*\.?"
+_DAY_MONTH = (r"(?:\d{1,2}(?:er)?\s+" + _MONTH_ABBR + r"|" + _MONTH_ABBR + r"\s+\d{1,2})(?:,?\s+\d{4})?")
+_AGENCY = r"\s*\([^()\n]{1,40}\)"
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z'\u2019.-]{2,}(?: [A-Z][A-Z'\u2019.-]+)*"  # BAMAKO
+    r"(?:,\s+(?:[A-Z][a-z\u00e0-\u00ff]+(?: [A-Z][a-z\u00e0-\u00ff]+)?(?:,\s+" + _DAY_MONTH + r")?|" + _DAY_MONTH + r")"
+    r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # , Nigeria, Dec 1 | , Sept 19 (Agency) | (Agency)
+    r"|[A-Z][^\W\d_]+(?:[ '\u2019-][A-Z]?[^\W\d_]+){0,2},\s+" + _DAY_MONTH + r"(?:" + _AGENCY + r")?)"  # Bamako, 20 novembre
+    r"\s*[\u2013\u2014-]+\s+")
 _QUOTES = {"\u00ab": "\u00bb", "\u201c": "\u201d", '"': '"'}
 
 

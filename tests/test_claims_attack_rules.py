@@ -149,6 +149,28 @@ def test_the_dateline_is_not_the_attacks_date_or_place(ex):
     assert (c.date, c.place) == (None, "Ansongo")
 
 
+@pytest.mark.parametrize("text,lang,place,day", [
+    ("KIDAL, Mali, March 4 — Gunmen killed nine soldiers at a checkpoint in Anefis on Sunday, the army said.", "en",
+     "Anefis", "2024-03-03"),
+    ("TILLABERI (Agency) - Five soldiers were killed when their patrol struck a mine near Ayorou on Saturday.", "en",
+     "Ayorou", "2024-03-02"),
+    ("Gao, 4 mars — Des hommes armés ont tué sept civils dimanche à Ansongo, selon des élus locaux.", "fr",
+     "Ansongo", "2024-03-03"),
+])
+def test_datelines_without_an_agency_or_in_plain_case(ex, text, lang, place, day):
+    (c,) = _attacks(ex, text, date(2024, 3, 4), lang)
+    assert (c.place, c.date) == (place, day)
+
+
+@pytest.mark.parametrize("text", [
+    "AQIM, MUJAO and Ansar Dine — the three groups then holding the north — attacked Konna on January 10, 2013.",
+    "Last week, 30 soldiers — most of them conscripts — were killed in an ambush near Ansongo.",
+])
+def test_a_list_or_a_time_before_a_dash_is_no_dateline(ex, text):
+    (c,) = _attacks(ex, text, date(2024, 3, 4))
+    assert c.place in ("Konna", "Ansongo")
+
+
 @pytest.mark.parametrize("text,lang,day", [
     ("NIAMEY, Sept 19 (Agency) – Officials gave no toll on Thursday, two days after gunmen stormed a camp in Ayorou.", "en",
      "2024-09-17"),
