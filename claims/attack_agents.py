@@ -28,6 +28,7 @@ from claims.patterns import Draft, is_party
 from claims.vocab import Vocab, compile_phrases
 
 _NON_ACTOR = ("state", "force", "organisation")
+_OF_GROUP = re.compile(r"\s+(?:de\s+(?:l'|la\s+)?|du\s+|d')")
 
 
 class AttackAgents:
@@ -58,6 +59,11 @@ class AttackAgents:
                                         r"(?:members?|fighters|elements|militants|membres|combattants|elements|jihadistes|djihadistes)"
                                         r"\s+)?(?:(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+)?)?") if mods else None
         self.suspect_before_rx = re.compile(r"(?:^|[\s,(])(?:" + mods + r")\s+$") if mods else None
+        self.agent_of_nouns = frozenset(v.words("attack", "agent_of_nouns"))
+        links = v.alternation("attack", "passive_noun_links")
+        # "were killed (on Sunday) in a JNIM ambush", "ont ete tues lors d'un assaut de X": the gap before the noun
+        self.passive_noun_rx = re.compile(r"[^.;:]{0,30}?\b(?:" + links + r")\s+(?:(?:an?|the|une?|d'une?|l'|la|le)\s*)?(?:[\w'-]+\s+){0,3}?$"
+                                          ) if links else None
         ops = v.alternation("attack", "operation_nouns")
         self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + ops +
                                        r")\b") if ops else re.compile(r"(?!x)x")
@@ -100,7 +106,7 @@ class AttackAgents:
                 return False, None, False  # "Shekau had been killed": the death of a known actor, not an attack by one
             by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
             if by is None:
-                return True, None, False
+                return True, self._passive_noun_agent(sent, mem, fr, e), False
             head = [_ELIDED.sub("", w) for w in WORD_RX.findall(sent.low, e + by.end(), e + by.end() + 40)[:3]]
             head = head[1:] if head and head[0] in self.triggers.dets | _PLURAL_DETS else head
             if any(w in self.triggers.state_agents or w in self.triggers.state_mod for w in head[:2]):
@@ -236,7 +242,31 @@ class AttackAgents:
         if own:
             return EntityRef(own[-1].entity_id, own[-1].name, own[-1].text)
         by = re.match(r"\s+by\s+", sent.low[e:e + 8])
-        return self.an.first_after(sent, e + by.end(), mem) if by else inherited
+        if by:
+            return self.an.first_after(sent, e + by.end(), mem)
+        return self._group_of(sent, s, e) or inherited
+
+    def _group_of(self, sent: Sent, s: int, e: int) -> EntityRef | None:
+        """The group named right after "de" that is the author of attack noun [s, e) ("l'attaque de
+        Boko Haram contre ...", "un assaut du JNIM"); None for another noun ("l'enlevement de X") or
+        another complement (a place: "l'attaque de Kolmari"; the army: "l'attaque de l'armee")."""
+        if sent.low[s:e] not in self.agent_of_nouns:
+            return None
+        of = _OF_GROUP.match(sent.low, e)
+        if of is None:
+            return None
+        m = next((m for m in sent.mentions if m.start == of.end()), None)
+        return EntityRef(m.entity_id, m.name, m.text) if m is not None and m.kind == "group" else None
+
+    def _passive_noun_agent(self, sent, mem, fr, e):
+        """The author of the attack noun that follows a passive in its frame ("were killed on Sunday in
+        a JNIM ambush", "ont ete tues lors d'un assaut de Boko Haram"), else None."""
+        if self.passive_noun_rx is None:
+            return None
+        for s2, e2, kind in fr[1:]:
+            if kind == "noun" and s2 - e <= 60 and self.passive_noun_rx.match(sent.low, e, s2):
+                return self._noun_agent(sent, mem, s2, e2, None)
+        return None
 
     def attributed(self, sent: Sent, mem: Memory, drafts: list[Draft]) -> None:
         """"...; the attack was blamed on X", "la tuerie de Y, ou ..., est attribuee par des sources a

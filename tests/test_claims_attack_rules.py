@@ -257,6 +257,28 @@ def test_a_claim_n_months_earlier_counts_back_from_the_sentence_date(ex):
     assert (c.subject.id, c.date, c.place) == ("aqim", "2016-02", "Gao")
 
 
+@pytest.mark.parametrize("text,lang,perp", [
+    ("Le 14 mai 2019, une embuscade de l'EIGS a coûté la vie à 28 soldats près de Tongo Tongo.", "fr", "isgs"),
+    ("Douze gendarmes ont été tués lundi 4 mai 2020 lors d'une attaque du JNIM contre leur poste de Diafarabé.", "fr", "jnim"),
+    ("Neuf civils ont été tués dans un raid d'Al-Mourabitoune sur un hôtel de Sévaré, le 7 août 2015.", "fr",
+     "al_mourabitoun"),
+    ("Eleven soldiers were killed on Monday in an AQIM ambush near Tessalit.", "en", "aqim"),
+])
+def test_the_group_of_an_attack_noun_is_its_perpetrator(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, date(2020, 5, 6), lang)
+    assert c.subject is not None and c.subject.id == perp
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Douze combattants ont été tués lundi 4 mai 2020 lors d'une attaque contre le JNIM près de Diafarabé.", "fr"),
+    ("Douze soldats ont été tués lundi 4 mai 2020 près de Diafarabé, dans la zone d'influence de la katiba Macina.", "fr"),
+    ("Twelve soldiers were killed on Monday in an attack on an AQIM hideout near Tessalit.", "en"),
+])
+def test_a_group_that_is_no_author_of_the_attack_noun(ex, text, lang):
+    (c,) = _attacks(ex, text, date(2020, 5, 6), lang)
+    assert c.subject is None
+
+
 # ---- 9. no claim: headlines, back-references, quotes, characterisations -------------------
 def test_a_headline_the_body_reports_again_is_no_second_claim(ex):
     text = "Kolmari: the country's worst massacre\n\nGunmen killed 40 villagers in Kolmari, in central Mali, on 3 May 2021."
