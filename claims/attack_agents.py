@@ -1,8 +1,9 @@
 """Attack perpetrators: who an attack frame names as its author, and how sure.
 
 The perpetrator of a frame (`perpetrator`) is the subject of its verb, the agent of a
-passive ("were killed by X"), the group before an attack noun ("an AQIM ambush") or after
-it ("an attack by X"), the subject of a verb governing the noun ("X carried out the
+passive ("were killed by X", or the author of the attack noun after it: "were killed in an AQIM
+ambush"), the group before an attack noun ("an AQIM ambush") or after it ("an attack by X",
+"l'attaque de X"), the subject of a verb governing the noun ("X carried out the
 attack", "X claimed a two-day siege"), or the group a possessive opener stands for ("Its
 first big operation ..."). A person named with his unit ("Belmokhtar's new battalion")
 stands for the group he leads. The frame tells no attack by an armed group (it is dropped)
