@@ -66,7 +66,8 @@ class AttackAgents:
         self.passive_noun_rx = re.compile(r"[^.;:]{0,30}?\b(?:" + links + r")\s+(?:(?:an?|the|une?|d'une?|l'|la|le)\s*)?(?:[\w'-]+\s+){0,3}?$"
                                           ) if links else None
         ops = v.alternation("attack", "operation_nouns")
-        self.operation_rx = re.compile(r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,3}?(?:" + ops +
+        self.operation_rx = re.compile(r"(?:its|their|son|sa|leur|the\s+(?:group|movement|organi[sz]ation|network)'s?)\s+"
+                                       r"(?:[\w-]+\s+){0,3}?(?:" + ops +
                                        r")\b") if ops else re.compile(r"(?!x)x")
 
     def _claim_patterns(self, v: Vocab) -> None:
@@ -127,7 +128,7 @@ class AttackAgents:
             if not gov:
                 claim = self._claim_of(sent, a, s)
                 if claim is None:
-                    return True, self._noun_agent(sent, mem, s, e, inherited) or self._possessor_of_operation(sent, mem, s), False
+                    return True, self._noun_agent(sent, mem, s, e, inherited) or self._possessor_of_operation(sent, mem, e), False
                 gov = [claim]
             pos = gov[-1].start()
         c = self.subject(sent, pos)
@@ -212,11 +213,13 @@ class AttackAgents:
                 return m
         return None
 
-    def _possessor_of_operation(self, sent: Sent, mem: Memory, s: int):
-        """"Its first big operation, in 2016, was the capture of ... during the siege": the
-        sentence's subject is the operation of the group a possessive opener stands for."""
+    def _possessor_of_operation(self, sent: Sent, mem: Memory, e: int):
+        """"Its first big operation, in 2016, was the capture of ... during the siege", "Its deadliest
+        attack, on May 3, killed ...", "The group's worst raid came in May, when ...": the sentence's
+        subject is the operation of the group a possessive opener stands for (`e`: the end of the
+        attack noun, the operation noun itself or one after it)."""
         m = self.operation_rx.match(sent.low)
-        if m is None or m.end() > s:
+        if m is None or m.end() > e:
             return None
         return mem.last_group  # (the group a group possessive stands for: the last one named)
 

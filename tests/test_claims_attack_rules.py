@@ -269,6 +269,24 @@ def test_the_group_of_an_attack_noun_is_its_perpetrator(ex, text, lang, perp):
     assert c.subject is not None and c.subject.id == perp
 
 
+@pytest.mark.parametrize("text,lang,perp", [
+    ("Ansaru resurfaced in 2022. Its boldest raid, on March 28, killed eight passengers of a train near Kaduna.", "en",
+     "ansaru"),
+    ("AQIM lost ground in Algeria. The group's worst ambush came in July, when gunmen killed 14 soldiers near Ain Defla.",
+     "en", "aqim"),
+    ("Le JNIM s'est étendu vers le sud. Son attaque la plus meurtrière, le 11 juin, a tué douze soldats à Kafolo.", "fr",
+     "jnim"),
+])
+def test_a_possessive_on_the_attack_noun_stands_for_the_last_group(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, date(2022, 12, 1), lang)
+    assert c.subject is not None and c.subject.id == perp
+
+
+def test_a_possessive_with_no_group_before_names_no_one(ex):
+    (c,) = _attacks(ex, "Its boldest raid, on March 28, killed eight passengers of a train near Kaduna.", date(2022, 12, 1))
+    assert c.subject is None
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Douze combattants ont été tués lundi 4 mai 2020 lors d'une attaque contre le JNIM près de Diafarabé.", "fr"),
     ("Douze soldats ont été tués lundi 4 mai 2020 près de Diafarabé, dans la zone d'influence de la katiba Macina.", "fr"),
