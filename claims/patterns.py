@@ -78,10 +78,22 @@ class RelationPatterns:
         self.list_rx = v.rx("pledge", "list_intro")
         self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
         self.leave_rx = v.rx("split", "leave_verbs")
-        self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+to\s+(?:" + v.alternation("split", "found_verbs") + r")\b")
+        self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:to|pour)\s+(?:" + v.alternation("split", "found_verbs") + r")\b")
         naming = v.alternation("split", "naming", longest_first=True)  # "took the name X", "pour prendre le nom d'X"
         self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + v.alternation("split", "found_verbs") + r")\b"
                                     + (r"|(?<![\w'])(?P<naming>" + naming + r")(?:(?<=')|(?!\w))" if naming else ""))
+        # "X is a splinter group that broke away from Y", "X se présente comme une faction dissidente qui a
+        # fait scission avec Y": the predicate's subject splits (a head noun of an apposition, one word
+        # before it and one after it, then the relative pronoun and an auxiliary)
+        heads = "|".join(sorted((re.escape(w) for w in an.heads), key=len, reverse=True))
+        pred = v.alternation("split", "predicate_verbs", longest_first=True)
+        self.pred_rel_rx = re.compile(rf"(?<![\w'])(?:{pred})\s+(?:a|an|the|un|une|le|la|l')\s*(?:[\w-]+\s+)?(?:{heads})"
+                                      r"(?:\s+[\w-]+)?\s+(?:that|which|qui)\s+(?:has\s+|had\s+|a\s+|avait\s+)?$") if pred else None
+        loyal = v.alternation("split", "loyal_to")  # "the fighters loyal to X"
+        self.loyal_rx = re.compile(rf"\s+(?:{loyal})\s+") if loyal else None
+        self.near_rx = v.rx("split", "near_object")
+        branch = v.alternation("split", "branch_nouns")  # "la branche de l'EI": a part of X, not X
+        self.branch_rx = re.compile(rf"(?<![\w'])(?:{branch})(?:\s+[\w-]+)?\s+(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+|le\s+)?$") if branch else None
         parts = v.alternation("common", "origin_participles")
         self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|of\s+(?:the|a|an))\s*$")
@@ -421,7 +433,10 @@ class RelationPatterns:
             else:
                 subj = x
         elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec", "d'"):
-            obj = self.an.first_after(sent, e, mem)
+            near = self.near_rx.match(sent.low, s) is not None  # "se sépare de deux otages": no group left
+            obj = self.an.first_after(sent, e, mem, limit=6 if near else 80)
+            if near and not is_party(obj):
+                return None
         else:
             frm = re.match(r"\s+(?:from|with)\b", sent.low[e:e + 8])
             leave = None if frm else self.leave_rx.match(sent.low, s)
@@ -439,14 +454,22 @@ class RelationPatterns:
             mem.last_split_object = obj
         if self.blocked(sent, s):
             return None
-        owner = None
+        owner = weak = None
+        if subj is None:
+            subj, span = self._predicate_subject(sent, s, mem)
         if subj is None:
             c = self.an.subject_cand(sent, s)
+            loyal = self._loyal_to(sent, c, s)
+            if loyal is not None:  # "the fighters loyal to X broke away": X's group
+                subj, span, c = loyal, None, None
+            # a group pronoun ("they", "it", "elle") or a common noun acts: the group it founds or
+            # names, when one follows ("walked out of Y and set up X", "... and called itself X")
+            weak = c is not None and c.kind == "pronoun" and not c.person and not c.possessive
             coordinated = sent.word_before(s) == "and"
             if c is None and coordinated:
                 c = next((k for k in sent.cands if not sent.in_paren(k.start) and not (
                     k.kind == "entity" and self.an.is_prepositional(sent, k))), None)
-            if c is not None and self.an.partitive(sent, c):
+            if c is not None and (self.an.partitive(sent, c) or self._branch_of(sent, c)):
                 # "a faction of X broke away to take the name Z", "some of them broke away from
                 # Y to found Z": a part is not the whole; the group it left is X (when no other
                 # is named), its subject the group it formed (below), if named
@@ -465,16 +488,67 @@ class RelationPatterns:
             found = self.found_rx.match(sent.low, e)
             subj = self.an.first_after(sent, found.end(), mem) if found else None
             span = None
-        elif not is_party(subj) and is_party(obj):  # "rebels broke away from Y to establish X": X split from Y
+        elif (weak or not is_party(subj)) and is_party(obj):  # "rebels broke away from Y to establish X": X split from Y
             found = self.create_rx.search(sent.low, e, e + 90)
             if found and not self.an.stop_between(sent, e, found.start()):
-                subj, span = self.an.first_after(sent, found.end(), mem, limit=_name_reach(found)), None
+                named = self.an.first_after(sent, found.end(), mem, limit=_name_reach(found))
+                if not weak or (is_party(named) and any(  # a name, not an anaphor ("called itself the movement")
+                        found.end() <= m.start <= found.end() + _name_reach(found) and _same(ref_of(m), named)
+                        for m in sent.mentions)):
+                    subj, span = named, None
         if not is_party(obj):
             obj = mem.last_split_object
         if not (is_party(subj) and is_party(obj)) or subj.id == obj.id and subj.id:
             return None
-        obj = self._left_group(sent, mem, e, subj, obj)
+        obj = self._group_of(self._left_group(sent, mem, e, subj, obj))  # "broke with Zouabri": his group
+        if subj.id and subj.id == obj.id:
+            return None
         return Draft("split", (s, e), subject=subj, object=obj, subj_span=span)
+
+    def _group_of(self, ref: EntityRef) -> EntityRef:
+        """The armed group a person leads (KB `leads`, a group, not a state's force), else `ref`."""
+        got = self.to_group(ref)
+        ent = self.kb.entities.get(got.id) if got is not ref and got.id else None
+        return got if ent is not None and ent.kind == "group" else ref
+
+    def _predicate_subject(self, sent: Sent, s: int, mem: Memory):
+        """(subject, span) of a split told by a predicate noun and its relative clause ("X is a
+        splinter group that broke away from Y", "X se présente comme une faction qui a rompu avec
+        Y"), else (None, None)."""
+        if self.pred_rel_rx is None:
+            return None, None
+        window = sent.low[max(0, s - 90):s]
+        if "that" not in window and "which" not in window and "qui" not in window:  # (a cheap test first)
+            return None, None
+        m = self.pred_rel_rx.search(sent.low, max(0, s - 90), s)
+        c = self.an.subject_cand(sent, m.start()) if m else None
+        if c is None or c.kind not in ("entity", "owned", "anaphor", "pronoun"):
+            return None, None
+        subj = self.an.resolve(sent, c, mem)
+        return (subj, (c.start, c.end) if c.kind in ("entity", "owned") else None) if is_party(subj) else (None, None)
+
+    def _branch_of(self, sent: Sent, c) -> bool:
+        """"la branche de l'EI", "the Saharan wing of AQIM": a part of the group named, not the group."""
+        return (c.kind == "entity" and self.branch_rx is not None
+                and self.branch_rx.search(sent.low, max(0, c.start - 40), c.start) is not None)
+
+    def _loyal_to(self, sent: Sent, c, s: int) -> EntityRef | None:
+        """"the fighters loyal to X broke away", "les combattants fidèles à X": the group X leads
+        (else X), when a noun of fighters comes right before the phrase; else None."""
+        if c is None or self.loyal_rx is None:
+            return None
+        lo = max(0, c.start - 40)
+        m = self.loyal_rx.search(sent.low, lo, s)
+        if m is None:
+            return None
+        if not (c.kind == "owned" and c.start < m.start() < c.end):  # (an owned phrase: "fighters loyal to X")
+            noun = next((k for k in reversed(sent.cands) if k.end <= m.start()), None)
+            if noun is None or noun.kind != "generic" or noun.end != m.start():
+                return None
+        x = next((k for k in sent.mentions if k.start >= m.end()), None)
+        if x is None or x.start - m.end() > 4 or x.end > s or x.kind not in ("person", "group"):
+            return None
+        return self._group_of(ref_of(x))
 
     def _left_group(self, sent: Sent, mem: Memory, e: int, subj: EntityRef, obj: EntityRef) -> EntityRef:
         """"X split from the organisation": for a person whose membership the KB knows (a group
