@@ -384,7 +384,8 @@ class AttackAgents:
 
 
 POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\s+|this\s+)?[\w]+(?:\s+\w+)?'s\s+(?:[\w-]+\s+){0,3}?")
-_CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|l'|le|la|une?|cette|cet)\s*(?:[\w-]+\s+){0,2}")
+_CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|these|those|both|several|"
+                          r"two|three|four|five|l'|le|la|les|une?|cette|cet|ces|plusieurs|deux|trois|quatre|cinq|\d+)\s*(?:[\w-]+\s+){0,2}")
 _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")

@@ -282,6 +282,12 @@ def test_a_possessive_on_the_attack_noun_stands_for_the_last_group(ex, text, lan
     assert c.subject is not None and c.subject.id == perp
 
 
+def test_a_claim_of_several_attacks_names_their_perpetrator(ex):
+    text = "Ansaru resurfaced in 2022. In March it claimed two attacks near Kaduna that killed eight passengers."
+    (c,) = _attacks(ex, text, date(2022, 12, 1))
+    assert c.subject is not None and c.subject.id == "ansaru"
+
+
 def test_a_possessive_with_no_group_before_names_no_one(ex):
     (c,) = _attacks(ex, "Its boldest raid, on March 28, killed eight passengers of a train near Kaduna.", date(2022, 12, 1))
     assert c.subject is None
