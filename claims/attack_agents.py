@@ -53,13 +53,14 @@ class AttackAgents:
         units = v.alternation("attack", "unit_possessed")
         self.unit_poss_rx = re.compile(r"'s?\s+(?:new|own|former|\w+-based)?\s*(?:" + units + r")\b") if units else None
         self._claim_patterns(v)
-        mods = v.alternation("attack", "suspect_modifiers")
+        mods = v.alternation("attack", "suspect_modifiers", longest_first=True)
         # the party a suspicion modifier qualifies: "suspected X gunmen", "suspected members of X",
         # "des hommes armes presumes du X", "de presumes jihadistes de X" (the party must follow at once)
         self.suspect_rx_np = re.compile(r"(?:(?:an?|the|des|de|les|d')\s*)?(?:[\w-]+\s+){0,3}?(?:" + mods + r")\s+(?:(?:[\w-]+\s+)?"
                                         r"(?:members?|fighters|elements|militants|membres|combattants|elements|jihadistes|djihadistes)"
-                                        r"\s+)?(?:(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+)?)?") if mods else None
-        self.suspect_before_rx = re.compile(r"(?:^|[\s,(])(?:" + mods + r")\s+$") if mods else None
+                                        r"\s+)?(?:(?:of|de|du|des|au|aux|a)\s+|d'\s*)?(?:the\s+|l'|la\s+)?") if mods else None
+        self.suspect_before_rx = re.compile(r"(?:^|[\s,(])(?:" + mods + r")\s+(?:(?:of|de|du|des|au|aux|a)\s+|d'\s*)?"
+                                            r"(?:the\s+|l'|la\s+)?$") if mods else None
         self.agent_of_nouns = frozenset(v.words("attack", "agent_of_nouns"))
         links = v.alternation("attack", "passive_noun_links")
         # "were killed (on Sunday) in a JNIM ambush", "ont ete tues lors d'un assaut de X": the gap before the noun
@@ -135,7 +136,7 @@ class AttackAgents:
         if c is not None and c.kind == "entity" and c.mention.kind in _NON_ACTOR:
             return False, None, False
         suspect = c is not None and self.suspect_rx_np is not None and (  # "Suspected X fighters killed": X, hedged
-            c.kind in ("entity", "owned") and self.suspect_before_rx.search(sent.low, max(0, c.start - 24), c.start) is not None)
+            c.kind in ("entity", "owned") and self.suspect_before_rx.search(sent.low, max(0, c.start - 40), c.start) is not None)
         if c is not None and c.kind == "generic" and self.suspect_rx_np is not None:
             who = self.suspected_party(sent, c.start, mem)  # "des hommes armes presumes du JNIM ont tue": JNIM, hedged
             if who is not None:

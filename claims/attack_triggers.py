@@ -165,8 +165,8 @@ class AttackTriggers:
         if any(w in self.attitude for w in prev) or (any(w in self.reference for w in (prev[-1:] if kind == "verb" else near))
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
-        if "to" in near[-2:] or any(w in self.habitual for w in near):
-            return False
+        if ("to" in near[-2:] and not self._party_after_to(sent, s)) or any(w in self.habitual for w in near):
+            return False  # "vowed to kill", "in order to attack" (not "gunmen loyal to JNIM killed")
         if self.rel.blocked(sent, s) and kind != "noun":
             return False
         if kind != "passive" and plural(sent.low[s:e]) and (
@@ -196,6 +196,13 @@ class AttackTriggers:
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    @staticmethod
+    def _party_after_to(sent: Sent, s: int) -> bool:
+        """"to" is the preposition of a group or leader named just before the trigger at `s` ("gunmen
+        loyal to JNIM killed", "fighters linked to Boko Haram attacked"), not an infinitive's."""
+        return any(0 <= s - m.end <= 2 and m.kind in ("group", "person") and sent.low.endswith("to ", 0, m.start)
+                   for m in sent.mentions)
 
     def _struck(self, sent: Sent, s: int, e: int) -> bool:
         """An air or drone strike is the agent of verb trigger [s, e): after "by"/"par"

@@ -14,7 +14,8 @@ from claims.kb import KnowledgeBase
 from claims.model import EntityRef
 from claims.vocab import Vocab
 
-_NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|since|last|early|late|mid|of|until|by)\s+may\b")  # "in May"
+# "not only", "in May", "on May 3", "3 May": no negation, no modal
+_NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
 _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+)[\s\"\u00ab]*")

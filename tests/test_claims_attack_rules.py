@@ -662,6 +662,40 @@ def test_months_or_years_earlier_keep_a_day_of_that_month(ex, text, day):
     assert [c.date for c in found] == [day]
 
 
+# ---- membership told as a belief: a hedged perpetrator ---------------------------------------
+@pytest.mark.parametrize("text,lang,perp", [
+    ("In June 2021 gunmen thought to belong to JNIM killed 14 villagers near Solenzo.", "en", "jnim"),
+    ("In June 2021 gunmen believed to be members of Ansarul Islam killed 14 villagers near Solenzo.", "en", "ansarul_islam"),
+    ("En juin 2021, des hommes armés soupçonnés d'appartenir au JNIM ont tué 14 villageois près de Solenzo.", "fr", "jnim"),
+    ("En juin 2021, des hommes armés présumés appartenir à l'EIGS ont tué 14 villageois près de Téra.", "fr", "isgs"),
+    ("In June 2021 five soldiers were killed by gunmen suspected of belonging to JNIM near Mopti.", "en", "jnim"),
+])
+def test_a_membership_told_as_a_belief_is_a_hedged_perpetrator(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, date(2021, 12, 1), lang)
+    assert (c.subject.id if c.subject else None, c.polarity) == (perp, "hedged")
+
+
+# ---- the month of May is no modal -------------------------------------------------------------
+@pytest.mark.parametrize("text,kind", [
+    ("On May 3, 2021, twelve soldiers were killed near Tillia.", "attack"),
+    ("On 3 May 2021, gunmen killed twelve soldiers near Tillia.", "attack"),
+    ("On May 14, 2015, Adnan Abu Walid al-Sahrawi pledged allegiance to the Islamic State.", "pledge"),
+])
+def test_a_date_in_may_blocks_no_claim(ex, text, kind):
+    assert [c.type for c in ex.extract(text, published=date(2021, 12, 1), lang="en")] == [kind]
+
+
+def test_a_group_after_to_is_no_infinitive(ex):
+    (c,) = _attacks(ex, "In June 2021 gunmen loyal to JNIM killed 14 villagers near Solenzo.", date(2021, 12, 1), "en")
+    assert (c.subject.id, c.killed) == ("jnim", 14)
+    assert _attacks(ex, "In June 2021 JNIM threatened to kill villagers near Solenzo.", date(2021, 12, 1), "en") == []
+
+
+def test_may_as_a_modal_still_blocks(ex):
+    assert ex.extract("Ansar Dine may pledge allegiance to AQIM in May, officials said.", published=date(2021, 12, 1),
+                      lang="en") == []
+
+
 # ---- suspected perpetrators and passive shootings (round 6) -------------------------------
 @pytest.mark.parametrize("text,lang,who", [
     ("Two villagers were killed by suspected Boko Haram fighters in Borno on Monday.", None, "Boko Haram"),
@@ -680,7 +714,6 @@ def test_a_suspected_group_is_a_hedged_perpetrator(ex, text, lang, who):
 @pytest.mark.parametrize("text", [
     "Suspected jihadists killed five soldiers in Mopti on Monday.",
     "Three herders were shot dead by suspected jihadists near Gao on Friday.",
-    "Five soldiers were killed by gunmen suspected of belonging to JNIM in Mopti on Monday.",
 ])
 def test_a_suspicion_naming_no_group_stays_asserted_with_no_perpetrator(ex, text):
     [c] = _attacks(ex, text)
