@@ -133,6 +133,8 @@ class AttackTriggers:
 
     def _determined(self, sent: Sent, s: int) -> bool:
         prev = self.before(sent, s, 4)
+        if prev and self.rel.modal_rx.fullmatch(prev[-1]):
+            return False  # "AQIM may attack": a verb after a modal (not "on May 5 ... attack")
         for w in reversed(prev):
             if w in ("l'", "qu'l'"):
                 return True  # "l'attaque"
