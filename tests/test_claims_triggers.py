@@ -5,7 +5,7 @@ import pytest
 
 from claims.sentences import split_sentences
 from claims.text import Tokens, fold
-from claims.vocab import TriggerFilter, vocab
+from claims.vocab import TriggerFilter, guess_lang, vocab
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "gold" / "own").glob("*.txt"))
@@ -63,3 +63,15 @@ def test_a_phrase_is_indexed_by_its_least_common_word():
     assert en.search("two commanders left the group in may")
     assert not en.search("the group and the movement met in gao")
     assert "group" not in en._sure and "left" in en._sure  # "left the group": by "left", not "group"
+
+
+# ---- the language of a text given without one --------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Des hommes armés ont tué sept civils à Ansongo.", "fr"),
+    ("Le JNIM a été désigné comme responsable.", "fr"),
+    ("Gunmen killed seven civilians in Ansongo.", "en"),
+    ("The Groupe de soutien à l'islam et aux musulmans claimed the attack on the camp, which was hit by mortars "
+     "and rockets for the second time in a week; the army said that the base had been reinforced.", "en"),
+])
+def test_a_short_text_without_a_language_is_read_in_its_own(text, lang):
+    assert guess_lang(fold(text)) == lang
