@@ -188,7 +188,9 @@ def resolve_shared(mentions: list, shared: dict, places: list, text: str, starts
        name's countries;
     3. the last of them named before it in its paragraph;
     4. the one the document names most (a tie: the first named: a dateline, a headline);
-    5. else the name's default entity if it has one, else an unknown actor of that name.
+    5. the country of the known groups named with it: in its sentence, else the one of most of
+       those of the document ("Le MIA, issu d'une scission d'Ansar Dine, a rejoint le HCUA": Mali);
+    6. else the name's default entity if it has one, else an unknown actor of that name.
     Pure: the document's places in, mentions out."""
     pstarts = [p.start for p in places]
     doc_counts: dict[str, list[int]] = {}  # country -> [count, -first offset]
@@ -203,6 +205,8 @@ def resolve_shared(mentions: list, shared: dict, places: list, text: str, starts
             continue
         country = _context_country(text, m, sh.countries(), places, pstarts, starts, ends, doc_counts)
         if country is None:
+            country = _allies_country(mentions, shared, m, sh.countries(), kb, starts, ends)
+        if country is None:
             ent_id = sh.default
         else:
             ent_id = sh.entity_of(country) if country else None
@@ -211,6 +215,23 @@ def resolve_shared(mentions: list, shared: dict, places: list, text: str, starts
             out[i] = m._replace(entity_id=ent_id, name=ent.name if ent else m.text,
                                 kind=ent.kind if ent else "group")
     return out
+
+
+def _allies_country(mentions: list, shared: dict, m, countries: frozenset, kb: KnowledgeBase, starts: list[int],
+                    ends: list[int]) -> str | None:
+    """The country of `countries` of the known groups named with mention `m` (no shared name): the
+    first in its sentence, else the one most of the document's are of (a tie: None)."""
+    k = max(bisect.bisect_right(starts, m.start) - 1, 0)
+    counts: dict[str, int] = {}
+    for x in mentions:
+        ent = kb.entities.get(x.entity_id) if x.entity_id and x.start not in shared else None
+        if ent is None or ent.kind != "group" or ent.country not in countries:
+            continue
+        if starts[k] <= x.start < ends[k]:
+            return ent.country
+        counts[ent.country] = counts.get(ent.country, 0) + 1
+    top = sorted(counts.values(), reverse=True)
+    return max(counts, key=counts.get) if top and (len(top) == 1 or top[0] > top[1]) else None
 
 
 def _context_country(text: str, m, countries: frozenset, places: list, pstarts: list[int], starts: list[int],

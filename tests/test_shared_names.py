@@ -163,3 +163,16 @@ def test_a_monitoring_run_links_a_shared_name_left_unknown_by_the_claims_country
     assert link_claim(claim, linker).subject.id == "ansar_al_sharia_tunisia"
     assert link_claim(Claim("attack", unknown, None, claim.evidence, country="Yemen"), linker) == \
         Claim("attack", unknown, None, claim.evidence, country="Yemen")  # a country not among the name's: unknown
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Le MIA, issu d'une scission d'Ansar Dine, a rallié le HCUA en mai 2013.", "fr", "mia_azawad"),
+    ("In 1993 the MIA, like the GIA, attacked army posts, killing 12 soldiers.", "en", "mia"),
+])
+def test_the_groups_named_with_it_give_the_country(extractor, text, lang, expected):
+    assert {s for _, s, _ in _subjects(extractor, text, lang)} == {expected}
+
+
+def test_groups_of_no_country_of_the_name_decide_nothing(extractor):
+    text = "Ansar al-Sharia pledged allegiance to the Islamic State in 2015, the group said."
+    assert _subjects(extractor, text) == [("pledge", None, "Ansar al-Sharia")]
