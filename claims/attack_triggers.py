@@ -175,6 +175,8 @@ class AttackTriggers:
                 any(w in self.suspicion for w in prev) or _SUPERLATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
                 or _SUPERLATIVE_AFTER.match(sent.low, e)):
             return False  # "the deadliest attacks", "accused of the bombings of last year": a characterisation
+        if kind == "noun" and _KIND_OF.search(sent.low, max(0, s - 30), s):
+            return False  # "this type of ambush", "ce genre d'attentat": a kind of attack, not one
         if kind == "noun":
             count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
             if count and 2 < count < 1900 and plural(sent.low[s:e]):
@@ -315,6 +317,7 @@ _PLURAL_ATTACK_WORDS = frozenset({"attacks", "attaques", "attentats", "raids", "
 _TOLL_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:have\s+|has\s+|ont\s+)?(?:killed|left|claimed|cost|tue|fait|coute)\b")
 _BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d{3,}|hundreds|thousands|centaines|milliers)\b")
 _OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
+_KIND_OF = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes)\s+(?:of|d'|de|des)\s*$")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
 

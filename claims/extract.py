@@ -314,9 +314,10 @@ def _claim(d: Draft, sent: Sent) -> Claim:
 
 def _drop_headline(text: str, found: list, gazetteer: Gazetteer) -> list:
     """Without the attacks of a headline (a first line with no final punctuation) that the body
-    reports again (same town, or the headline names none; no other country): a headline
-    characterises the attack the body tells ("Kolmari: the country's worst massacre"); a
-    headline that is the only report stays a claim."""
+    reports again (same town, or the headline names none or only a region of the body's country;
+    no other country): a headline characterises the attack the body tells ("Kolmari: the
+    country's worst massacre", "Farmworkers slaughtered in Borno"); a headline that is the only
+    report stays a claim."""
     nl = text.find("\n")
     head = text[:nl].strip() if nl > 0 else ""
     if not head or head[-1] in ".!?\u00bb\"" or not any(d.type == "attack" and sent.index == 0 for d, sent in found):
@@ -324,7 +325,9 @@ def _drop_headline(text: str, found: list, gazetteer: Gazetteer) -> list:
     body = [d for d, sent in found if d.type == "attack" and sent.start >= nl]
 
     def told(d):
-        return any((not d.place or gazetteer.canonical(d.place) == gazetteer.canonical(b.place)) and (
+        place = gazetteer.canonical(d.place)
+        region = bool(place) and gazetteer.is_region(place)
+        return any((not place or place == gazetteer.canonical(b.place) or (region and d.country and d.country == b.country)) and (
             not d.country or not b.country or d.country == b.country) for b in body)
     return [(d, sent) for d, sent in found if not (d.type == "attack" and sent.start < nl and told(d))]
 

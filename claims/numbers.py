@@ -53,14 +53,16 @@ _NOT_ACTIVE = r"(?<!had\s)(?<!has\s)(?<!have\s)"  # "a few dozen of its fighters
 _PUT_AT = r"(?:(?<=the\s)|(?<=les\s)|(?<=of\s)|(?<=de\s))"  # opens on the slot word (a rare word, not "the")
 _NOT_LAPSE = r"(?!\s+(?:years?|days?|months?|weeks?|hours?|ans|annees?|jours?|mois|semaines?|heures?)\b)"  # "two days later ... killed"
 _NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
+# "were massacred", "ont ete assassinees": the victims' verbs beside "killed"
+_MASSACRED = r"massacred|murdered|slaughtered|massacres|massacrees|assassines|assassinees|egorges|egorgees"
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
 _SUM = rf"\b{_QUANT}(?P<n>{NUM})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{NUM})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
 _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
-        re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri)\b"),
+        re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
         re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "cost the lives of 12 herders", "a coute la vie a 12 bergers"
@@ -122,7 +124,7 @@ _DIGIT_ENTRIES = tuple(i for i, (_, digits) in enumerate(_ENTRIES) if digits)
 
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
 _GATES = {
-    "killed": ("kill", "massacr", "murder", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
+    "killed": ("kill", "massacr", "murder", "slaughter", "egorg", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
                "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie", "peri", "gunned", "assassinat", "meurtre"),
     "wounded": ("injur", "wound", "bless", "hurt"),
     "kidnapped": ("kidnap", "abduct", "seiz", "hijack", "took", "taking", "enlev", "hostage", "otage", "rapt"),

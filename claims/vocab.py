@@ -71,7 +71,11 @@ class Vocab:
         self._rx: dict[tuple[str, str], re.Pattern] = {}
 
     def words(self, file: str, key: str) -> list[str]:
-        return [fold(str(w)) for w in (self._data.get(file, {}).get(self.lang, {}) or {}).get(key, []) or []]
+        items = (self._data.get(file, {}).get(self.lang, {}) or {}).get(key, []) or []
+        odd = [w for w in items if isinstance(w, bool) or not isinstance(w, (str, int))]
+        if odd:  # YAML reads a bare on / off / yes / no as a boolean: a phrase lost without a word
+            raise ValueError(f"claims/vocab/{file}.yaml {self.lang}.{key}: {odd[0]!r} is no phrase (quote it)")
+        return [fold(str(w)) for w in items]
 
     def patterns(self, file: str, key: str) -> list[str]:
         """The regex pattern of each phrase of the list (phrase_pattern), in file order."""

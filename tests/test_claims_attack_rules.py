@@ -675,6 +675,26 @@ def test_a_membership_told_as_a_belief_is_a_hedged_perpetrator(ex, text, lang, p
     assert (c.subject.id if c.subject else None, c.polarity) == (perp, "hedged")
 
 
+# ---- more attack words: massacres, murders, suicide bombers ----------------------------------
+@pytest.mark.parametrize("text,lang,killed", [
+    ("On June 5, 2022, at least 32 villagers were massacred in Seytenga by gunmen on motorbikes.", "en", 32),
+    ("On June 5, 2022, two bombers blew themselves up at the market in Konduga, killing 19 people.", "en", 19),
+    ("Le 5 juin 2022, au moins 32 villageois ont été massacrés à Seytenga par des hommes armés.", "fr", 32),
+    ("Le 5 juin 2022, deux kamikazes se sont fait exploser sur le marché de Konduga, tuant 19 personnes.", "fr", 19),
+    ("Le 5 juin 2022, deux humanitaires ont été assassinées près de Kouré, à l'est de Niamey.", "fr", 2),
+])
+def test_massacres_murders_and_suicide_bombers_are_attacks(ex, text, lang, killed):
+    (c,) = _attacks(ex, text, date(2022, 6, 10), lang)
+    assert (c.date, c.killed) == ("2022-06-05", killed)
+
+
+def test_a_headline_naming_the_region_of_the_body_attack_adds_no_claim(ex):
+    text = ("Villagers slaughtered in Borno mourned\n"
+            "MAIDUGURI, Nigeria, Dec 1 — Gunmen killed at least 40 farmworkers at Zabarmari on Saturday, officials said.")
+    (c,) = _attacks(ex, text, date(2020, 12, 1), "en")
+    assert (c.place, c.killed) == ("Zabarmari", 40)
+
+
 # ---- the month of May is no modal -------------------------------------------------------------
 @pytest.mark.parametrize("text,kind", [
     ("On May 3, 2021, twelve soldiers were killed near Tillia.", "attack"),

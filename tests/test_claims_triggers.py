@@ -75,3 +75,20 @@ def test_a_phrase_is_indexed_by_its_least_common_word():
 ])
 def test_a_short_text_without_a_language_is_read_in_its_own(text, lang):
     assert guess_lang(fold(text)) == lang
+
+
+def test_every_vocabulary_list_holds_phrases():
+    """A bare `on` in a YAML list is the boolean True: every list of every vocabulary file must hold words."""
+    import yaml
+    for path in sorted((ROOT / "claims" / "vocab").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for lang, lists in data.items():
+            for key, items in (lists or {}).items() if isinstance(lists, dict) else ():
+                if isinstance(items, list):
+                    assert all(isinstance(w, str) or type(w) is int for w in items), f"{path.name} {lang}.{key}: {items}"
+
+
+def test_a_boolean_in_a_vocabulary_list_is_an_error():
+    from claims.vocab import Vocab
+    with pytest.raises(ValueError, match="quote it"):
+        Vocab({"attack": {"en": {"site_locatives": ["in", True]}}}, "en").words("attack", "site_locatives")
