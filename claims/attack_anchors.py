@@ -7,7 +7,11 @@ three months earlier, of ...": `earlier`); else an opening lapse ("Two days late
 "Le lendemain": `opening_lapse`), which `chain_dates` resolves from the last dated claim.
 
 Sites (`AttackPlaces`): the frame's town, else a locality the gazetteer lacks
-(claims.sites), else a place relative to a country, else the country. Plural nouns on
+(claims.sites), else a place relative to a country, else the country. A town named for
+another role is no site (`frame_places`): a capital for its government ("selon les autorités
+de Yaoundé", "Abuja said"), where the victims came from or went to ("returning from Niamey");
+a town a road leads to ("on the road to Gao") is the site only where no other town is named.
+A country named as a border ("close to the border with Mali") is not the attack's country. Plural nouns on
 coordinated towns ("the attacks on A and B") give one attack per town, with no shared
 figures; one verb with coordinated sites ("attacked A, in the X region, as well as B and
 C", "attacked A, killing 70, and nearby B, where 30 died") gives one per site, each with
@@ -26,7 +30,7 @@ from claims.discourse import Memory, Sent
 from claims.numbers import NUMBER_WORDS, casualties
 from claims.patterns import Draft
 from claims.places import PlaceMention
-from claims.sites import Sites
+from claims.sites import Sites, capitals
 
 
 def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, reference: set) -> tuple[list, Lapse | None]:
@@ -132,8 +136,38 @@ def own_date(low: str, d: DateMention, s: int, e: int) -> bool:
 
 
 def frame_places(sent: Sent, lo: int, b: int) -> list[PlaceMention]:
-    """The places of the frame in [lo, b), not a source ("according to Paris")."""
-    return [p for p in sent.places if lo <= p.start < b and not _SOURCE_BEFORE.search(sent.low, max(0, p.start - 16), p.start)]
+    """The places of the frame in [lo, b), not a source ("according to Paris"). A town named
+    for another role than the site becomes kind "far" (its country serves a frame that names no
+    other): a capital standing for its government ("selon les autorités de Yaoundé", "officials
+    in Bamako", "Abuja said", "which prompted N'Djamena to"), a place the victims came from or
+    went to ("returning from Ouagadougou", "en provenance de Niamey", "from Gao to Ansongo"). A
+    town a road leads to ("on the road to Gao", "sur la route de Kaya") becomes kind "road": the
+    site where the frame names no other town."""
+    low, out, seats = sent.low, [], capitals()
+    for p in sent.places:
+        if not lo <= p.start < b or _SOURCE_BEFORE.search(low, max(0, p.start - 16), p.start):
+            continue
+        if p.kind == "place":
+            if out and out[-1].kind in ("far", "road") and _ROUTE_NEXT.fullmatch(low, out[-1].end, p.start):
+                p = p._replace(kind=out[-1].kind)  # "from Gao to Ansongo", "the road from Gao to Ansongo"
+            elif (m := _ROUTE_BEFORE.search(low, max(0, p.start - 40), p.start)) is not None:
+                p = p._replace(kind="road" if m.group("road") else "far")
+            elif p.canonical in seats and _seat(low, p):
+                p = p._replace(kind="far")
+        out.append(p)
+    return out
+
+
+def _seat(low: str, p: PlaceMention) -> bool:
+    """Capital `p` (places.yaml `capitals`) stands for its government: "the authorities in Bamako", "selon les autorités
+    de Yaoundé", "the Niamey government", "Abuja said", "N'Djamena a annoncé", "which prompted
+    N'Djamena to launch" (not after a locative: "a Bamako a eu lieu", "in Niamey has")."""
+    if _SEAT_BEFORE.search(low, max(0, p.start - 40), p.start) or _SEAT_NOUN_AFTER.match(low, p.end):
+        return True
+    if _LOCATIVE_BEFORE.search(low, max(0, p.start - 12), p.start):
+        return False
+    return bool(_SEAT_VERB_AFTER.match(low, p.end) or (
+        _CAUSE_BEFORE.search(low, max(0, p.start - 20), p.start) and _TO_AFTER.match(low, p.end)))
 
 
 class AttackPlaces:
@@ -161,24 +195,35 @@ class AttackPlaces:
         s = fr[0][0]
         after = [p for p in places if p.start >= s]
         before = [p for p in places if p.end <= s][::-1]
-        spots = [p for p in after + before if p.kind in ("place", "relative")]
+        spots = [p for p in after + before if p.kind in ("place", "relative")] or [p for p in after + before if p.kind == "road"]
         spot = next((p for p in spots if p.kind == "relative" or not (
             self.sites.is_region(sent, p) or self.sites.is_reference(sent, p))), spots[0] if spots else None)
         found = self.sites.pick(sent, mem, fr, places, spot, lo, b)
         if found is not None:
             return found
-        if spot is not None and spot.kind == "place":
+        if spot is not None and spot.kind in ("place", "road"):
             country = self._direct_country(sent, places, fr)
             if country is not None and country != spot.country and self.sites.place_gap(sent, fr, spot) is None:
                 return None, country  # "beheaded a hiker in Algeria": not the town of another country named before
             return spot.name, spot.country
-        country = next((p.country for p in after + before if p.kind == "country"), None)
+        # no town: a country of the frame, not one named as a border ("close to the border with Mali");
+        # else the town named for another role ("returning from Niamey", "selon les autorités de Yaoundé"),
+        # the memory where a border was named ("deux camps proches de la frontière burkinabè"), a demonym
+        border = self.sites.border_countries(sent) if places else frozenset()
+        country = next((p.country for p in after + before if p.kind == "country" and p.country not in border), None)
         if spot is not None:  # "the north of the country"
             return spot.name, country or mem.last_country
-        return None, country or next((p.country for p in after + before if p.kind == "demonym"), None)
+        if country is None:
+            country = next((p.country for p in after + before if p.kind == "far"), None)
+        if country is None and border and not self.sites.beside(sent, mem.last_country):
+            country = mem.last_country  # (one of the countries that meet there, or a country beside the border's)
+        if country is None:
+            country = next((p.country for p in after + before if p.kind == "demonym" and p.country not in border), None)
+        return None, country
 
     def _direct_country(self, sent: Sent, places: list[PlaceMention], fr) -> str | None:
-        return next((p.country for p in places if p.kind == "country" and self.sites.place_gap(sent, fr, p) is not None), None)
+        return next((p.country for p in places if p.kind == "country" and self.sites.place_gap(sent, fr, p) is not None
+                     and not self.sites.on_border(sent, p)), None)
 
     def _coordinated(self, sent: Sent, places: list[PlaceMention], first: tuple, e: int, b: int) -> list:
         """One verb, several sites: "attacked army posts in A, in the X region, as well as in B and
@@ -267,6 +312,25 @@ _SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda
 _MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _COMPLEMENT = re.compile(r"\s*(?:(?:de|du|d'|of)\s*)?")
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|selon|d'apres)\s+$")  # "according to Paris": a source, no site
+# a town named as where the victims came from or went to (not the site), or where a road leads ("road")
+_ROUTE_BEFORE = re.compile(r"(?:\b(?:(?:coming|returning|travell?ing|heading|driving|fleeing|bound|back|en\s+route|"
+                           r"on\s+(?:the|their|his|her|its)\s+way)\s+(?:from|to|for|towards?)|leaving|left|quitte|quittant|"
+                           r"(?:en\s+provenance|a\s+destination|de\s+retour|rentrai(?:t|ent)|rentrant|revenai(?:t|ent)|revenant|"
+                           r"venai(?:t|ent)|venant|partis?|se\s+rend(?:ait|aient|ant)|allant|en\s+direction)\s+(?:de|d'|du|a|au|vers|pour))"
+                           r"|(?P<road>\b(?:road|highway|route)\s+(?:from|to|linking|de|d'|du|vers|reliant)))"  # "on the road to Gao"
+                           r"\s*(?:the\s+)?$")
+_ROUTE_NEXT = re.compile(r"\s+(?:to|towards|for|and|a|vers|pour|et)\s+")  # "from Gao |to| Ansongo"
+_SEAT_BEFORE = re.compile(r"\b(?:authorities|officials|government|leaders|rulers|junta|regime|autorites|responsables|gouvernement|pouvoir|"
+                          r"junte|dirigeants|officiels)\s+(?:in|of|from|de|d'|a)\s*$")
+_SEAT_NOUN_AFTER = re.compile(r"(?:'s)?\s+(?:authorities|government|junta|regime|rulers|leadership)\b")
+_SEAT_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had|a|avait)\s+)?(?:said|says|announced|accused|accuses|blamed|blames|responded|reacted|"
+                              r"retaliated|sent|sends|dispatched|deployed|launched|denied|denies|confirmed|confirms|declared|vowed|insisted|"
+                              r"ordered|condemned|dit|annonce|accuse|reagi|riposte|envoye|depeche|deploye|lance|dementi|dement|confirme|"
+                              r"declare|affirme|ordonne|condamne|denonce)\b")
+_CAUSE_BEFORE = re.compile(r"\b(?:prompted|prompting|forced|forcing|led|leading|pushed|pushing|pousse|poussant|pousser|amene|amenant|"
+                           r"conduit|contraint|oblige|incite)\s+$")
+_TO_AFTER = re.compile(r"\s+(?:to|a)\s+[a-z]")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|to|from|of|on|a|au|aux|de|d'|du|dans|pres|vers|sur|contre|entre|par|by|with|avec)\s*$")
 _COORD_CUE = re.compile(r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s")
 _CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(?P<conj>and|as\s+well\s+as|along\s+with|ainsi\s+qu(?:e|')|et|,)\s*"
                     r"(?:(?:also|aussi)\s+)?(?:(?:in|at|near|a|au|aux|dans|pres\s+de)\s+|(?:nearby|neighbouring|neighboring|voisine?)\s+|"

@@ -7,25 +7,35 @@ Kolmari", "l'attaque de Kolmari") is taken as an unknown locality when it is no 
 actor, place, country, demonym, month or weekday, no person (a title before it: "President
 Bazoum") and no article-led name ("Le Cappuccino", "La Palmeraie": a cafe, a hotel).
 
+A name without a locative is a locality where its words say so: an apposition ("Kolmari, a
+village near ...", "Kolmari, ville camerounaise ...") or an article and a site noun ("the
+Kolmari camp"); a locality followed by its region (", in Bauchi State", ", dans l'État de
+Bauchi") is named as one.
+
 Ranking: a gazetteer town of the frame wins, unless the locality comes directly after a
 trigger's locative (at most six words after the trigger, no clause break) and the town does
 not, or lies farther; or the town is a region ("Yobe state", "la région de Mopti") or a
 point of reference ("north of Agadez", "à 20 km de Gao"). A town beats a region. A country
 named directly after a trigger ("beheaded a hiker in Algeria") rules out a town of another
-country. The country of a locality comes from the frame (", in northern Cameroon"), else
-the sentence, else the memory of earlier sentences. These localities are the attack's
-only: they are never mentions of the sentence (relation claims do not see them).
+country. The country of a locality comes from a demonym that describes it ("Kolmari, ville
+camerounaise", "the Malian town of Kolmari"), else the frame (", in northern Cameroon"), else
+the sentence, else the memory of earlier sentences; never from a country named as a border or
+neighbour ("close to the border with Mali", "la frontière burkinabè": `border_countries`).
+These localities are the attack's only: they are never mentions of the sentence (relation
+claims do not see them).
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from claims.dates import MONTHS, WEEKDAYS
 from claims.discourse import Memory, Sent
 from claims.places import Gazetteer, PlaceMention
-from claims.vocab import Vocab, phrase_pattern
+from claims.vocab import Vocab, load_data, phrase_pattern
 
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'\u2019-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'\u2019-]*){0,2}")
 _ARTICLES = frozenset({"la", "le", "les", "the", "l'", "l\u2019", "un", "une", "a", "an"})
@@ -35,6 +45,37 @@ _GAP_WORD = re.compile(r"[^\s,;:.()\u00ab\u00bb\"\u201c\u201d\u2013\u2014]+")
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)")
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Ll]a|[Ll]e|[Ll]')\s*([A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2})\s+$")
 _MAX_GAP = 6  # words between a trigger and its locative
+# Countries named as the border or neighbour of a site, not its country: a cue before the (first)
+# country of a list ("close to the border with", "frontalière du") or after the (last) one ("the
+# Burkina Faso border"; see Sites.beside_after); or named as the meeting point of several, one of
+# which holds the site ("which straddles", "where Benin, Niger and Burkina Faso meet").
+_BESIDE_BEFORE = re.compile(r"(?:\b(?:borders?|frontieres?)\s+(?:with|of|de|du|d'|avec)|\bfrontalier(?:e|s|es)?\s+(?:du|de|des|d'|avec)|"
+                            r"\blimitrophes?\s+(?:du|de|des|d')|\bbordering|\bfrontieres?)\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
+_JUNCTION_BEFORE = re.compile(r"(?:\bstraddl(?:es|ing|e|ed)|\ba\s+cheval\s+sur|\b(?:junction|meeting\s+point)\s+of|"
+                              r"\baux\s+confins\s+(?:du|de|des|d'))\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
+_JUNCTION_AFTER = re.compile(r"\s+(?:meet|converge|se\s+rejoignent|se\s+rencontrent|se\s+touchent)\b")
+_LIST_GAP = re.compile(r"\s*(?:,|and|et|or|ou|-|/)\s*(?:(?:the|du|de|la|le)\s+|l')?(?:,\s*)?")
+_BORDER_WORDS = ("border", "frontiere", "frontalier", "limitroph", "straddl", "cheval sur", "confins", "junction", "meeting point",
+                 "meet", "converge", "se rejoignent", "se rencontrent", "se touchent")
+_APPOS_GAP = re.compile(r"\s*,\s+(?:(?:a|an|the|une|un|la|le|cette)\s+)?(?:[a-z-]+\s+){0,2}")  # "Kolmari, a small |Nigerien"
+_OF_GAP = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:of|de|d')\s*")  # "Malian| town of |Kolmari", "malienne| de |Kolmari"
+# a locality's region after it: "Kolmari, in Bauchi State", "a Kolmari, dans l'Etat de Bauchi", "in the Tahoua region"
+_IN_REGION = re.compile(r"\s*,?\s*(?:in|dans|en)\s+(?:the\s+|l'|la\s+|le\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|"
+                        r"eastern|western|central|voisine?)\s+)?")
+
+
+_NEXT = re.compile(r"\s*([a-z]+'?)?")  # the word after an apposition's noun (none before punctuation)
+_APPOS_NEXT = frozenset(("in", "near", "on", "of", "at", "about", "some", "close", "located", "situated", "north", "south", "east",
+                         "west", "where", "which", "that", "de", "du", "d'", "dans", "pres", "a", "au", "situe", "situee", "proche",
+                         "frontaliere", "frontalier", "non", "ou", "qui", "nord", "sud", "est", "ouest"))
+
+
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """The gazetteer names of the national capitals (places.yaml `capitals`)."""
+    raw = load_data(resources.files("claims").joinpath("vocab/places.yaml").read_text(encoding="utf-8")) or {}
+    gaz = Gazetteer.load()
+    return frozenset(gaz.canonical(c) for c in raw.get("capitals") or [])
 
 
 class Site(NamedTuple):
@@ -67,16 +108,22 @@ class Sites:
         self.named_nouns = re.compile(r"(?:" + named + r")$") if named else None
         self.after_name_rx = re.compile(r"\s+(?:[a-z-]+\s+)?(?P<n>" + nouns + "|" + regions + r")\b")
         self.region_after = re.compile(r"\s+(?:" + regions + r")\b")
-        self.region_before = re.compile(r"(?:" + regions + r"|area|zone)\s+(?:of|de|du|d')\s*(?:l')?$")
         self.region_word = re.compile(r"^(?:" + regions + r")$")
+        places_nouns = _alternation([n for n in w("site_nouns") if n not in w("facility_nouns")])
+        # an apposition that names a locality: ", a small village", ", ville camerounaise", ", une localite"
+        self.appos_rx = re.compile(r"\s*,\s+(?:(?:a|an|the|une|un|la|le|cette)\s+)?(?:[a-z-]+\s+)?(?P<n>" + places_nouns + r")\b")
+        self.locality_nouns = re.compile(r"(?:" + places_nouns + r")$")
         self.facilities = frozenset(w("facility_nouns"))
         self.reference_rx = re.compile(r"(?:\b(?:north|south|east|west|nord|sud|est|ouest)(?:[\s-]+(?:east|west|est|ouest))?|\bkm|"
                                        r"\bkilometres|\bkilometers|\bmiles)\s+(?:of|from|de|du|d')\s*(?:l')?$")
-        self.border_rx = re.compile(r"^\s*(?:'s\s+)?(?:border|frontiere)s?\b")
-        self.border_before = re.compile(r"(?:border|borders|frontiere|frontieres)\s+(?:with|of|de|du|avec)\s+(?:the\s+|la\s+|le\s+|l')?$")
+        self.region_before = re.compile(r"(?:" + regions + r"|area|zone|etat)\s+(?:of|de|du|d')\s*(?:l')?$")  # (+ "l'Etat de Bauchi")
         self.titles = frozenset(w("person_titles"))
         self.not_places = frozenset(w("not_places"))
         self._last_caps: tuple = (None, [])  # (sentence, its unknown capitals): see _unknown_caps
+        self._last_border: tuple = (None, frozenset(), frozenset())  # (sentence, its border countries, the beside ones)
+        # "the Burkina Faso border", "la frontiere nigerienne": not "a Niger border ambush", "the Mali border town of X"
+        self.beside_after = re.compile(r"\s*(?:'s\s+)?(?:borders?|frontieres?)\b(?!\s+(?:" + _alternation(
+            w("named_attack_nouns") + w("site_nouns") + w("region_nouns")) + r")\b)")
 
     # ---- candidates --------------------------------------------------------------------
     def localities(self, sent: Sent, lo: int, hi: int) -> list[Site]:
@@ -102,8 +149,51 @@ class Sites:
                 continue  # "the Kolmari region": a region is no site
             if m.group("det") and not noun and not m.group("relief"):
                 continue  # "at the Palmeraie", "le Comité": an article-led name (a hotel, a body), no locality
-            out.append(Site(s, e, name, bool(noun or m.group("relief")), m.start(), noun in self.facilities))
+            explicit = bool(noun or m.group("relief")) or self._region_follows(sent, e)  # "a Kolmari, dans l'Etat de Bauchi"
+            out.append(Site(s, e, name, explicit, m.start(), noun in self.facilities))
+        taken = {c.start for c in out}
+        for c in caps:  # named as a locality without a locative: "Kolmari, a village ...", "the Kolmari camp"
+            if c not in taken and c >= lo:
+                site = self._described(sent, c, hi)
+                if site is not None:
+                    out.append(site)
         return out
+
+    def _described(self, sent: Sent, pos: int, hi: int) -> Site | None:
+        """A name at `pos` that its words name as a locality without a locative: an apposition
+        ("Kolmari, a village in ...", "Kolmari, ville camerounaise ...": not "a village chief"),
+        or an article and a site noun ("the Kolmari camp", "the Kolmari refugee camp"); else None."""
+        low = sent.low
+        article = low[max(0, pos - 4):pos] in ("the ", " le ", " la ")
+        m = _NAME.match(sent.text, pos, hi)
+        if m is None or not (article or low.startswith(",", m.end())):
+            return None  # (the common case: neither an apposition nor an article)
+        e = m.end()
+        app = self.appos_rx.match(low, e) if not article else None
+        if app is None:
+            after = self.after_name_rx.match(low, e) if article else None
+            if after is None or self.region_word.match(after.group("n")):
+                return None
+            noun = after.group("n")
+        else:
+            noun = app.group("n")
+            nxt = _NEXT.match(low, app.end())
+            if nxt.group(1) and nxt.group(1) not in _APPOS_NEXT and not any(p.start == nxt.start(1) for p in sent.places):
+                return None  # "Kolmari, a village chief": not "a village in ...", "ville camerounaise"
+        site = self._name(sent, pos, hi)
+        if site is None or site[1] != e:
+            return None
+        return Site(site[0], site[1], site[2], True, site[0], noun in self.facilities)
+
+    def _region_follows(self, sent: Sent, pos: int) -> bool:
+        """A known region right after `pos`: ", in Bauchi State", ", dans l'Etat de Bauchi", "in the Tahoua region"."""
+        m = _IN_REGION.match(sent.low, pos)
+        if m is None:
+            return False
+        p = next((p for p in sent.places if p.start >= m.end()), None)
+        if p is None or p.kind != "place":
+            return False
+        return (p.start == m.end() or self.region_before.search(sent.low, m.end(), p.start) is not None) and self.is_region(sent, p)
 
     def _unknown_caps(self, sent: Sent) -> list[int]:
         """Where a capitalised word that no mention or gazetteer place covers starts in the sentence
@@ -170,8 +260,65 @@ class Sites:
         return self.reference_rx.search(sent.low, max(0, p.start - 30), p.start) is not None
 
     def on_border(self, sent: Sent, p: PlaceMention) -> bool:
-        """"close to the Libyan border", "près de la frontière avec le Niger": not the site's country."""
-        return bool(self.border_rx.match(sent.low, p.end) or self.border_before.search(sent.low, max(0, p.start - 30), p.start))
+        """A country or demonym of a country the sentence names as a border or neighbour (see
+        `border_countries`): not the site's country."""
+        return p.kind in ("country", "demonym") and p.country in self.border_countries(sent)
+
+    def border_countries(self, sent: Sent) -> frozenset:
+        """The countries a sentence names as a border or neighbour, alone or in a list: "close to
+        the border with Burkina Faso", "right on the Burkina Faso border", "the Malian border",
+        "près de la frontière burkinabè", "ville camerounaise frontalière du Nigeria", "the borders
+        with Togo and Benin", "which straddles Benin, Niger and Burkina Faso", "where Mali, Niger
+        and Burkina Faso meet" (kept for the last sentence: each frame asks)."""
+        return self._borders(sent)[0]
+
+    def beside(self, sent: Sent, country: str | None) -> bool:
+        """`country` is named as a border of the sentence's site ("close to the border with Mali"),
+        not as one of the countries that meet there ("where Mali, Niger and Burkina Faso meet")."""
+        return country in self._borders(sent)[1]
+
+    def _borders(self, sent: Sent) -> tuple[frozenset, frozenset]:
+        if self._last_border[0] is sent:
+            return self._last_border[1:]
+        low, out, beside = sent.low, set(), set()
+        nations = [p for p in sent.places if p.kind in ("country", "demonym")]
+        if nations and any(map(low.__contains__, _BORDER_WORDS)):
+            i = 0
+            while i < len(nations):
+                j, closed = i, False  # nations[i..j]: a list ("A, B and C"; a comma after "and" opens another)
+                while j + 1 < len(nations):
+                    m = _LIST_GAP.fullmatch(low, nations[j].end, nations[j + 1].start)
+                    if m is None or (closed and "," in m.group()):
+                        break
+                    closed = closed or "," not in m.group()
+                    j += 1
+                first, last, members = nations[i], nations[j], [p.country for p in nations[i:j + 1]]
+                if _BESIDE_BEFORE.search(low, max(0, first.start - 40), first.start) or self.beside_after.match(low, last.end):
+                    beside.update(members)
+                elif _JUNCTION_BEFORE.search(low, max(0, first.start - 40), first.start) or _JUNCTION_AFTER.match(low, last.end):
+                    out.update(members)
+                i = j + 1
+        found = (frozenset(out | beside), frozenset(beside))
+        self._last_border = (sent, *found)
+        return found
+
+    def tied_country(self, sent: Sent, s: int, e: int) -> str | None:
+        """The country of a demonym that describes the locality at [s, e): "Kolmari, ville
+        camerounaise", "Kolmari, a Nigerien village", "the Malian town of Kolmari", "la ville
+        malienne de Kolmari"; else None."""
+        low = sent.low
+        for p in sent.places:
+            if p.kind != "demonym" or self.on_border(sent, p):
+                continue
+            if e <= p.start <= e + 40:
+                gap = low[e:p.start]
+                if _APPOS_GAP.fullmatch(gap) and (self.locality_nouns.search(gap.rstrip()) or self.after_name_rx.match(low, p.end)):
+                    return p.country  # ", ville camerounaise", ", a Nigerien village"
+            elif s - 40 <= p.end <= s:
+                if _OF_GAP.fullmatch(low, p.end, s) and (self.after_name_rx.match(low, p.end) or self.locality_nouns.search(
+                        low, max(0, p.start - 20), p.start - 1)):
+                    return p.country  # "the Malian town of", "la ville malienne de"
+        return None
 
     def gap(self, sent: Sent, trigs, pos: int) -> int | None:
         """Characters from the nearest trigger (`trigs`: spans) ending before `pos` when at most six words and no
@@ -228,15 +375,24 @@ class Sites:
         return self.gap(sent, trigs, m.start())
 
     def _country(self, sent: Sent, mem: Memory, site: Site, places: list[PlaceMention]) -> str | None:
-        countries = [p for p in places if p.kind == "country" and not self.on_border(sent, p)]
+        """The locality's country: a demonym that describes it ("Kolmari, ville camerounaise"),
+        else the frame's country, town (kind "place"), or place named for another role (kind
+        "far": "returning from Niamey"), else the sentence's country, else the memory; never a
+        country named as a border ("close to the border with Mali")."""
+        tied = self.tied_country(sent, site.start, site.end)
+        if tied is not None:
+            return tied
+        border = self.border_countries(sent)
+        countries = [p for p in places if p.kind == "country" and p.country not in border]
         if countries:
             return min(countries, key=lambda p: (p.start < site.start, abs(p.start - site.end))).country
-        towns = [p for p in places if p.kind == "place"]
-        if towns:  # "the Kolmari area of Mopti", "north of Agadez": the locality lies near them
-            return min(towns, key=lambda p: abs(p.start - site.end)).country
-        countries = [p for p in sent.places if p.kind == "country" and not self.on_border(sent, p)]
+        for kind in ("place", "road", "far"):
+            towns = [p for p in places if p.kind == kind]
+            if towns:  # "the Kolmari area of Mopti", "north of Agadez": the locality lies near them
+                return min(towns, key=lambda p: abs(p.start - site.end)).country
+        countries = [p for p in sent.places if p.kind == "country" and p.country not in border]
         if countries:
             return min(countries, key=lambda p: abs(p.start - site.end)).country
-        if mem.last_place and sent.index - mem.last_place[0] <= 3 and mem.last_place[2]:
+        if mem.last_place and sent.index - mem.last_place[0] <= 3 and mem.last_place[2] and not self.beside(sent, mem.last_place[2]):
             return mem.last_place[2]
-        return mem.last_country
+        return None if self.beside(sent, mem.last_country) else mem.last_country
