@@ -116,14 +116,15 @@ def test_own_floor_per_language(kb, own, lang):
 
 # ---- blind sets: realistic articles written by helpers who never saw the extractor ------------
 # blind and blind2 became development sets once scored (rules were then worked out on them);
-# blind3 too in the last rounds; blind4 was scored only as a whole, never looked at claim by claim. The parties
-# are linked as a run links them (flows.evaluation.extract_docs). Floors: (micro precision,
-# micro recall, all slots), just under what the extractor reaches.
+# blind3 and blind4 too in later rounds; blind5 was scored only as a whole, never looked at claim by
+# claim. The parties are linked as a run links them (flows.evaluation.extract_docs). Floors: (micro
+# precision, micro recall, all slots), just under what the extractor reaches.
 BLIND_FLOORS = {
-    "blind": (0.99, 0.91, 0.92),
-    "blind2": (0.85, 0.83, 0.91),
-    "blind3": (0.81, 0.66, 0.86),
-    "blind4": (0.77, 0.58, 0.83),
+    "blind": (0.99, 0.91, 0.93),
+    "blind2": (0.85, 0.83, 0.92),
+    "blind3": (0.82, 0.69, 0.87),
+    "blind4": (0.84, 0.71, 0.85),
+    "blind5": (0.75, 0.67, 0.86),
 }
 
 
