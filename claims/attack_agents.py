@@ -348,8 +348,7 @@ class AttackAgents:
             before = [d for d in drafts if d.trig[0] < pos]
             if not own and before:
                 last = max(d.trig[0] for d in before)
-                gap = sent.low[max(d.trig[1] for d in before if d.trig[0] == last):pos]
-                if any(m.group() in self.triggers.reference for m in WORD_RX.finditer(gap)):
+                if self.triggers.references(sent.low, max(d.trig[1] for d in before if d.trig[0] == last), pos):
                     continue
                 own = [d for d in before if d.trig[0] == last]
                 if noun is not None and self._anchored_noun(sent, noun[1], own):

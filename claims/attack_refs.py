@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from claims.attack_agents import POSSESSIVE_GAP, AttackAgents, has_work_cue
-from claims.attack_triggers import WORD_RX, AttackTriggers
+from claims.attack_triggers import AttackTriggers
 from claims.dates import MONTHS, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.model import EntityRef
@@ -73,7 +73,7 @@ class BackReferences:
     def _reference_before_trigger(self, sent: Sent) -> bool:
         """A reference word ("after", "apres") before an attack verb: "... after gunmen killed"
         (not "before fighting their way onto the base")."""
-        refs = [m.start() for m in WORD_RX.finditer(sent.low) if m.group() in self.triggers.reference]
+        refs = [m.start() for m in self.triggers.references(sent.low, 0, len(sent.low))]
         return bool(refs) and any(k in ("verb", "passive") and s > refs[0] for s, e, k in self.triggers.spans(sent))
 
     def _back_reference(self, sent: Sent, mem: Memory) -> dict | None:

@@ -164,7 +164,7 @@ class AttackTriggers:
             return False
         prev = self.before(sent, s, 5)
         near = prev[-3:]
-        if any(w in self.attitude for w in prev) or (any(w in self.reference for w in (prev[-1:] if kind == "verb" else near))
+        if any(w in self.attitude for w in prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
         if ("to" in near[-2:] and not self._party_after_to(sent, s)) or any(w in self.habitual for w in near):
@@ -200,6 +200,18 @@ class AttackTriggers:
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def references(self, low: str, a: int, b: int) -> list[re.Match]:
+        """The reference words ("after", "since", "than") in low[a:b], not the "than" of a figure
+        ("killed more than 30 soldiers")."""
+        return [m for m in WORD_RX.finditer(low, a, b) if m.group() in self.reference and not (
+            m.group() == "than" and _COMPARATIVE_BEFORE.search(low, max(0, m.start() - 8), m.start()))]
+
+    def _reference_in(self, prev: list[str], n: int) -> bool:
+        """A reference word among the last `n` of `prev` ("after", "since", "than"), not the "than" of
+        a figure ("more than 30 soldiers were killed")."""
+        return any(w in self.reference and not (w == "than" and i and prev[i - 1] in _COMPARATIVES)
+                   for i, w in enumerate(prev) if i >= len(prev) - n)
 
     @staticmethod
     def _party_after_to(sent: Sent, s: int) -> bool:
@@ -317,6 +329,8 @@ _PLURAL_ATTACK_WORDS = frozenset({"attacks", "attaques", "attentats", "raids", "
 _TOLL_VERB_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:have\s+|has\s+|ont\s+)?(?:killed|left|claimed|cost|tue|fait|coute)\b")
 _BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d{3,}|hundreds|thousands|centaines|milliers)\b")
 _OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+_COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|fewer)\s+$")
 _KIND_OF = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes)\s+(?:of|d'|de|des)\s*$")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")

@@ -27,7 +27,7 @@ import re
 from claims.attack_agents import AttackAgents
 from claims.attack_anchors import AttackPlaces, chain_dates, frame_dates, frame_places
 from claims.attack_refs import BackReferences
-from claims.attack_triggers import WORD_RX, AttackTriggers
+from claims.attack_triggers import AttackTriggers
 from claims.discourse import Analyzer, Memory, Sent
 from claims.numbers import casualties
 from claims.patterns import Draft, RelationPatterns, is_party
@@ -97,7 +97,7 @@ class AttackPatterns:
         with its own subject before verb trigger `t`, else None."""
         if t[2] != "verb":
             return None
-        refs = [m for m in WORD_RX.finditer(sent.low, a, t[0]) if m.group() in self.triggers.reference]
+        refs = self.triggers.references(sent.low, a, t[0])
         subj = self.an.subject_cand(sent, t[0]) if refs else None
         return next((m.start() for m in refs if subj is not None and subj.start > m.end()), None)
 
@@ -105,7 +105,7 @@ class AttackPatterns:
         """Offset of a reference word ("after", "apres") before attack noun `t` that tells an
         attack of its own, with a date or figures ("the Kolmari raid came a month after the
         ambush on X that killed 9"): a new frame opens there; else None."""
-        refs = [m.start() for m in WORD_RX.finditer(sent.low, a, t[0]) if m.group() in self.triggers.reference]
+        refs = [m.start() for m in self.triggers.references(sent.low, a, t[0])]
         if not refs:
             return None
         end = self.triggers.told_by_reference(sent, t[0], t[1])

@@ -42,9 +42,9 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
-    ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d)")),
-    ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+|du\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d)")),
-    ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
+    ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d{3,4}\b)")),
+    ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+|du\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d{3,4}\b)")),
+    ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d{3,4}\b)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
     ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
     ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until)\s+" + _M + r"(?!\s*[0-3]?\d)\b")),
     ("season_y", re.compile(r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+|de\s+|d')?" + _Y)),

@@ -695,6 +695,25 @@ def test_a_headline_naming_the_region_of_the_body_attack_adds_no_claim(ex):
     assert (c.place, c.killed) == ("Zabarmari", 40)
 
 
+# ---- a figure's "than" and a toll right after a date ----------------------------------------
+@pytest.mark.parametrize("text,lang,date_,killed,perp", [
+    ("On May 3, 2021, more than 30 soldiers were killed near Gao.", "en", "2021-05-03", 30, None),
+    ("In March 2021, an ambush near Gao killed more than 30 soldiers, and JNIM claimed responsibility.", "en",
+     "2021-03", 30, "jnim"),
+    ("On August 9, 12 soldiers were killed in an attack on an army post in Djibo.", "en", "2021-08-09", 12, None),
+    ("Le 9 août, 12 soldats ont été tués dans une attaque contre un poste de l'armée à Djibo.", "fr", "2021-08-09", 12,
+     None),
+])
+def test_figures_after_a_date_or_after_more_than(ex, text, lang, date_, killed, perp):
+    (c,) = _attacks(ex, text, date(2021, 12, 1), lang)
+    assert (c.date, c.killed, c.subject.id if c.subject else None) == (date_, killed, perp)
+
+
+def test_a_comparison_is_still_a_reference(ex):
+    text = "Twelve soldiers were killed near Gao on May 3, 2021, more than in the ambush of 2019 in Kidal."
+    assert [c.place for c in _attacks(ex, text, date(2021, 12, 1), "en")] == ["Gao"]
+
+
 # ---- the month of May is no modal -------------------------------------------------------------
 @pytest.mark.parametrize("text,kind", [
     ("On May 3, 2021, twelve soldiers were killed near Tillia.", "attack"),

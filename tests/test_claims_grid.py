@@ -1,0 +1,68 @@
+"""A grid of plain attack reports: every template (EN and FR) with every opening date, place and
+figure must give one attack with its date, place, country, toll and perpetrator. One bad
+combination ("On May 3" read as a modal, "more than 30" read as a comparison, "August 9, 12
+soldiers" read as a year) would fail every report written that way, on any day."""
+import itertools
+from datetime import date
+
+import pytest
+
+from claims.extract import Extractor
+
+PUBLISHED = date(2021, 12, 1)  # a Wednesday
+DATES = {
+    "en": [("On May 3, 2021,", "2021-05-03"), ("On 3 May 2021,", "2021-05-03"), ("In March 2021,", "2021-03"),
+           ("On Sunday,", "2021-11-28"), ("Last week,", "2021-11"), ("On August 9,", "2021-08-09"),
+           ("Early on June 5,", "2021-06-05"), ("In 2019,", "2019")],
+    "fr": [("Le 3 mai 2021,", "2021-05-03"), ("En mars 2021,", "2021-03"), ("Dimanche,", "2021-11-28"),
+           ("Le 9 août,", "2021-08-09"), ("La semaine dernière,", "2021-11"), ("Le 1er juin 2021,", "2021-06-01"),
+           ("En 2019,", "2019")],
+}
+PLACES = [("Tillabéri", "Niger"), ("Djibo", "Burkina Faso"), ("Maiduguri", "Nigeria"), ("Ménaka", "Mali")]
+FIGURES = {"en": [("12", 12), ("twelve", 12), ("at least 14", 14), ("more than 30", 30)],
+           "fr": [("12", 12), ("douze", 12), ("au moins 14", 14), ("plus de 30", 30)]}
+# (template, perpetrator id, the slot of the figure)
+TEMPLATES = {
+    "en": [
+        ("{d} gunmen killed {n} soldiers in {p}.", None, "killed"),
+        ("{d} {n} soldiers were killed in an attack on an army post in {p}.", None, "killed"),
+        ("{d} {n} soldiers were killed near {p}.", None, "killed"),
+        ("{d} JNIM fighters attacked an army post in {p}, killing {n} soldiers.", "jnim", "killed"),
+        ("{d} an ambush near {p} killed {n} soldiers, and JNIM claimed responsibility.", "jnim", "killed"),
+        ("{d} {n} civilians were killed by suspected jihadists in {p}.", None, "killed"),
+        ("{d} AQIM kidnapped {n} aid workers in {p}.", "aqim", "kidnapped"),
+        ("{d} a suicide bomber killed {n} people at a market in {p}.", None, "killed"),
+        ("{d} Boko Haram fighters raided {p}, killing {n} villagers.", "boko_haram", "killed"),
+    ],
+    "fr": [
+        ("{d} des hommes armés ont tué {n} soldats à {p}.", None, "killed"),
+        ("{d} {n} soldats ont été tués dans une attaque contre un poste de l'armée à {p}.", None, "killed"),
+        ("{d} {n} soldats ont été tués près de {p}.", None, "killed"),
+        ("{d} des combattants du JNIM ont attaqué un poste de l'armée à {p}, tuant {n} soldats.", "jnim", "killed"),
+        ("{d} une embuscade tendue près de {p} a coûté la vie à {n} soldats.", None, "killed"),
+        ("{d} l'EIGS a enlevé {n} humanitaires à {p}.", "isgs", "kidnapped"),
+        ("{d} des jihadistes de Boko Haram ont attaqué {p}, tuant {n} villageois.", "boko_haram", "killed"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def ex(kb):
+    return Extractor(kb)
+
+
+def _cases(lang):
+    for (tpl, perp, slot), (d, when), (p, country), (n, count) in itertools.product(
+            TEMPLATES[lang], DATES[lang], PLACES, FIGURES[lang]):
+        yield tpl.format(d=d, p=p, n=n), (when, p, country, count, perp), slot
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_report_of_the_grid_gives_its_attack(ex, lang):
+    wrong = []
+    for text, expected, slot in _cases(lang):
+        got = [c for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        seen = [(c.date, c.place, c.country, getattr(c, slot), c.subject.id if c.subject else None) for c in got]
+        if seen != [expected]:
+            wrong.append(f"{text} -> {seen}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
