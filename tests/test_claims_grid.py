@@ -13,10 +13,10 @@ PUBLISHED = date(2021, 12, 1)  # a Wednesday
 DATES = {
     "en": [("On May 3, 2021,", "2021-05-03"), ("On 3 May 2021,", "2021-05-03"), ("In March 2021,", "2021-03"),
            ("On Sunday,", "2021-11-28"), ("Last week,", "2021-11"), ("On August 9,", "2021-08-09"),
-           ("Early on June 5,", "2021-06-05"), ("In 2019,", "2019")],
+           ("Early on June 5,", "2021-06-05"), ("In 2019,", "2019"), ("Last year,", "2020")],
     "fr": [("Le 3 mai 2021,", "2021-05-03"), ("En mars 2021,", "2021-03"), ("Dimanche,", "2021-11-28"),
            ("Le 9 août,", "2021-08-09"), ("La semaine dernière,", "2021-11"), ("Le 1er juin 2021,", "2021-06-01"),
-           ("En 2019,", "2019")],
+           ("En 2019,", "2019"), ("L'an dernier,", "2020")],
 }
 PLACES = [("Tillabéri", "Niger"), ("Djibo", "Burkina Faso"), ("Maiduguri", "Nigeria"), ("Ménaka", "Mali")]
 FIGURES = {"en": [("12", 12), ("twelve", 12), ("at least 14", 14), ("more than 30", 30)],
@@ -66,3 +66,42 @@ def test_every_report_of_the_grid_gives_its_attack(ex, lang):
         if seen != [expected]:
             wrong.append(f"{text} -> {seen}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- pledges and splits: (template, type, polarity) with every date, group and group joined or left
+REL_DATES = {"en": DATES["en"][:4] + [("Last year,", "2020")], "fr": DATES["fr"][:4] + [("L'an dernier,", "2020")]}
+REL_GROUPS = {"en": [("Ansar Dine", "ansar_dine"), ("the Macina Liberation Front", "katiba_macina"),
+                     ("Al-Mourabitoun", "al_mourabitoun")],
+              "fr": [("Ansar Dine", "ansar_dine"), ("la katiba Macina", "katiba_macina"),
+                     ("Al-Mourabitoune", "al_mourabitoun")]}
+REL_OTHERS = {"en": [("the Islamic State", "islamic_state"), ("AQIM", "aqim")],
+              "fr": [("l'État islamique", "islamic_state"), ("AQMI", "aqim")]}
+REL_TEMPLATES = {
+    "en": [("{d} {g} pledged allegiance to {t}.", "pledge", "asserted"),
+           ("{d} {g} swore allegiance to {t}.", "pledge", "asserted"),
+           ("{d} {g} reportedly pledged allegiance to {t}.", "pledge", "hedged"),
+           ("{d} {g} joined {t}.", "pledge", "asserted"),
+           ("{d} {g} denied that it had pledged allegiance to {t}.", "pledge", "denied"),
+           ("{d} {g} split from {t}.", "split", "asserted"),
+           ("{d} {g} broke away from {t}.", "split", "asserted")],
+    "fr": [("{d} {g} a prêté allégeance à {t}.", "pledge", "asserted"),
+           ("{d} {g} a fait allégeance à {t}.", "pledge", "asserted"),
+           ("{d} {g} aurait prêté allégeance à {t}.", "pledge", "hedged"),
+           ("{d} {g} a rejoint {t}.", "pledge", "asserted"),
+           ("{d} {g} a démenti avoir prêté allégeance à {t}.", "pledge", "denied"),
+           ("{d} {g} a fait scission d'avec {t}.", "split", "asserted"),
+           ("{d} {g} s'est séparé de {t}.", "split", "asserted")],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_pledge_and_split_of_the_grid(ex, lang):
+    wrong = []
+    for (tpl, kind, polarity), (d, when), (g, gid), (t, tid) in itertools.product(
+            REL_TEMPLATES[lang], REL_DATES[lang], REL_GROUPS[lang], REL_OTHERS[lang]):
+        text = tpl.format(d=d, g=g, t=t)
+        got = [(c.type, c.subject and c.subject.id, c.object and c.object.id, c.date, c.polarity)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [(kind, gid, tid, when, polarity)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
