@@ -185,7 +185,7 @@ class AttackTriggers:
                 return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
         if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
             return False
-        if kind == "verb" and any(w in self.state_agents for w in prev[-3:]):
+        if kind == "verb" and any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:]):
             return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
         if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
                 self.count_of_rx.search(sent.low, max(0, s - 70), s)):

@@ -105,3 +105,39 @@ def test_every_pledge_and_split_of_the_grid(ex, lang):
         if got != [(kind, gid, tid, when, polarity)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- no claim: threats, fears, refusals, the state's operations, totals, trials, talks ----------
+NEG_DATES = {"en": ["on May 3, 2021", "on Sunday"], "fr": ["le 3 mai 2021", "dimanche"]}
+NEG_GROUPS = {"en": ["JNIM", "the Islamic State in the Greater Sahara"], "fr": ["le JNIM", "l'EIGS"]}
+NEG_TEMPLATES = {
+    "en": ["{G} threatened to attack {p}, officials said {d}.",
+           "{G} could attack {p} soon, officials warned {d}.",
+           "The army killed 12 jihadists near {p} {d}.",
+           "A French air strike killed 12 fighters of {g} near {p} {d}.",
+           "Since 2015, more than 300 soldiers have been killed in attacks around {p}, officials said {d}.",
+           "{G} refused to pledge allegiance to al-Qaeda, its leader said {d}.",
+           "Officials fear that {g} may join the Islamic State, a report said {d}.",
+           "The leader of {g} was killed by French troops near {p} {d}.",
+           "A court in {p} sentenced two members of {g} to death {d}.",
+           "Residents of {p} fear another attack by {g}, they said {d}."],
+    "fr": ["{G} a menacé d'attaquer {p}, selon des responsables, {d}.",
+           "{G} pourrait attaquer {p}, ont averti des responsables {d}.",
+           "L'armée a tué 12 jihadistes près de {p} {d}.",
+           "Une frappe aérienne française a tué 12 combattants près de {p} {d}.",
+           "Depuis 2015, plus de 300 soldats ont été tués dans des attaques autour de {p}.",
+           "{G} a refusé de prêter allégeance à Al-Qaïda, a déclaré son chef {d}.",
+           "Le chef de {g} a été tué par des soldats français près de {p} {d}.",
+           "Les habitants de {p} craignent une nouvelle attaque de {g}, ont-ils dit {d}."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_claim_in_the_grid_of_non_events(ex, lang):
+    wrong = []
+    for tpl, d, p, g in itertools.product(NEG_TEMPLATES[lang], NEG_DATES[lang], [p for p, _ in PLACES[:2]], NEG_GROUPS[lang]):
+        text = tpl.format(d=d, p=p, g=g, G=g[0].upper() + g[1:])
+        got = ex.extract(text, published=PUBLISHED, lang=lang)
+        if got:
+            wrong.append(f"{text} -> {[c.type for c in got]}")
+    assert not wrong, f"{len(wrong)} non-events read as claims, e.g.:\n" + "\n".join(wrong[:10])
