@@ -228,6 +228,11 @@ class AttackAgents:
         """The subject candidate at `pos`; in "JNIM, Ansar Dine's successor in the region, claimed",
         the head of the apposition (JNIM), not the possessor inside it."""
         c = self.an.subject_cand(sent, pos)
+        if c is not None and c.kind == "entity" and sent.low[:pos].rstrip().endswith(","):
+            first = self.an.sentence_subject_cand(sent)  # "JNIM, the coalition formed by A, B and C, claimed": JNIM
+            if (first is not None and first is not c and first.kind == "entity" and first.mention.kind in ("group", "person")
+                    and _APPOSITION_OPENS.match(sent.low, first.end)):
+                return first
         if c is None or c.kind != "entity" or not _POSSESSED.match(sent.low, c.end):
             return c
         head = [k for k in sent.cands if k.end <= c.start and k.kind in ("entity", "owned")]
@@ -387,6 +392,7 @@ POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\
 _CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|these|those|both|several|"
                           r"two|three|four|five|l'|le|la|les|une?|cette|cet|ces|plusieurs|deux|trois|quatre|cinq|\d+)\s*(?:[\w-]+\s+){0,2}")
 _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
+_APPOSITION_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa)\s*\w")  # "X, the coalition ..."
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")
 _OBJ_PRONOUN_BEFORE = re.compile(r"(?:(?<![\w'])l'|(?<![\w'])les\s+)(?:(?:a|avait|ont|avaient|aurait|auraient)\s+)?$")  # "l'a revendiquee"

@@ -38,6 +38,10 @@ def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, r
     (only where it has no date); `line`: the dateline match or None."""
     s, e, kind = trig
     dates = [d for d in sent.dates if lo <= d.start < b]
+    if len(dates) > 1 and dates[0].end <= s and dates[-1].start >= e:
+        aside = _aside_of_subject(sent, s)  # "JNIM, the coalition formed in 2017 by ..., claimed the attack on May 3"
+        if aside is not None:
+            dates = [d for d in dates if not aside[0] <= d.start < aside[1]]
     if kind == "noun" and len(dates) > 1:
         dates.sort(key=lambda d: not own_date(sent.low, d, s, e))  # "claimed on Saturday Friday's attack"
     after = days_after(sent, s, line) or earlier(sent, dates, s, b)
@@ -48,6 +52,17 @@ def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, r
     if after:
         dates = [after] + dates
     return dates, lapse
+
+
+def _aside_of_subject(sent: Sent, s: int) -> tuple[int, int] | None:
+    """The span of the aside that describes the sentence's first named party, before `s`
+    ("X, the coalition formed in March 2017 by A and B, claimed ...", "X, founded in 2012, ..."),
+    else None: its dates describe the party, not the event."""
+    first = next((m for m in sent.mentions if m.kind in ("group", "person")), None)
+    if first is None or first.end >= s or not _ASIDE_OPENS.match(sent.low, first.end):
+        return None
+    close = sent.low.rfind(",", first.end + 1, s)
+    return (first.end, close) if close > first.end else None
 
 
 def days_after(sent: Sent, s: int, line):
@@ -305,6 +320,7 @@ class AttackPlaces:
 
 
 _SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10 and w not in ("a", "an", "une")}  # "three", "trois"
+_ASIDE_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa|founded|formed|created|born|fonde|fondee|cree|creee|forme|formee|nee?)\b")
 _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
 _EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
                       r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")

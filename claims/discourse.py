@@ -172,6 +172,8 @@ class Memory:
     last_formed: EntityRef | None = None  # the group a merger or founding just created ("the new group")
     last_unit: EntityRef | None = None  # the last group named as a battalion, brigade, katiba ("the battalion")
     last_place: tuple[int, str, str | None] | None = None  # (sentence index, name, country) of the last town named
+    last_group_at: int = -1  # the sentence that named last_group, last_person
+    last_person_at: int = -1
 
 
 def ref_of(m: Mention) -> EntityRef:
@@ -193,6 +195,7 @@ class Analyzer:
         self.preps = set(voc.words("common", "prepositions"))
         self.stops = set(voc.words("common", "clause_stops")) | {";", ":"}
         self.pron_p = set(voc.words("common", "coreference_person"))
+        self.pron_either = set(voc.words("common", "coreference_either"))  # "il": a man or a group named in the masculine
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
         self.anaphor_g_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
@@ -417,11 +420,16 @@ class Analyzer:
         return self.resolve(sent, c, mem)
 
     def sentence_subject(self, sent: Sent, mem: Memory) -> EntityRef | None:
+        c = self.sentence_subject_cand(sent)
+        return None if c is None else self.resolve(sent, c, mem)
+
+    def sentence_subject_cand(self, sent: Sent) -> Cand | None:
+        """The first party candidate of the sentence outside brackets and prepositional phrases."""
         for c in sent.cands:
             if sent.in_paren(c.start) or (c.kind == "entity" and self.is_prepositional(sent, c)):
                 continue
             if c.kind in ("entity", "owned", "anaphor", "pronoun", "generic"):
-                return self.resolve(sent, c, mem)
+                return c
         return None
 
     def _adjacent(self, sent: Sent, end: int, pos: int) -> bool:
@@ -508,7 +516,9 @@ class Analyzer:
             for c in reversed(sent.cands):
                 if c.end <= p.start and c.kind == "entity" and c.mention.kind == "person":
                     return ref_of(c.mention)
-            return mem.last_person
+            if p.word not in self.pron_either or (mem.last_person is not None and mem.last_person_at >= mem.last_group_at):
+                return mem.last_person
+            # "Boko Haram s'est renforcé. Il a prêté allégeance ...": the group, named after any man
         for c in reversed(sent.cands):  # the clause subject of the same sentence
             if c.end > p.start or (sent.in_paren(c.start) and not sent.in_paren(p.start)):
                 continue
@@ -629,10 +639,10 @@ class Analyzer:
             if got and got.id not in {g.id for g in groups}:
                 groups.insert(0, got)
         if groups:
-            mem.last_group = groups[-1]
+            mem.last_group, mem.last_group_at = groups[-1], index
         mem.prev_first_group = groups[0] if groups else None
         if persons:
-            mem.last_person = persons[-1]
+            mem.last_person, mem.last_person_at = persons[-1], index
         mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
         mem.recent_groups += [(index, g) for g in groups]
         towns = [p for p in places if p.kind == "place"]

@@ -20,6 +20,7 @@ from claims.vocab import Vocab, compile_phrases, elided
 
 
 _COORD = re.compile(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*(?:(?:the|la|le|l')\s*)?")
+_OF_MEMBERS = re.compile(r"\s+(?:between|of|entre|de|du|des)\b|\s+d'")
 _FIRST_MEMBER = re.compile(r"\s*(?:of|between|de|des|du|d'|entre)\s*(?:(?:the|la|le|les|l')\s*)?")
 _NEXT_MEMBER = re.compile(r"\s*,?\s*(?:(?:and|et)\s+)?(?:(?:of|de|du|des|d')\s*)?(?:(?:the|la|le|les|l')\s*)?")
 _LEADER_OF = re.compile(r"\s*(?:d'|de\s+|of\s+)")
@@ -43,6 +44,7 @@ class MergerPatterns:
         self.found_rx = v.rx("merger", "found_verbs")
         self.comp_rx = v.rx("merger", "composition")
         self.pair_rx = v.rx("merger", "pair_anaphors")
+        self.unrealised_rx = v.rx("merger", "unrealised")
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
         self.needs_result = set(v.words("merger", "needs_result"))
@@ -213,12 +215,17 @@ class MergerPatterns:
                 members = members[:next(i for i, x in enumerate(members) if _same(x, origin))]
             if len(members) >= 2 or (not members and _SEVERAL.match(tail)):
                 return Draft("merger", (s, e), object=origin, members=tuple(members), date=self.rel.origin_date(sent, s))
+        if self.unrealised_rx.search(sent.low, max(0, s - 30)):
+            return None  # "a merger between X and Y was discussed, but never concluded": no merger
         pair = self.pair_rx.search(tail)
-        if re.match(r"\s+(?:between|of)\b", tail) and pair and pair.start() < 20:
+        of = _OF_MEMBERS.match(tail)  # "the merger of / between", "la fusion de / d' / entre"
+        if of and pair and pair.start() < 20:
             members = self._pair_from_kb(sent, mem)
-        elif re.match(r"\s+(?:between|of)\b", tail):
-            found = [ref_of(m) for m in self.an.mentions_between(sent, e, e + 120, kinds=("group",))][:2]
-            members = found if len(found) == 2 else []
+        elif of:
+            members = self._right_members(sent, e, mem)  # "la fusion d'A, de B, de C et de D"
+            if len(members) < 2:
+                found = [ref_of(m) for m in self.an.mentions_between(sent, e, e + 120, kinds=("group",))][:2]
+                members = found if len(found) == 2 else []
         else:
             return None
         return self._draft(members, self._result(sent, e, mem), (s, e))

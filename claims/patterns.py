@@ -15,6 +15,8 @@ from claims.model import EntityRef
 from claims.vocab import Vocab
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
+_COORDINATORS = frozenset({"and", "et"})
+_COORD_SKIP = ("also", "then", "later", "subsequently", "a", "ont", "avait", "avaient", "aussi", "ensuite", "puis")
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
 _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
@@ -97,7 +99,8 @@ class RelationPatterns:
         self.branch_rx = re.compile(rf"(?<![\w'])(?:{branch})(?:\s+[\w-]+)?\s+(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+|le\s+)?$") if branch else None
         parts = v.alternation("common", "origin_participles")
         self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
-                                    r"(?:de\s+la|de\s+l'|d'une|d'un|du|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|of\s+(?:the|a|an))\s*$")
+                                    r"(?:de\s+la|de\s+l'|d'une|d'un|du|par\s+la|par\s+l'|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|"
+                                    r"of\s+(?:the|a|an)|by\s+(?:the|a|an))\s*$")
         an.founders_of = self.founders_of
         self.modal_rx = v.rx("common", "modal")
         self.realised_rx = v.rx("common", "realised_to")
@@ -166,13 +169,28 @@ class RelationPatterns:
         if lead is not None:  # "X (X), whose leader, Y, pledged allegiance to Z": X
             return lead
         c = self.an.subject_cand(sent, s)
-        coordinated = sent.word_before(s, skip=("also", "then", "later", "subsequently")) == "and"
+        coordinated = sent.word_before(s, skip=_COORD_SKIP) in _COORDINATORS
+        if coordinated and (c is None or (c.kind == "entity" and not self._named_by_clause(sent, c))):
+            # "X left Y and pledged allegiance to Z", "X a quitté Y et (a) prêté allégeance à Z": the verb
+            # right after "and" shares the subject of the clause (Y is the first verb's object); where
+            # that subject names no party ("a handful of commanders quit X, proclaimed themselves Y and
+            # pledged ..."), the party named last before the verb
+            head = self.an.sentence_subject_cand(sent)
+            first = self.an.resolve(sent, head, mem) if head is not None and not self.an.partitive(sent, head) else None
+            if c is None or is_party(first):
+                return first, None
         if c is not None and self.an.partitive(sent, c):  # "part of X's fighters joined Y": not X
             return self._named_part(sent, c.end, s, mem), None
         if c is None:
-            return (self.an.sentence_subject(sent, mem) if coordinated else None), None
+            return None, None
         span = (c.start, c.end) if c.kind in ("entity", "owned") else None
         return self.an.resolve(sent, c, mem), span
+
+    def _named_by_clause(self, sent: Sent, c) -> bool:
+        """Candidate `c` is the group a founding or naming verb just named ("..., called themselves
+        X and pledged", "quit Y to found X and pledged"): the subject of the verbs after it."""
+        return any(sent.low[m.end():c.start].strip() in ("", "the", "l'", "le", "la")
+                   for m in self.create_rx.finditer(sent.low, max(0, c.start - 50), c.start))
 
     def _whose_leader(self, sent: Sent, s: int):
         """(group, span) when the party acting at `s` is a group's leader introduced by a relative
@@ -466,7 +484,7 @@ class RelationPatterns:
             # a group pronoun ("they", "it", "elle") or a common noun acts: the group it founds or
             # names, when one follows ("walked out of Y and set up X", "... and called itself X")
             weak = c is not None and c.kind == "pronoun" and not c.person and not c.possessive
-            coordinated = sent.word_before(s) == "and"
+            coordinated = sent.word_before(s) in _COORDINATORS
             if c is None and coordinated:
                 c = next((k for k in sent.cands if not sent.in_paren(k.start) and not (
                     k.kind == "entity" and self.an.is_prepositional(sent, k))), None)

@@ -714,6 +714,18 @@ def test_a_comparison_is_still_a_reference(ex):
     assert [c.place for c in _attacks(ex, text, date(2021, 12, 1), "en")] == ["Gao"]
 
 
+# ---- an aside describing the subject: not its claimant, not the attack's date ------------------
+@pytest.mark.parametrize("text,lang", [
+    ("JNIM, the coalition formed in March 2017 by Ansar Dine and the Macina Liberation Front, claimed the attack on Boni "
+     "on May 3, 2021.", "en"),
+    ("Le GSIM, la coalition formée en mars 2017 par Ansar Dine et la katiba Macina, a revendiqué l'attaque de Boni le "
+     "3 mai 2021.", "fr"),
+])
+def test_an_aside_on_the_claimant_names_and_dates_nothing(ex, text, lang):
+    (c,) = _attacks(ex, text, date(2021, 12, 1), lang)
+    assert (c.subject.id, c.date, c.place) == ("jnim", "2021-05-03", "Boni")
+
+
 # ---- the month of May is no modal -------------------------------------------------------------
 @pytest.mark.parametrize("text,kind", [
     ("On May 3, 2021, twelve soldiers were killed near Tillia.", "attack"),

@@ -141,3 +141,52 @@ def test_no_claim_in_the_grid_of_non_events(ex, lang):
         if got:
             wrong.append(f"{text} -> {[c.type for c in got]}")
     assert not wrong, f"{len(wrong)} non-events read as claims, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- mergers, lists of groups, pronouns, a pledge to a leader, a second verb of the same subject ----
+SENTENCE_DATES = {"en": [("On March 2, 2017,", "2017-03-02"), ("In March 2017,", "2017-03"), ("Last year,", "2020")],
+                  "fr": [("Le 2 mars 2017,", "2017-03-02"), ("En mars 2017,", "2017-03"), ("L'an dernier,", "2020")]}
+MERGE = ("merger", None, "jnim")
+SAHRAWI = [("pledge", "al_sahrawi", "islamic_state", ()), ("split", "al_sahrawi", "al_mourabitoun", ())]
+STRUCTURES = {
+    "en": [
+        ("{d} Ansar Dine and al-Mourabitoun merged to form JNIM.", [MERGE + (("al_mourabitoun", "ansar_dine"),)]),
+        ("{d} Ansar Dine, al-Mourabitoun and the Macina Liberation Front merged into JNIM.",
+         [MERGE + (("al_mourabitoun", "ansar_dine", "katiba_macina"),)]),
+        ("{d} Ansar Dine and al-Mourabitoun joined forces to create JNIM.", [MERGE + (("al_mourabitoun", "ansar_dine"),)]),
+        ("{d} Ansar Dine, al-Mourabitoun and Ansarul Islam pledged allegiance to al-Qaeda.",
+         [("pledge", g, "al_qaeda", ()) for g in ("al_mourabitoun", "ansar_dine", "ansarul_islam")]),
+        ("{d} Boko Haram pledged allegiance to Abu Bakr al-Baghdadi.", [("pledge", "boko_haram", "islamic_state", ())]),
+        ("Boko Haram grew stronger. {d} it pledged allegiance to the Islamic State.",
+         [("pledge", "boko_haram", "islamic_state", ())]),
+        ("{d} Adnan Abu Walid al-Sahrawi split from al-Mourabitoun and pledged allegiance to the Islamic State.", SAHRAWI),
+        ("{d} Adnan Abu Walid al-Sahrawi quit al-Mourabitoun and pledged allegiance to the Islamic State.", SAHRAWI),
+        ("ISWAP was formed in 2016. {d} a merger between the ISGS and JNIM was discussed, but never concluded.", []),
+    ],
+    "fr": [
+        ("{d} Ansar Dine et Al-Mourabitoune ont fusionné pour former le GSIM.", [MERGE + (("al_mourabitoun", "ansar_dine"),)]),
+        ("{d} Ansar Dine, Al-Mourabitoune et la katiba Macina ont fusionné au sein du GSIM.",
+         [MERGE + (("al_mourabitoun", "ansar_dine", "katiba_macina"),)]),
+        ("{d} la fusion d'Ansar Dine et d'Al-Mourabitoune a donné naissance au GSIM.",
+         [MERGE + (("al_mourabitoun", "ansar_dine"),)]),
+        ("{d} Ansar Dine, Al-Mourabitoune et Ansarul Islam ont prêté allégeance à Al-Qaïda.",
+         [("pledge", g, "al_qaeda", ()) for g in ("al_mourabitoun", "ansar_dine", "ansarul_islam")]),
+        ("Boko Haram s'est renforcé. {d} il a prêté allégeance à l'État islamique.",
+         [("pledge", "boko_haram", "islamic_state", ())]),
+        ("{d} Adnan Abou Walid al-Sahraoui a quitté Al-Mourabitoune et prêté allégeance à l'État islamique.", SAHRAWI),
+        ("L'ISWAP est né en 2016. {d} un accord de fusion entre l'EIGS et le GSIM a été évoqué, mais jamais conclu.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_structure_of_the_grid(ex, lang):
+    wrong = []
+    for (tpl, expected), (d, when) in itertools.product(STRUCTURES[lang], SENTENCE_DATES[lang]):
+        text = tpl.format(d=d)
+        text = text[0].upper() + text[1:]
+        got = sorted((c.type, c.subject and c.subject.id, c.object and c.object.id, tuple(sorted(m.id for m in c.members)),
+                      c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang))
+        if got != sorted(row + (when,) for row in expected):
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} sentences wrong, e.g.:\n" + "\n".join(wrong[:10])

@@ -547,3 +547,26 @@ def test_one_trigger_one_date_window(ex, text, lang, dates):
 def test_the_organisation_a_member_left(ex, text, lang, expected):
     got = [(c.subject.id, c.object.id) for c in ex.extract(text, lang=lang) if c.type == "split"]
     assert got[-1] == expected
+
+
+# ---- mergers told by their noun in French; talk of a merger is no merger ------------------------
+@pytest.mark.parametrize("text,lang,members", [
+    ("En mars 2017, la fusion entre Ansar Dine et Al-Mourabitoune a donné naissance au GSIM.", "fr",
+     ("al_mourabitoun", "ansar_dine")),
+    ("Le GSIM, la coalition formée en mars 2017 par la fusion d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina, "
+     "s'est étendu au Burkina Faso.", "fr", ("al_mourabitoun", "ansar_dine", "katiba_macina")),
+    ("JNIM, formed in March 2017 by the merger of Ansar Dine, al-Mourabitoun and the Macina Liberation Front, spread south.",
+     "en", ("al_mourabitoun", "ansar_dine", "katiba_macina")),
+])
+def test_a_merger_told_by_its_noun(ex, text, lang, members):
+    got = [(c.object.id, tuple(sorted(m.id for m in c.members))) for c in ex.extract(text, lang=lang) if c.type == "merger"]
+    assert got == [("jnim", members)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("A merger between the ISGS and JNIM was discussed in 2019, but never concluded.", "en"),
+    ("Talks on a possible merger of Ansar Dine and al-Mourabitoun were reported in 2016.", "en"),
+    ("Un projet de fusion entre l'EIGS et le GSIM a été évoqué en 2019.", "fr"),
+])
+def test_talk_of_a_merger_is_no_merger(ex, text, lang):
+    assert [c for c in ex.extract(text, lang=lang) if c.type == "merger"] == []
