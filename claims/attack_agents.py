@@ -36,6 +36,7 @@ class AttackAgents:
     def __init__(self, an: Analyzer, v: Vocab, triggers: AttackTriggers):
         self.an, self.triggers = an, triggers
         self.gov_rx = v.rx("attack", "governing")
+        self.deny_rx = v.rx("common", "deny")
         self.claim_rx = v.rx("attack", "claim_verbs")
         suspect_verbs = v.words("attack", "suspect_verbs")
         self.suspect_words = frozenset(suspect_verbs) | frozenset(triggers.suspicion)  # (the cheap test of `suspected`)
@@ -239,6 +240,18 @@ class AttackAgents:
         if head and _APPOSED.fullmatch(sent.low, head[-1].end, c.start) and head[-1].mention.kind in ("group", "person"):
             return head[-1]
         return c
+
+    def denier(self, sent: Sent, mem: Memory, s: int) -> EntityRef | None:
+        """The party that denies the attack at `s` ("JNIM denied any involvement in the attack",
+        "le JNIM a nié toute implication dans l'attaque"): the subject of the denial verb before it."""
+        deny = None
+        for deny in self.deny_rx.finditer(sent.low, max(0, s - 80), s):
+            pass
+        if deny is None:
+            return None
+        c = self.subject(sent, deny.start())
+        who = self.an.resolve(sent, c, mem) if c is not None else None
+        return who if is_party(who) else None
 
     def _militant(self, m) -> bool:
         """A known armed group, or a person who leads one."""

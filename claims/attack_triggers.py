@@ -167,8 +167,9 @@ class AttackTriggers:
         if any(w in self.attitude for w in prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
-        if ("to" in near[-2:] and not self._party_after_to(sent, s)) or any(w in self.habitual for w in near):
-            return False  # "vowed to kill", "in order to attack" (not "gunmen loyal to JNIM killed")
+        if ("to" in near[-2:] and near[-2:] != ["to", "have"] and not self._party_after_to(sent, s)) or any(
+                w in self.habitual for w in near):
+            return False  # "vowed to kill", "in order to attack" (not "gunmen loyal to JNIM killed", "believed to have killed")
         if self.rel.blocked(sent, s) and kind != "noun":
             return False
         if kind != "passive" and plural(sent.low[s:e]) and (

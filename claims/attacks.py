@@ -143,6 +143,8 @@ class AttackPatterns:
         polarity = self.rel.polarity(sent, s, e)
         if polarity == "asserted" and alleged:
             polarity = "hedged"  # "officials suspect X of the assault", "blamed the ambush on X": an allegation
+        if polarity == "denied" and not is_party(perp):
+            perp = self.agents.denier(sent, mem, s)  # "X denied any role in the attack on Y": X, denied
         out = []
         for i, (place, country) in enumerate(spots):
             if not (dates or place or country or any(figures.values())):

@@ -726,6 +726,22 @@ def test_an_aside_on_the_claimant_names_and_dates_nothing(ex, text, lang):
     assert (c.subject.id, c.date, c.place) == ("jnim", "2021-05-03", "Boni")
 
 
+# ---- a perfect infinitive is a past event; a denial names its denier ----------------------------
+@pytest.mark.parametrize("text,lang,perp,polarity", [
+    ("Gunmen are believed to have killed 12 villagers in Djibo on May 3, 2021.", "en", None, "hedged"),
+    ("JNIM is said to have kidnapped five aid workers in Djibo on May 3, 2021.", "en", "jnim", "hedged"),
+    ("JNIM denied any involvement in the attack in Djibo on May 3, 2021 that killed 12 villagers.", "en", "jnim", "denied"),
+    ("Le JNIM a nié toute implication dans l'attaque de Djibo qui a tué 12 villageois le 3 mai 2021.", "fr", "jnim", "denied"),
+])
+def test_perfect_infinitives_and_denials(ex, text, lang, perp, polarity):
+    (c,) = _attacks(ex, text, date(2021, 12, 1), lang)
+    assert (c.subject.id if c.subject else None, c.polarity, c.date) == (perp, polarity, "2021-05-03")
+
+
+def test_a_plan_in_the_infinitive_is_still_no_attack(ex):
+    assert _attacks(ex, "JNIM vowed to have its revenge and to attack Djibo in May 2021.", date(2021, 12, 1), "en") == []
+
+
 # ---- the month of May is no modal -------------------------------------------------------------
 @pytest.mark.parametrize("text,kind", [
     ("On May 3, 2021, twelve soldiers were killed near Tillia.", "attack"),
