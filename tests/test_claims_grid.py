@@ -33,6 +33,10 @@ TEMPLATES = {
         ("{d} AQIM kidnapped {n} aid workers in {p}.", "aqim", "kidnapped"),
         ("{d} a suicide bomber killed {n} people at a market in {p}.", None, "killed"),
         ("{d} Boko Haram fighters raided {p}, killing {n} villagers.", "boko_haram", "killed"),
+        ("{d} gunmen are believed to have killed {n} villagers in {p}.", None, "killed"),
+        ("{d} gunmen abducted {n} students from a school in {p}.", None, "kidnapped"),
+        ("{d} {n} students were abducted from a school in {p}.", None, "kidnapped"),
+        ("{d} a car bomb exploded in {p}, killing {n} people.", None, "killed"),
     ],
     "fr": [
         ("{d} des hommes armés ont tué {n} soldats à {p}.", None, "killed"),
@@ -42,6 +46,9 @@ TEMPLATES = {
         ("{d} une embuscade tendue près de {p} a coûté la vie à {n} soldats.", None, "killed"),
         ("{d} l'EIGS a enlevé {n} humanitaires à {p}.", "isgs", "kidnapped"),
         ("{d} des jihadistes de Boko Haram ont attaqué {p}, tuant {n} villageois.", "boko_haram", "killed"),
+        ("{d} des hommes armés ont enlevé {n} élèves dans une école de {p}.", None, "kidnapped"),
+        ("{d} {n} élèves ont été enlevés dans une école de {p}.", None, "kidnapped"),
+        ("{d} une voiture piégée a explosé à {p}, tuant {n} personnes.", None, "killed"),
     ],
 }
 
