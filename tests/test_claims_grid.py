@@ -90,14 +90,17 @@ REL_TEMPLATES = {
            ("{d} {g} joined {t}.", "pledge", "asserted"),
            ("{d} {g} denied that it had pledged allegiance to {t}.", "pledge", "denied"),
            ("{d} {g} split from {t}.", "split", "asserted"),
-           ("{d} {g} broke away from {t}.", "split", "asserted")],
+           ("{d} {g} broke away from {t}.", "split", "asserted"),
+           ("{d} {g} broke ranks with {t}.", "split", "asserted")],
     "fr": [("{d} {g} a prêté allégeance à {t}.", "pledge", "asserted"),
            ("{d} {g} a fait allégeance à {t}.", "pledge", "asserted"),
            ("{d} {g} aurait prêté allégeance à {t}.", "pledge", "hedged"),
            ("{d} {g} a rejoint {t}.", "pledge", "asserted"),
            ("{d} {g} a démenti avoir prêté allégeance à {t}.", "pledge", "denied"),
            ("{d} {g} a fait scission d'avec {t}.", "split", "asserted"),
-           ("{d} {g} s'est séparé de {t}.", "split", "asserted")],
+           ("{d} {g} s'est séparé de {t}.", "split", "asserted"),
+           ("{d} {g} a fait sécession d'avec {t}.", "split", "asserted"),
+           ("{d} {g} a juré fidélité à {t}.", "pledge", "asserted")],
 }
 
 
