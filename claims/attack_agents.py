@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from claims.attack_anchors import ASIDE_OPENS
 from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.discourse import GENERIC, Analyzer, Memory, Sent
 from claims.model import EntityRef
@@ -232,7 +233,7 @@ class AttackAgents:
         if c is not None and c.kind == "entity" and sent.low[:pos].rstrip().endswith(","):
             first = self.an.sentence_subject_cand(sent)  # "JNIM, the coalition formed by A, B and C, claimed": JNIM
             if (first is not None and first is not c and first.kind == "entity" and first.mention.kind in ("group", "person")
-                    and _APPOSITION_OPENS.match(sent.low, first.end)):
+                    and ASIDE_OPENS.match(sent.low, first.end)):
                 return first
         if c is None or c.kind != "entity" or not _POSSESSED.match(sent.low, c.end):
             return c
@@ -267,9 +268,9 @@ class AttackAgents:
         by = re.match(r"\s+by\s+", sent.low[e:e + 8])
         if by:
             return self.an.first_after(sent, e + by.end(), mem)
-        return self._group_of(sent, s, e) or inherited
+        return self._author_after(sent, s, e) or inherited
 
-    def _group_of(self, sent: Sent, s: int, e: int) -> EntityRef | None:
+    def _author_after(self, sent: Sent, s: int, e: int) -> EntityRef | None:
         """The group named right after "de" that is the author of attack noun [s, e) ("l'attaque de
         Boko Haram contre ...", "un assaut du JNIM"); None for another noun ("l'enlevement de X") or
         another complement (a place: "l'attaque de Kolmari"; the army: "l'attaque de l'armee")."""
@@ -405,7 +406,6 @@ POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\
 _CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|these|those|both|several|"
                           r"two|three|four|five|l'|le|la|les|une?|cette|cet|ces|plusieurs|deux|trois|quatre|cinq|\d+)\s*(?:[\w-]+\s+){0,2}")
 _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
-_APPOSITION_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa)\s*\w")  # "X, the coalition ..."
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")
 _OBJ_PRONOUN_BEFORE = re.compile(r"(?:(?<![\w'])l'|(?<![\w'])les\s+)(?:(?:a|avait|ont|avaient|aurait|auraient)\s+)?$")  # "l'a revendiquee"

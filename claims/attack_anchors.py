@@ -59,7 +59,7 @@ def _aside_of_subject(sent: Sent, s: int) -> tuple[int, int] | None:
     ("X, the coalition formed in March 2017 by A and B, claimed ...", "X, founded in 2012, ..."),
     else None: its dates describe the party, not the event."""
     first = next((m for m in sent.mentions if m.kind in ("group", "person")), None)
-    if first is None or first.end >= s or not _ASIDE_OPENS.match(sent.low, first.end):
+    if first is None or first.end >= s or not ASIDE_OPENS.match(sent.low, first.end):
         return None
     close = sent.low.rfind(",", first.end + 1, s)
     return (first.end, close) if close > first.end else None
@@ -320,7 +320,8 @@ class AttackPlaces:
 
 
 _SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10 and w not in ("a", "an", "une")}  # "three", "trois"
-_ASIDE_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa|founded|formed|created|born|fonde|fondee|cree|creee|forme|formee|nee?)\b")
+# an aside opening after a name: "X, the coalition formed ...", "X (Y), founded in 2012 ..."
+ASIDE_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa|founded|formed|created|born|fonde|fondee|cree|creee|forme|formee|nee?)\b")
 _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
 _EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
                       r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")
