@@ -29,8 +29,8 @@ from claims.dates import DateMention, Lapse, find_lapse, shift
 from claims.discourse import Memory, Sent
 from claims.numbers import NUMBER_WORDS, casualties
 from claims.patterns import Draft
-from claims.places import PlaceMention
-from claims.sites import Sites, capitals
+from claims.places import Gazetteer, PlaceMention
+from claims.sites import Sites
 
 
 def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, reference: set) -> tuple[list, Lapse | None]:
@@ -158,7 +158,7 @@ def frame_places(sent: Sent, lo: int, b: int) -> list[PlaceMention]:
     went to ("returning from Ouagadougou", "en provenance de Niamey", "from Gao to Ansongo"). A
     town a road leads to ("on the road to Gao", "sur la route de Kaya") becomes kind "road": the
     site where the frame names no other town."""
-    low, out, seats = sent.low, [], capitals()
+    low, out, seats = sent.low, [], Gazetteer.load().capitals
     for p in sent.places:
         if not lo <= p.start < b or _SOURCE_BEFORE.search(low, max(0, p.start - 16), p.start):
             continue

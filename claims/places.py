@@ -84,6 +84,8 @@ class Gazetteer:
                 self._index.add(name, (name, country, "place"))
                 self._canon[key] = (name, country)
                 self._geo.add(name)
+        # the national capitals (a capital may stand for its government: claims.attack_anchors)
+        self.capitals = frozenset(self.canonical(c) for c in data.get("capitals") or [])
 
     @classmethod
     def load(cls) -> "Gazetteer":

@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from claims.dates import MONTHS, WEEKDAYS
 from claims.discourse import Memory, Sent
 from claims.places import Gazetteer, PlaceMention
-from claims.vocab import Vocab, load_data, phrase_pattern
+from claims.vocab import Vocab, phrase_pattern
 
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'\u2019-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'\u2019-]*){0,2}")
 _ARTICLES = frozenset({"la", "le", "les", "the", "l'", "l\u2019", "un", "une", "a", "an"})
@@ -68,14 +66,6 @@ _NEXT = re.compile(r"\s*([a-z]+'?)?")  # the word after an apposition's noun (no
 _APPOS_NEXT = frozenset(("in", "near", "on", "of", "at", "about", "some", "close", "located", "situated", "north", "south", "east",
                          "west", "where", "which", "that", "de", "du", "d'", "dans", "pres", "a", "au", "situe", "situee", "proche",
                          "frontaliere", "frontalier", "non", "ou", "qui", "nord", "sud", "est", "ouest"))
-
-
-@lru_cache(maxsize=1)
-def capitals() -> frozenset[str]:
-    """The gazetteer names of the national capitals (places.yaml `capitals`)."""
-    raw = load_data(resources.files("claims").joinpath("vocab/places.yaml").read_text(encoding="utf-8")) or {}
-    gaz = Gazetteer.load()
-    return frozenset(gaz.canonical(c) for c in raw.get("capitals") or [])
 
 
 class Site(NamedTuple):
