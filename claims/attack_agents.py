@@ -306,6 +306,7 @@ class AttackAgents:
         """(offset, party, hedged) of each attribution of an attack told before it in the sentence:
         "was blamed on X" (hedged), "was (probably) the work of X" (`works_of`)."""
         out = self.works_of(sent, mem) if has_work_cue(sent.low) else []
+        out += self._active_attributions(sent, mem)
         if self.attrib_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)):
             return out
         for m in self.attrib_rx.finditer(sent.low):
@@ -315,6 +316,25 @@ class AttackAgents:
             who = self.an.first_after(sent, to.end() if to else m.end(), mem, limit=30)
             if is_party(who):
                 out.append((m.start(), who, True))
+        return out
+
+    def _active_attributions(self, sent: Sent, mem: Memory) -> list:
+        """(offset, party, hedged) where an attribution or a suspicion verb governs a definite attack
+        noun: "officials blamed the attack on X", "l'armee a attribue l'attaque a X", "the army
+        blamed X for the ambush" (the attack already told: the noun's own frame has no anchor)."""
+        low = sent.low
+        if not (any(map(low.__contains__, _ATTRIB_CUES)) or any(map(low.__contains__, _SUSPECT_CUES))):
+            return []
+        out = []
+        for s, e, kind in self.triggers.spans(sent):
+            if kind != "noun" or not self.triggers.definite(sent, s):
+                continue
+            who = self.attributed_noun(sent, s, e, mem)
+            if who is None and self.suspect_rx is not None:
+                at = self.suspected(sent, 0, s)
+                who = self.an.first_after(sent, at, mem, limit=20) if at is not None else None
+            if is_party(who):
+                out.append((s, who, True))
         return out
 
     def works_of(self, sent: Sent, mem: Memory) -> list:
@@ -350,7 +370,7 @@ class AttackAgents:
         if _OBJ_PRONOUN.search(head) or re.search(r"\b(?:it|them)\s+(?:on|to)\b", sent.low[v:v + 20]):
             return True  # "les autorites les avaient imputes a", "blamed it on"
         for s, e, kind in reversed(trigs):
-            if kind in ("noun", "bare") and _ATTRIB_SUBJECT.fullmatch(sent.low, e, v):
+            if kind in ("noun", "bare") and (_ATTRIB_SUBJECT.fullmatch(sent.low, e, v) or _ATTRIB_REDUCED.fullmatch(sent.low, e, v)):
                 return True
         return False
 
@@ -432,5 +452,8 @@ _ATTRIB_CUES = ("blame", "attribu", "imput", "pinned")
 _ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")
 _OBJ_PRONOUN = re.compile(r"(?:;|,|\bet)\s+(?:\w+\s+){0,3}(?:les|l')\s*(?:(?:avaient|avait|ont|a|auraient|aurait)\s+)?(?:\w+ment\s+|aussitot\s+|deja\s+)?$"
                           r"|\bque\s+(?:\w+\s+){1,3}$")
+# a participle right after the attack noun and its modifiers: "an attack (on a post) blamed on X", "un attentat attribue a X"
+_ATTRIB_REDUCED = re.compile(r"(?:\s+(?:of|in|at|on|near|against|de|du|d'|a|pres\s+de|contre)\s*[^,;]{0,60}?)?\s*,?\s+"
+                             r"(?:(?:widely|largely|later|since|officially|generally|largement|depuis|officiellement|generalement)\s+)?")
 _ATTRIB_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|de|du|d'|a|contre)\s*[^,;]{0,60}?)?(?:\s*,[^;]{0,140}?,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
                              r"a\s+ete|ont\s+ete|avait\s+ete|avaient\s+ete|est|sont|etait|etaient|fut)\s+(?:\w+\s+)?|(?:\w+\s+){0,2}?et\s+que\s+(?:\w+\s+){1,3})")

@@ -25,7 +25,7 @@ from claims.attack_triggers import AttackTriggers
 from claims.dates import MONTHS, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.model import EntityRef
-from claims.numbers import casualties
+from claims.numbers import NUM, casualties
 from claims.patterns import RelationPatterns, is_party
 from claims.places import PlaceMention
 from claims.vocab import Vocab, phrase_pattern
@@ -38,12 +38,16 @@ class BackReferences:
         self.report_rx = v.rx("attack", "report_verbs")
         opener = v.words("attack", "continuation_subjects") + v.words("attack", "continuation_openers")
         self.cont_rx = re.compile(r"^(?:" + "|".join(phrase_pattern(w) for w in opener) + r")\b")
+        others = v.alternation("attack", "continuation_others")
+        # "Eight others were wounded", "At least two more soldiers died", "Huit autres ont ete blesses"
+        self.others_rx = re.compile(r"^(?:another\s+|at\s+least\s+|au\s+moins\s+)?(?:" + NUM + r")\s+(?:[\w-]+\s+)?(?:" + others +
+                                    r")\b") if others else None
 
     def may_continue(self, low: str) -> bool:
         """Cheap test: could this (folded) sentence go on about the previous attack (an opener
         such as "The attackers", a reported toll: "A source put the number of dead at 40", or "it was
         the work of X")?"""
-        return self.cont_rx.match(low.lstrip()) is not None or has_work_cue(low) or (
+        return self._opener(low.lstrip()) or has_work_cue(low) or (
             _TOLL_WORD.search(low) is not None and self.report_rx.search(low) is not None)
 
     def continuation(self, sent: Sent, mem: Memory) -> dict | None:
@@ -56,19 +60,26 @@ class BackReferences:
         was the work of ..." (a definite attack noun naming the town just named)."""
         if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
             return None
-        if not self.cont_rx.match(sent.low.lstrip()):
+        if not self._opener(sent.low.lstrip()):
             return self._back_reference(sent, mem)
+        if self.others_rx is not None and self.others_rx.match(sent.low.lstrip()) and (_NEW_EVENT.search(sent.low) or any(
+                p.kind == "place" and (mem.last_place is None or p.name != mem.last_place[1]) for p in sent.places)):
+            return None  # "Eight others were wounded in a separate attack in Gao": another event
         if sent.dates and self._reference_before_trigger(sent):
             return None  # "The attack came three months after gunmen killed 22 people ... on March 18": another event
         slots = casualties(sent.low)
         attributed = self.agents.attributions(sent, mem)
         if attributed and len(mem.last_attacks) == 1:
-            slots["subject"] = attributed[0][1]  # "The attack was blamed on X"
+            slots["subject"], slots["alleged"] = attributed[0][1], attributed[0][2]  # "The attack was blamed on X"
         elif len(mem.last_attacks) == 1 and ("claim" in sent.low or "revendiq" in sent.low):
             claimed = self._claimed_by(sent, mem)  # "The attack was claimed by X"
             if claimed is not None and is_party(claimed[1]):
                 slots["subject"] = claimed[1]
         return slots
+
+    def _opener(self, low: str) -> bool:
+        """The sentence opens as one going on about the last attack ("The attackers", "Eight others")."""
+        return self.cont_rx.match(low) is not None or (self.others_rx is not None and self.others_rx.match(low) is not None)
 
     def _reference_before_trigger(self, sent: Sent) -> bool:
         """A reference word ("after", "apres") before an attack verb: "... after gunmen killed"
@@ -100,7 +111,8 @@ class BackReferences:
         attributed = self.agents.attributions(sent, mem)
         if attributed and not any(k in ("verb", "passive") and s < attributed[0][0] for s, e, k in self.triggers.spans(sent)) and (
                 not any(p.kind == "place" and (mem.last_place is None or p.name != mem.last_place[1]) for p in sent.places)):
-            return {"subject": attributed[0][1]} if len(mem.last_attacks) == 1 else {}  # "The attack was blamed on X"
+            # "The attack was blamed on X": X, hedged
+            return {"subject": attributed[0][1], "alleged": attributed[0][2]} if len(mem.last_attacks) == 1 else {}
         if self.rel.deny_rx.search(low):
             return None  # "X a nié avoir joué un rôle dans le massacre de Y": a (denied) claim of its own
         trigs = self.triggers.spans(sent)
@@ -180,7 +192,7 @@ class BackReferences:
         if not (re.search(r"(?:^|\s)(?:the|this|that|these|those|l'|le|la|les|ce|cette|ces)\s*(?:\w+\s+){0,2}$", sent.low[max(a, s - 40):s])
                 or self.triggers.time_possessed(sent, s)):
             return False
-        claim = self.agents.claim_rx.search(sent.low, max(0, s - 60), s)
+        claim = self.agents.claim_rx.search(sent.low, max(0, s - 60), s) or self._done_by(sent, s)
         passive = _CLAIMED_BY.match(sent.low, e)  # "the attack was claimed by X", "l'attaque a été revendiquée par X"
         if passive:
             perp = self.an.first_after(sent, passive.end(), mem)
@@ -190,6 +202,17 @@ class BackReferences:
             return True  # "Gunmen killed 9 ...; JNIM claimed the ambush": this sentence's attack (see AttackAgents.claimed_after)
         mem.extra_updates.append((list(mem.last_attacks), perp))
         return True
+
+    def _done_by(self, sent: Sent, s: int):
+        """A governing verb right before the definite attack noun at `s`, not denied: "X said its
+        fighters had carried out the attack", "le JNIM a affirme que ses combattants avaient mene
+        l'attaque" (its subject is the perpetrator); else None."""
+        gov = None
+        for gov in self.agents.gov_rx.finditer(sent.low, max(0, s - 40), s):
+            pass
+        if gov is None or not _DEFINITE_GAP.fullmatch(sent.low, gov.end(), s) or self.rel.deny_rx.search(sent.low, 0, s):
+            return None
+        return gov
 
     def _attack_told_before(self, sent: Sent, a: int) -> bool:
         """A valid attack trigger ends before `a` in the sentence (an earlier frame)."""

@@ -44,6 +44,8 @@ class AttackTriggers:
         self.perfect_rx = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b"
                                      r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b")
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
+        self.object_verbs, self.person_objects = w("object_verbs"), w("person_objects")
+        self.commemoration = w("commemoration")
         self._counts(v)
         self._state(v)
         self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see before
@@ -164,6 +166,8 @@ class AttackTriggers:
             return False
         prev = self.before(sent, s, 5)
         near = prev[-3:]
+        if any(w in self.commemoration for w in prev) or (kind != "noun" and self._commemorated(sent, s)):
+            return False  # "the fifth anniversary of the attacks on X", "en hommage aux victimes de l'attentat de X"
         if any(w in self.attitude for w in prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
@@ -196,11 +200,28 @@ class AttackTriggers:
             return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
         if kind == "verb" and any(w in _SUBJECT_PRONOUNS for w in prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
             return False  # "The air force said it had bombed several camps": a state operation
+        if kind == "verb" and sent.low[s:e] in self.object_verbs and not self._attack_object(sent, e):
+            return False  # "seized weapons", "seized power": no people, no place taken
         if kind == "passive" and _WITH_HIM.match(sent.low, e):
             return False  # "Several of his companions were killed with him": the death told before
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def _commemorated(self, sent: Sent, s: int) -> bool:
+        """The verb at `s` opens a relative clause on an attack commemorated ("the anniversary of the
+        attack on the hotel, which killed 20 people", "l'attentat du Splendid, qui avait fait 30 morts")."""
+        rel = _RELATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
+        return rel is not None and any(w in self.commemoration for w in _OBJECT_WORDS.findall(sent.low, max(0, rel.start() - 90), rel.start()))
+
+    def _attack_object(self, sent: Sent, e: int) -> bool:
+        """The object of the verb ending at `e` is people ("32 European tourists", "a Dutchman") or
+        a place ("the town of Djibo", "the Tiguentourine gas plant")."""
+        words = _OBJECT_WORDS.findall(sent.low, e, e + 50)[:4]
+        if any(w in self.person_objects for w in words):
+            return True
+        m = _PLACE_OBJECT.match(sent.low, e)
+        return any(p.start == m.end() and p.kind == "place" for p in sent.places)
 
     def references(self, low: str, a: int, b: int) -> list[re.Match]:
         """The reference words ("after", "since", "than") in low[a:b], not the "than" of a figure
@@ -332,6 +353,10 @@ _BIG_BOUND = re.compile(r"\b(?:more\s+than|over|plus\s+de)\s+(?:\d{1,3}(?:[ ,.]\
 _OWNER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?P<p>of|by|de|du|des|par)\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?(?P<w>\w+)(?:\s+(?P<w2>\w+))?")
 _COMPARATIVES = frozenset({"more", "less", "fewer"})
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_COMPARATIVES)) + r")\s+$")  # (the words before a figure's "than")
+_RELATIVE_BEFORE = re.compile(r",?\s*\b(?:which|that|who|qui)\s+(?:[\w']+\s+){0,2}$")
+_OBJECT_WORDS = re.compile(r"[\w']+|[,;:.]")
+_PLACE_OBJECT = re.compile(r"\s+(?:the\s+|control\s+of\s+(?:the\s+)?)?(?:(?:town|village|city|camp|base|post|barracks|garrison|outpost|"
+                           r"locality)\s+(?:of\s+|at\s+|in\s+)?)?")
 _KIND_OF = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes)\s+(?:of|d'|de|des)\s*$")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")

@@ -158,11 +158,13 @@ class Extractor:
             for i in mem.last_attacks:
                 d = found[i][0]
                 for k, val in slots.items():
-                    if val is None:
+                    if val is None or k == "alleged":
                         continue
                     if k == "subject":  # a perpetrator named later: only where the report left it open or hedged
                         if _may_attribute(d):
                             d.subject = val
+                            if slots.get("alleged") and d.polarity == "asserted":
+                                d.polarity = "hedged"  # "The attack was blamed on X": an allegation
                     elif getattr(d, k) is None:
                         setattr(d, k, val)
             mem.last_attack_sentence = sent.index

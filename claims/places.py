@@ -103,8 +103,8 @@ class Gazetteer:
             surface = text[s:e]
             if kind != "demonym" and surface.lower() == surface and surface.upper() != surface:
                 continue  # "niger" in running lower-case text is not the country
-            if canon in geo and (not surface[:1].isupper() or surface.isupper()):
-                continue  # a GeoNames town only as a capitalised name, not inside an acronym run
+            if canon in geo and (not surface[:1].isupper() or surface.isupper() or _NAME_PARTICLE.search(text, max(0, s - 6), s)):
+                continue  # a GeoNames town only as a capitalised name, not inside an acronym run nor a person's name ("El Para")
             out.append(_new(PlaceMention, (s, e, surface, canon, country, kind)))
         relative = []
         for m in _relative(folded):
@@ -133,6 +133,10 @@ class Gazetteer:
     def country_of(self, name: str | None) -> str | None:
         hit = self._canon.get(norm_name(name)) if name else None
         return hit[1] if hit else None
+
+
+# a particle of a person's name right before a word: "El Para", "Abu Dardar", "Ould Hamaha", "Ag Ghaly"
+_NAME_PARTICLE = re.compile(r"(?<![\w-])(?:El|Al|Abu|Abou|Ibn|Ben|Ould|Ag)[ -]$")
 
 
 @lru_cache(maxsize=1)

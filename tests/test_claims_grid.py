@@ -130,7 +130,10 @@ NEG_TEMPLATES = {
            "Officials fear that {g} may join the Islamic State, a report said {d}.",
            "The leader of {g} was killed by French troops near {p} {d}.",
            "A court in {p} sentenced two members of {g} to death {d}.",
-           "Residents of {p} fear another attack by {g}, they said {d}."],
+           "Residents of {p} fear another attack by {g}, they said {d}.",
+           "Hundreds gathered in {p} {d} to mark the anniversary of the attack by {g} on a hotel, which killed 20 people.",
+           "{G} seized weapons and vehicles in {p} {d}, officials said.",
+           "The junta that seized power in {p} in 2020 said {d} that it would hold elections."],
     "fr": ["{G} a menacé d'attaquer {p}, selon des responsables, {d}.",
            "{G} pourrait attaquer {p}, ont averti des responsables {d}.",
            "L'armée a tué 12 jihadistes près de {p} {d}.",
@@ -138,7 +141,8 @@ NEG_TEMPLATES = {
            "Depuis 2015, plus de 300 soldats ont été tués dans des attaques autour de {p}.",
            "{G} a refusé de prêter allégeance à Al-Qaïda, a déclaré son chef {d}.",
            "Le chef de {g} a été tué par des soldats français près de {p} {d}.",
-           "Les habitants de {p} craignent une nouvelle attaque de {g}, ont-ils dit {d}."],
+           "Les habitants de {p} craignent une nouvelle attaque de {g}, ont-ils dit {d}.",
+           "{d}, {p} a rendu hommage aux victimes de l'attaque de {g} contre un hôtel, qui avait fait 20 morts."],
 }
 
 
@@ -200,3 +204,71 @@ def test_every_structure_of_the_grid(ex, lang):
         if got != sorted(row + (when,) for row in expected):
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} sentences wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a report, then who did it in the next sentence (claimed, blamed, attributed), and its polarity --
+FOLLOW_BASES = {"en": ["On Sunday, gunmen killed 12 soldiers in {p}.", "On Sunday, 12 soldiers were killed in an attack on an army post in {p}.",
+                       "Twelve soldiers were killed on Sunday when gunmen attacked their base in {p}.",
+                       "On Sunday, an ambush near {p} killed 12 soldiers."],
+                "fr": ["Dimanche, des hommes armés ont tué 12 soldats à {p}.",
+                       "Dimanche, 12 soldats ont été tués dans une attaque contre un poste de l'armée à {p}.",
+                       "Douze soldats ont été tués dimanche lorsque des hommes armés ont attaqué leur base à {p}.",
+                       "Dimanche, une embuscade près de {p} a tué 12 soldats."]}
+# (second sentence, polarity; None: no perpetrator named)
+FOLLOW_UPS = {"en": [("{G} claimed responsibility for the attack.", "asserted"), ("The attack was claimed by {g}.", "asserted"),
+                     ("{G} later claimed the attack.", "asserted"), ("The army blamed the attack on {g}.", "hedged"),
+                     ("Officials blamed {g} for the attack.", "hedged"), ("The attack was attributed to {g}.", "hedged"),
+                     ("In a statement, {g} said its fighters had carried out the attack.", "asserted"),
+                     ("Security sources attributed the assault to {g}.", "hedged"), ("No group has claimed responsibility.", None)],
+              "fr": [("{G} a revendiqué l'attaque.", "asserted"), ("L'attaque a été revendiquée par {g}.", "asserted"),
+                     ("L'armée a attribué l'attaque {a}.", "hedged"), ("L'attaque a été attribuée {a}.", "hedged"),
+                     ("L'attaque a été imputée {a}.", "hedged"),
+                     ("Dans un communiqué, {g} a affirmé que ses combattants avaient mené l'attaque.", "asserted"),
+                     ("L'attaque n'a pas été revendiquée.", None)]}
+FOLLOW_GROUPS = {"en": [("JNIM", "jnim", None), ("the Islamic State in the Greater Sahara", "isgs", None)],
+                 "fr": [("le JNIM", "jnim", "au JNIM"), ("l'EIGS", "isgs", "à l'EIGS")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_perpetrator_named_in_the_next_sentence(ex, lang):
+    wrong = []
+    for base, (second, polarity), (g, gid, to_g) in itertools.product(FOLLOW_BASES[lang], FOLLOW_UPS[lang], FOLLOW_GROUPS[lang]):
+        text = base.format(p="Djibo") + " " + second.format(g=g, G=g[0].upper() + g[1:], a=to_g)
+        got = [(c.date, c.place, c.killed, c.subject.id if c.subject else None, c.polarity)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [("2021-11-28", "Djibo", 12, gid if polarity else None, polarity or "asserted")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- tolls told every way, an attribution inside the report, a kidnapping by "seized" ---------------
+TOLLS = {"en": [("{d} gunmen attacked an army post in {p}, killing 12 soldiers and wounding 8 others.", (12, 8, None)),
+                ("{d} gunmen attacked an army post in {p}, leaving 12 soldiers dead and 8 wounded.", (12, 8, None)),
+                ("{d} 12 soldiers were killed and 8 wounded when gunmen attacked an army post in {p}.", (12, 8, None)),
+                ("{d} gunmen killed a dozen soldiers in {p}.", (12, None, None)),
+                ("{d} gunmen killed 12 soldiers and kidnapped 5 civilians in {p}.", (12, None, 5)),
+                ("{d} jihadists killed 12 soldiers in {p}. Eight others were wounded.", (12, 8, None)),
+                ("{d} gunmen seized 20 passengers from a bus near {p}.", (None, None, 20)),
+                ("{d} twelve soldiers were killed in {p} in an attack blamed on JNIM.", (12, None, None, "jnim", "hedged")),
+                ("{d} an attack attributed to JNIM killed 12 soldiers in {p}.", (12, None, None, "jnim", "hedged"))],
+         "fr": [("{d} des hommes armés ont attaqué un poste de l'armée à {p}, tuant 12 soldats et en blessant 8 autres.", (12, 8, None)),
+                ("{d} une attaque contre un poste de l'armée à {p} a fait 12 morts et 8 blessés.", (12, 8, None)),
+                ("{d} des jihadistes ont tué une douzaine de soldats à {p}.", (12, None, None)),
+                ("{d} des jihadistes ont tué 12 soldats à {p}. Huit autres ont été blessés.", (12, 8, None)),
+                ("{d} des hommes armés ont tué douze soldats et en ont blessé huit à {p}.", (12, 8, None)),
+                ("{d} une attaque attribuée au JNIM a tué 12 soldats à {p}.", (12, None, None, "jnim", "hedged")),
+                ("{d} 12 soldats ont été tués à {p} dans une embuscade imputée au JNIM.", (12, None, None, "jnim", "hedged"))]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_toll_of_the_grid(ex, lang):
+    wrong = []
+    for (tpl, figures), (d, when), (p, country) in itertools.product(TOLLS[lang], DATES[lang][:4], PLACES):
+        text = tpl.format(d=d, p=p)
+        text = text[0].upper() + text[1:]
+        perp, polarity = figures[3:] if len(figures) > 3 else (None, "asserted")
+        got = [(c.date, c.place, c.country, c.killed, c.wounded, c.kidnapped, c.subject.id if c.subject else None, c.polarity)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [(when, p, country, *figures[:3], perp, polarity)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
