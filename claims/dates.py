@@ -33,6 +33,7 @@ _PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|d
 _THAT_YEAR = r"\s+(?:of\s+|de\s+)?(?:(?:that|the\s+same)\s+year\b|cette\s+annee\s+la\b|la\s+meme\s+annee\b)"
 _SEASON = r"(?:summer|spring|autumn|fall|winter|ete|printemps|automne|hiver)"
 _DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "three days ago" (values: NUMBER_WORDS)
+_JOURS_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "dix")  # "il y a trois jours"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
@@ -62,6 +63,9 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\byesterday\b|\bhier\b")),
     ("today", re.compile(r"\btoday\b|\baujourd'hui\b")),
     ("days_ago", re.compile(r"\b(?P<n>\d+|" + "|".join(_DAYS_AGO_WORDS) + r")\s+days\s+ago\b")),
+    ("days_ago", re.compile(r"\bil\s+y\s+a\s+(?P<n>\d+|" + "|".join(_JOURS_WORDS) + r")\s+jours\b")),
+    # "over the weekend", "last weekend", "ce week-end": the last weekend, from its Saturday (a range: its start)
+    ("weekend", re.compile(r"\b(?:over\s+the|last|this|the\s+past|ce|le)\s+week\s?end\b")),
     ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b")),
     ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
     # a possessive determiner: "Friday's attack", "Tuesday night's raid"
@@ -104,7 +108,8 @@ _CUES = {
     "last_week": ("week", "semaine"), "last_month": ("month", "mois"), "this_month": ("month", "mois"),
     "last_year": ("year", "annee", "an dernier", "an passe"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
     "following_year": ("year", "annee"), "m_that_year": ("year", "annee"), "following_m": ("following", "next"),
-    "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago",),
+    "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago", "il y a"),
+    "weekend": ("weekend", "week end"),
     "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
 _CUE_SETS = list(dict.fromkeys(_CUES.values()))  # each distinct cue tuple is tested once per sentence
@@ -254,6 +259,8 @@ def _relative(kind: str, m, published: date | None, anchor: int | None) -> str |
     if kind == "weekday":
         back = (p.weekday() - WEEKDAYS[m.group("wd")]) % 7 or 7
         return (p - timedelta(days=back)).isoformat()
+    if kind == "weekend":
+        return (p - timedelta(days=(p.weekday() - 5) % 7)).isoformat()  # its Saturday (published on a Sunday: the day before)
     return None
 
 

@@ -36,6 +36,8 @@ _KILL_V = (r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdere
 _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"
 _KIDNAP_V = r"(?:kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|seizing|seized|hijacked|hijacking|took|taking|enlevant|enleve|enleves|kidnappe|kidnappes)"
 _KILL_N = r"(?:killing|killings|massacre|murder|murders|execution|executions|assassinat|meurtre)"  # the act, named
+# a day between the verb and its figure: "ont tue dimanche 12 soldats", "ont enleve samedi soir 20 femmes"
+_DAY_BETWEEN = (r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|overnight)(?:\s+(?:soir|matin|apres\s+midi))?\s+)?")
 _KIDNAP_N = r"(?:kidnapping|kidnappings|abduction|abductions|enlevement|enlevements|rapt)"
 _NOT_UNIT = r"(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%|ans|jours|mois|semaines))"
 _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+officer|officer|gendarme|man|woman|"
@@ -61,7 +63,7 @@ _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
-        re.compile(rf"\b{_KILL_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
+        re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
@@ -73,12 +75,12 @@ _RULES = {
     "wounded": [
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
-        re.compile(rf"\b{_WOUND_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
+        re.compile(rf"\b{_WOUND_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
     ],
     "kidnapped": [
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
-        re.compile(rf"\b{_KIDNAP_V}\s+(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
+        re.compile(rf"\b{_KIDNAP_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
         re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),  # "the abduction of 12 workers"
     ],

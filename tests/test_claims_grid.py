@@ -272,3 +272,35 @@ def test_every_toll_of_the_grid(ex, lang):
         if got != [(when, p, country, *figures[:3], perp, polarity)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- the date and the place anywhere in the report, relative dates, place phrasings ----------------
+POSITIONS = {"en": [("Gunmen killed 12 soldiers in {p} on Sunday.", "2021-11-28"), ("Gunmen on Sunday killed 12 soldiers in {p}.", "2021-11-28"),
+                    ("In {p}, gunmen killed 12 soldiers on Sunday.", "2021-11-28"),
+                    ("Gunmen killed 12 soldiers in {p} on Sunday night, officials said on Tuesday.", "2021-11-28"),
+                    ("Gunmen killed 12 soldiers in {p} on Nov. 28.", "2021-11-28"), ("Gunmen killed 12 soldiers in {p} two days ago.", "2021-11-29"),
+                    ("Gunmen killed 12 soldiers in {p} over the weekend.", "2021-11-27"),
+                    ("Gunmen killed 12 soldiers in the {p} region on Sunday.", "2021-11-28"),
+                    ("Gunmen killed 12 soldiers near the town of {p} on Sunday.", "2021-11-28"),
+                    ("Gunmen killed 12 soldiers in {p}, in {c}, on Sunday.", "2021-11-28"),
+                    ("Gunmen killed 12 soldiers about 30 km from {p} on Sunday.", "2021-11-28")],
+             "fr": [("Des hommes armés ont tué 12 soldats à {p} dimanche.", "2021-11-28"),
+                    ("Des hommes armés ont tué dimanche 12 soldats à {p}.", "2021-11-28"),
+                    ("À {p}, des hommes armés ont tué 12 soldats dimanche.", "2021-11-28"),
+                    ("Des hommes armés ont tué 12 soldats à {p} dans la nuit de samedi à dimanche.", "2021-11-27"),
+                    ("Des hommes armés ont tué 12 soldats à {p} il y a deux jours.", "2021-11-29"),
+                    ("Des hommes armés ont tué 12 soldats à {p} ce week-end.", "2021-11-27"),
+                    ("Des hommes armés ont tué 12 soldats dans la région de {p} dimanche.", "2021-11-28"),
+                    ("Des hommes armés ont tué 12 soldats à {p}, au {c}, dimanche.", "2021-11-28"),
+                    ("Des hommes armés ont tué 12 soldats à une trentaine de kilomètres de {p} dimanche.", "2021-11-28")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_date_and_place_wherever_the_report_puts_them(ex, lang):
+    wrong = []
+    for (tpl, when), (p, country) in itertools.product(POSITIONS[lang], [("Djibo", "Burkina Faso"), ("Ménaka", "Mali"), ("Diffa", "Niger")]):
+        text = tpl.format(p=p, c=country)
+        got = [(c.date, c.place, c.country, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [(when, p, country, 12)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
