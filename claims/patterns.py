@@ -19,8 +19,8 @@ _COORDINATORS = frozenset({"and", "et"})
 _COORD_SKIP = ("also", "then", "later", "subsequently", "a", "ont", "avait", "avaient", "aussi", "ensuite", "puis")
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
 _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
-_OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
-_TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+)[\s\"\u00ab]*")
+_OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:(the)\s+)?)")  # (group 1: "the", where a name may open)
+_TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00ab]*")
 _FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b")
 # "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
@@ -73,6 +73,10 @@ class RelationPatterns:
                                         rf"\s+((?:[\w']+\s+){{1,6}}?)(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?(?:{nouns})(?![\w'])")
         self.join_rx = v.rx("pledge", "join_verbs")
         self.rally = set(v.words("pledge", "rally_nouns"))
+        of_nouns = v.words("pledge", "pledge_of_nouns")
+        self.pledge_of = tuple(of_nouns)  # (the cheap test)
+        # "the pledge of X to Y", "l'allegeance de X a Y" (an elided article may come before the noun)
+        self.pledge_of_rx = re.compile(r"(?<!\w)(?:" + v.alternation("pledge", "pledge_of_nouns") + r")(?=\s+(?:of\s|de\s|du\s|des\s|d'))") if of_nouns else None
         self.owner_rx = re.compile(r"'s?\s+(?:" + nouns + r")\b")
         # "accepted the pledge of X", "accepted oaths of allegiance from X", "welcomed pledges from A and B"
         self.accept_rx = re.compile(v.rx("pledge", "accept_verbs").pattern + r"\s+(?:the\s+|its\s+|their\s+|l'|la\s+|le\s+|les\s+)?"
@@ -261,6 +265,10 @@ class RelationPatterns:
         for m in self.rel_pledge_rx.finditer(sent.low) if rel else ():
             d = self._pledge_to_antecedent(sent, mem, m)
             out += [d] if d else []
+        if self.pledge_of_rx is not None and any(map(sent.low.__contains__, self.pledge_of)):
+            for m in self.pledge_of_rx.finditer(sent.low):
+                d = self._rally(sent, mem, m)
+                out += [d] if d else []
         for m in self.join_rx.finditer(sent.low) if ("pledge", "join_verbs") in cues else ():
             if m.group() in self.rally:
                 d = self._rally(sent, mem, m)
@@ -273,14 +281,16 @@ class RelationPatterns:
         return out
 
     def _rally(self, sent: Sent, mem: Memory, m: re.Match) -> Draft | None:
-        """"le ralliement de X à Y" (a noun): X pledged to Y."""
+        """"le ralliement de X à Y", "l'allégeance de X à Y", "the pledge of X to Y" (a noun): X pledged to Y."""
         de = _OF_NOUN.match(sent.low, m.end())
         c = next((k for k in sent.cands if k.start >= m.end()), None) if de else None
-        if c is None or c.start != de.end() or c.kind not in ("entity", "owned") or self.blocked(sent, m.start()):
+        if c is None or c.start not in (de.end(), de.start(1) if de.lastindex else -1) or c.kind not in ("entity", "owned") or (
+                self.blocked(sent, m.start())):
             return None
         to = _TO_NOUN.match(sent.low, c.end)
         subj = self.an.resolve(sent, c, mem)
-        obj = self.to_group(self.an.first_after(sent, to.end(), mem, limit=4)) if to else None
+        at = next((k.start for k in sent.cands if c.end < k.start < to.end() < k.end), to.end()) if to else None  # "à l'|État islamique"
+        obj = self.to_group(self.an.first_after(sent, at, mem, limit=4)) if to else None
         if not (is_party(subj) and is_party(obj)) or _same(subj, obj):
             return None
         return Draft("pledge", (m.start(), m.end()), subject=subj, object=obj, subj_span=(c.start, c.end))

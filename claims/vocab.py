@@ -122,7 +122,7 @@ def guess_lang(folded: str) -> str:
 
 
 _TRIGGER_KEYS = {
-    "pledge": ("allegiance_nouns", "join_verbs", "accept_verbs"),
+    "pledge": ("allegiance_nouns", "join_verbs", "accept_verbs", "pledge_of_nouns"),
     "split": ("split_verbs", "split_nouns"),
     "merger": ("merge_verbs", "merge_nouns", "found_verbs", "union_nouns"),
     "attack": ("verbs", "passive", "nouns"),

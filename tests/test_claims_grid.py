@@ -304,3 +304,42 @@ def test_the_date_and_place_wherever_the_report_puts_them(ex, lang):
         if got != [(when, p, country, 12)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- pledges and splits in asides, reported speech, nominals, hedges and denials ---------------------
+RELATIONS = {"en": [("{g}, a group active in northern Mali, pledged allegiance to {o} in 2015.", "pledge", "asserted"),
+                    ("{g}, which had long operated alone, pledged allegiance to {o} in 2015.", "pledge", "asserted"),
+                    ("In 2015, {g} announced that it had pledged allegiance to {o}.", "pledge", "asserted"),
+                    ("In 2015, {g} said it had joined {o}.", "pledge", "asserted"),
+                    ("In 2015, {g} publicly declared its allegiance to {o}.", "pledge", "asserted"),
+                    ("In 2015, {g} is said to have pledged allegiance to {o}.", "pledge", "hedged"),
+                    ("In 2015, {g} was rumoured to have joined {o}.", "pledge", "hedged"),
+                    ("In 2015, {g} denied reports that it had joined {o}.", "pledge", "denied"),
+                    ("In 2015, {g} announced its split from {o}.", "split", "asserted"),
+                    ("The pledge of {g} to {o}, announced in 2015, surprised analysts.", "pledge", "asserted"),
+                    ("{g}'s pledge of allegiance to {o} in 2015 changed the conflict.", "pledge", "asserted")],
+             "fr": [("{g}, un groupe actif dans le nord du Mali, a prêté allégeance à {o} en 2015.", "pledge", "asserted"),
+                    ("{g}, qui opérait seul depuis longtemps, a prêté allégeance à {o} en 2015.", "pledge", "asserted"),
+                    ("En 2015, {g} a annoncé avoir prêté allégeance à {o}.", "pledge", "asserted"),
+                    ("En 2015, {g} a annoncé qu'il avait rejoint {o}.", "pledge", "asserted"),
+                    ("En 2015, {g} aurait rejoint {o}.", "pledge", "hedged"),
+                    ("En 2015, {g} a démenti avoir rejoint {o}.", "pledge", "denied"),
+                    ("{G} à {o}, annoncée en 2015, a surpris les analystes.", "pledge", "asserted"),
+                    ("En 2015, le ralliement {g2} à {o} a surpris les analystes.", "pledge", "asserted")]}
+RELATION_PARTIES = {"en": ([("Ansar Dine", "ansar_dine"), ("Boko Haram", "boko_haram")], [("the Islamic State", "islamic_state"), ("al-Qaeda", "al_qaeda")]),
+                    "fr": ([("Ansar Dine", "ansar_dine", "L'allégeance d'Ansar Dine", "d'Ansar Dine"),
+                            ("Boko Haram", "boko_haram", "L'allégeance de Boko Haram", "de Boko Haram")],
+                           [("l'État islamique", "islamic_state"), ("Al-Qaïda", "al_qaeda")])}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pledges_and_splits_told_every_way(ex, lang):
+    wrong = []
+    groups, others = RELATION_PARTIES[lang]
+    for (tpl, kind, polarity), g, (o, oid) in itertools.product(RELATIONS[lang], groups, others):
+        text = tpl.format(g=g[0], o=o, G=g[2] if lang == "fr" else g[0], g2=g[3] if lang == "fr" else g[0])
+        got = [(c.type, c.subject and c.subject.id, c.object and c.object.id, c.date, c.polarity)
+               for c in ex.extract(text[0].upper() + text[1:], published=PUBLISHED, lang=lang)]
+        if got != [(kind, g[1], oid, "2015", polarity)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
