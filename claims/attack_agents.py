@@ -235,6 +235,10 @@ class AttackAgents:
             if (first is not None and first is not c and first.kind == "entity" and first.mention.kind in ("group", "person")
                     and ASIDE_OPENS.match(sent.low, first.end)):
                 return first
+        if c is not None and c.kind == "entity" and c.mention.kind == "person":  # "le groupe X de l'imam Y a tue": X
+            head = [k for k in sent.cands if k.end <= c.start and k.kind == "entity"]
+            if head and head[-1].mention.kind == "group" and _LED_BY.fullmatch(sent.low, head[-1].end, c.start):
+                return head[-1]
         if c is None or c.kind != "entity" or not _POSSESSED.match(sent.low, c.end):
             return c
         head = [k for k in sent.cands if k.end <= c.start and k.kind in ("entity", "owned")]
@@ -426,6 +430,7 @@ POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\
 _CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|these|those|both|several|"
                           r"two|three|four|five|l'|le|la|les|une?|cette|cet|ces|plusieurs|deux|trois|quatre|cinq|\d+)\s*(?:[\w-]+\s+){0,2}")
 _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
+_LED_BY = re.compile(r"\s+(?:of|de|du|d')\s*(?:l')?(?:[\w-]+\s+)?")  # "X de l'imam Y", "X du chef Y", "X of preacher Y"
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")
 _OBJ_PRONOUN_BEFORE = re.compile(r"(?:(?<![\w'])l'|(?<![\w'])les\s+)(?:(?:a|avait|ont|avaient|aurait|auraient)\s+)?$")  # "l'a revendiquee"

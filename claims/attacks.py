@@ -119,6 +119,12 @@ class AttackPatterns:
         ok, perp, alleged = self.agents.perpetrator(sent, mem, fr, a, inherited)
         if not ok:
             return [], None
+        if perp is None and kind == "noun":  # "In a separate attack on Monday, JNIM fighters killed ...": the verb's subject
+            verb = next((t for t in fr[1:] if t[2] == "verb"), None)
+            if verb is not None:
+                ok2, perp2, alleged2 = self.agents.perpetrator(sent, mem, [verb], a, None)
+                if ok2 and is_party(perp2):
+                    perp, alleged = perp2, alleged2
         whole = b  # figures: the whole frame ("three days after the assault on X, officials put the toll at 18")
         if kind == "noun" and any(w in self.triggers.reference for w in self.triggers.before(sent, s, 3)):
             b = min(b, self.triggers.told_by_reference(sent, s, e) or b)  # "four days after the attack that hit X, ...": its clause

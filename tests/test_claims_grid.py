@@ -343,3 +343,36 @@ def test_pledges_and_splits_told_every_way(ex, lang):
         if got != [(kind, g[1], oid, "2015", polarity)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a report followed by another attack, a state response, a lapse, a running total, a comparison ---
+STORIES = {"en": [("On Sunday, gunmen killed 12 soldiers in {p}. In a separate attack on Monday, JNIM fighters killed 5 civilians in {q}.",
+                   [("2021-11-28", "{p}", 12, None), ("2021-11-29", "{q}", 5, "jnim")]),
+                  ("On Sunday, gunmen killed 12 soldiers in {p}. The army said it had killed 20 attackers in response.", [("2021-11-28", "{p}", 12, None)]),
+                  ("On Sunday, gunmen killed 12 soldiers in {p}. Two days later, an ambush near {q} killed 5 more.",
+                   [("2021-11-28", "{p}", 12, None), ("2021-11-30", "{q}", 5, None)]),
+                  ("On Sunday, gunmen killed 12 soldiers in {p}. More than 2,000 people have been killed in the region since 2015.",
+                   [("2021-11-28", "{p}", 12, None)]),
+                  ("On Sunday, gunmen killed 12 soldiers in {p}. The attack was the deadliest since March, when 30 soldiers were killed in {q}.",
+                   [("2021-11-28", "{p}", 12, None), ("2021-03", "{q}", 30, None)])],
+           "fr": [("Dimanche, des hommes armés ont tué 12 soldats à {p}. Lundi, dans une autre attaque, des combattants du JNIM ont tué 5 civils à {q}.",
+                   [("2021-11-28", "{p}", 12, None), ("2021-11-29", "{q}", 5, "jnim")]),
+                  ("Dimanche, des hommes armés ont tué 12 soldats à {p}. L'armée a affirmé avoir tué 20 assaillants en riposte.",
+                   [("2021-11-28", "{p}", 12, None)]),
+                  ("Dimanche, des hommes armés ont tué 12 soldats à {p}. Deux jours plus tard, une embuscade près de {q} a tué 5 autres soldats.",
+                   [("2021-11-28", "{p}", 12, None), ("2021-11-30", "{q}", 5, None)]),
+                  ("Dimanche, des hommes armés ont tué 12 soldats à {p}. Plus de 2 000 personnes ont été tuées dans la région depuis 2015.",
+                   [("2021-11-28", "{p}", 12, None)]),
+                  ("En 2016, le groupe Ansarul Islam de l'imam Ibrahim Malam Dicko a tué 12 soldats à {p}.", [("2016", "{p}", 12, "ansarul_islam")])]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_attack_of_a_story_and_nothing_else(ex, lang):
+    wrong = []
+    for (tpl, expected), (p, q) in itertools.product(STORIES[lang], [("Djibo", "Arbinda"), ("Ménaka", "Ansongo"), ("Diffa", "Bosso")]):
+        text = tpl.format(p=p, q=q)
+        got = [(c.date, c.place, c.killed, c.subject and c.subject.id)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [(d, place.format(p=p, q=q), n, perp) for d, place, n, perp in expected]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} stories wrong, e.g.:\n" + "\n".join(wrong[:10])
