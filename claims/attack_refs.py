@@ -25,7 +25,7 @@ from claims.attack_triggers import AttackTriggers
 from claims.dates import MONTHS, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.model import EntityRef
-from claims.numbers import NUM, casualties
+from claims.numbers import NUM, NUMBER_WORDS, casualties
 from claims.patterns import RelationPatterns, is_party
 from claims.places import PlaceMention
 from claims.vocab import Vocab, phrase_pattern
@@ -79,7 +79,8 @@ class BackReferences:
 
     def _opener(self, low: str) -> bool:
         """The sentence opens as one going on about the last attack ("The attackers", "Eight others")."""
-        return self.cont_rx.match(low) is not None or (self.others_rx is not None and self.others_rx.match(low) is not None)
+        return self.cont_rx.match(low) is not None or (self.others_rx is not None and " " in low[:40] and (
+            low[:1].isdigit() or low[:low.find(" ")] in _OTHERS_FIRST) and self.others_rx.match(low) is not None)
 
     def _reference_before_trigger(self, sent: Sent) -> bool:
         """A reference word ("after", "apres") before an attack verb: "... after gunmen killed"
@@ -237,6 +238,7 @@ class BackReferences:
                    for p in places)
 
 
+_OTHERS_FIRST = frozenset({*NUMBER_WORDS, "another", "at", "au"})  # (the cheap test of others_rx: its first word)
 # (the frequently searched patterns open on their first letters: see claims.dates.word_opening)
 _TOLL_WORD = re.compile(word_opening(("dead", "deaths", "killed", "died", "toll", "wounded", "injured", "morts", "tues", "tuees",
                                       "blesses", "bilan", "victimes")) + r"\b")

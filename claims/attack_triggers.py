@@ -46,6 +46,8 @@ class AttackTriggers:
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
         self.object_verbs, self.person_objects = w("object_verbs"), w("person_objects")
         self.commemoration = w("commemoration")
+        self.commemoration_rx = v.rx("attack", "commemoration") if self.commemoration else re.compile(r"(?!x)x")
+        self._last_commemoration: tuple = (None, False)  # (sentence, a commemoration word in it): see _commemoration_in
         self._counts(v)
         self._state(v)
         self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see before
@@ -166,7 +168,7 @@ class AttackTriggers:
             return False
         prev = self.before(sent, s, 5)
         near = prev[-3:]
-        if any(w in self.commemoration for w in prev) or (kind != "noun" and self._commemorated(sent, s)):
+        if self._commemoration_in(sent) and (not self.commemoration.isdisjoint(prev) or (kind != "noun" and self._commemorated(sent, s))):
             return False  # "the fifth anniversary of the attacks on X", "en hommage aux victimes de l'attentat de X"
         if any(w in self.attitude for w in prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
@@ -207,6 +209,12 @@ class AttackTriggers:
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def _commemoration_in(self, sent: Sent) -> bool:
+        """Does the sentence hold a word of commemoration at all (asked per trigger, answered once per sentence)?"""
+        if self._last_commemoration[0] is not sent:
+            self._last_commemoration = (sent, self.commemoration_rx.search(sent.low) is not None)
+        return self._last_commemoration[1]
 
     def _commemorated(self, sent: Sent, s: int) -> bool:
         """The verb at `s` opens a relative clause on an attack commemorated ("the anniversary of the
