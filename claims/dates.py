@@ -4,7 +4,8 @@ Works on folded text (claims.text.fold: lower case, dashes as spaces). Resolutio
 incomplete date ("On September 13", "in December", "this summer", "last week") uses, in
 order: a year stated earlier in the same sentence ("in May of that year"), the last year
 stated in the previous sentence outside an aside (`context_year`; `in_aside`), then the publication date (the latest
-such day or month not after it). Ranges ("September 21–24, 2014") give their start.
+such day or month not after it). Ranges ("September 21–24, 2014") give their start, and so does
+a weekend ("over the weekend", "ce week-end": its Saturday).
 Decades ("the 2000s") and spans ("in the last 10 years") are not dates. A lapse that opens a
 sentence ("Two days later", "le lendemain": `find_lapse`) is no date of its own: `shift` moves
 the date of the event told before by it (claims.attacks.AttackPatterns.chain_dates).
