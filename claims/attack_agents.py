@@ -64,6 +64,10 @@ class AttackAgents:
         self.suspect_before_rx = re.compile(r"(?:^|[\s,(])(?:" + mods + r")\s+(?:(?:of|de|du|des|au|aux|a)\s+|d'\s*)?"
                                             r"(?:the\s+|l'|la\s+)?$") if mods else None
         self.agent_of_nouns = frozenset(v.words("attack", "agent_of_nouns"))
+        mods, ops = v.alternation("attack", "state_modifiers", longest_first=True), v.alternation("attack", "state_operations", longest_first=True)
+        # the passive's own clause names a state operation: "in a special forces operation", "lors d'une operation militaire"
+        self.state_op_rx = re.compile(r"[^;.]{0,60}?\b(?P<op>in|during|dans|lors\s+d')\s*(?:an?|the|une?|l')\s*(?:[\w-]+\s+)?(?:(?:" + mods + r")\s+(?:[\w-]+\s+)?(?:"
+                                      + ops + r")|(?:" + ops + r")\s+(?:(?:de\s+l'|des\s+|du\s+)\s*)?(?:" + mods + r"))\b") if mods and ops else re.compile(r"(?!x)x")
         links = v.alternation("attack", "passive_noun_links")
         # "were killed (on Sunday) in a JNIM ambush", "ont ete tues lors d'un assaut de X": the gap before the noun
         self.passive_noun_rx = re.compile(r"[^.;:]{0,30}?\b(?:" + links + r")\s+(?:(?:an?|the|une?|d'une?|l'|la|le)\s*)?(?:[\w'-]+\s+){0,3}?$"
@@ -104,8 +108,8 @@ class AttackAgents:
         s, e, kind = fr[0]
         if kind == "passive":
             nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
-            if any(w in self.triggers.state_mod for w in nxt):
-                return False, None, False  # "killed in a French raid": a state operation
+            if any(w in self.triggers.state_mod for w in nxt) or self._in_state_operation(sent, e):
+                return False, None, False  # "killed in a French raid", "killed with his men in a special forces operation"
             victim = self.an.subject_cand(sent, s)
             if victim is not None and victim.kind == "entity" and self._militant(victim.mention):
                 return False, None, False  # "Shekau had been killed": the death of a known actor, not an attack by one
@@ -151,6 +155,12 @@ class AttackAgents:
             if ref is not None and ref is not GENERIC and ref.id:
                 ref = self._leader_unit(sent, ref, mem)  # "fighters of Belmokhtar's new battalion stormed"
         return True, (None if ref is GENERIC else ref), bool(suspect) and is_party(ref)
+
+    def _in_state_operation(self, sent: Sent, e: int) -> bool:
+        """The passive ending at `e` happened in a state operation ("was killed with eight of his men in a
+        special forces operation"), not in an attack told first ("killed in an ambush during a military operation")."""
+        m = self.state_op_rx.match(sent.low, e)
+        return m is not None and not any(e <= s2 < m.start("op") and k == "noun" for s2, _, k in self.triggers.spans(sent))
 
     def suspected_party(self, sent: Sent, pos: int, mem: Memory) -> EntityRef | None:
         """The group or leader a suspicion modifier names at `pos` ("suspected AQIM gunmen", "des

@@ -27,7 +27,10 @@ _SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille":
 _NUMWORD = "|".join(sorted([w for w in (*_UNITS, *_SCALES) if w not in ("a", "an", "un", "une")], key=len, reverse=True))
 NUM = rf"(?:\d{{1,3}}(?:(?:,|\s|\.)\d{{3}})+(?![\d,.]\d)|\d+|(?:{_NUMWORD})(?:\s+(?:and\s+|et\s+)?(?:{_NUMWORD}))*)"
 _QUANT = r"(?:(?:a(?=\s+(?:dozen|hundred|thousand)\b)|at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|a\s+total\s+of|au\s+moins|plus\s+de|pres\s+de|environ|quelque|(?:plus\s+|pres\s+)?d'une|une)\s+)?"
-_GAP = r"(?:[^\W\d][\w']*\s+){0,5}?"
+# the words between a figure and its verb: no other figure nor another casualty verb ("71 soldiers were killed and
+# twelve wounded": twelve wounded, not 71)
+_GAP = (rf"(?:(?!(?:{_NUMWORD}|killed|dead|died|wounded|injured|hurt|kidnapped|abducted|tues|tuees|morts?|blesses|enleves)\b)"
+        r"[^\W\d][\w']*\s+){0,5}?")
 _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont|"
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
@@ -87,6 +90,7 @@ _RULES = {
 }
 _SG_DET = r"(?:a\s+|an\s+|the\s+|un\s+|une\s+|le\s+|la\s+|l')?"
 _SG_AUX = r"\b(?:was|has\s+been|had\s+been|is\s+reported\s+to\s+have\s+been|a\s+ete|avait\s+ete|aurait\s+ete|etait|fut)\s+(?:\w+ly\s+)?"
+_SUM_RULES = frozenset(rules[i] for rules, i in ((_RULES["killed"], 1), (_RULES["wounded"], 1), (_RULES["kidnapped"], 0)))
 _SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French guide X", "a soldier was killed"
     "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
                          rf"|{_SG_AUX}(?:killed|shot\s+dead|gunned\s+down|abattue?|beheaded|executed|assassinated|murdered|tue|tuee|assassine|assassinee|decapite|decapitee|execute|executee)\b"),
@@ -174,27 +178,39 @@ def casualties(folded: str) -> dict[str, int | None]:
         if not gate[slot]:
             continue
         starts = starts or _openings(folded)
+        summed = None  # (offset, figure) of a sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
         for rx, opens in zip(rules, _OPENERS[slot]):
-            for m in finditer_at(rx, folded, starts[_ENTRY[opens]]):
-                raw = m.group("n")
-                n = parse_number(raw)
-                if n is None or _is_year(n, raw) or n > 100000:
-                    continue
-                if "n2" in m.groupdict():
-                    n2 = parse_number(m.group("n2"))
-                    if n2 is None or _is_year(n2, m.group("n2")):
-                        continue
-                    n += n2
-                out[slot] = n
+            hit = _first_figure(rx, folded, starts[_ENTRY[opens]])
+            if rx in _SUM_RULES:
+                summed = hit
+                continue
+            if hit is not None and (summed is None or hit[0] < summed[0]):
+                out[slot] = hit[1]
                 break
-            if out[slot] is not None:
-                break
+        if out[slot] is None and summed is not None:
+            out[slot] = summed[1]
     for slot, rx in _SINGULAR.items():
         if out[slot] is None and gate[slot]:
             starts = starts or _openings(folded)
             if next(finditer_at(rx, folded, starts[_ENTRY[_SINGULAR_OPENERS[slot]]]), None) is not None:
                 out[slot] = 1
     return out
+
+
+def _first_figure(rx: re.Pattern, folded: str, starts: list[int]) -> tuple[int, int] | None:
+    """(offset, figure) of the first match of a casualty rule that reads as a figure (no year), else None."""
+    for m in finditer_at(rx, folded, starts):
+        raw = m.group("n")
+        n = parse_number(raw)
+        if n is None or _is_year(n, raw) or n > 100000:
+            continue
+        if "n2" in m.groupdict():
+            n2 = parse_number(m.group("n2"))
+            if n2 is None or _is_year(n2, m.group("n2")):
+                continue
+            n += n2
+        return m.start(), n
+    return None
 
 
 def _openings(folded: str) -> list[list[int]]:

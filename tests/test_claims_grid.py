@@ -133,7 +133,8 @@ NEG_TEMPLATES = {
            "Residents of {p} fear another attack by {g}, they said {d}.",
            "Hundreds gathered in {p} {d} to mark the anniversary of the attack by {g} on a hotel, which killed 20 people.",
            "{G} seized weapons and vehicles in {p} {d}, officials said.",
-           "The junta that seized power in {p} in 2020 said {d} that it would hold elections."],
+           "The junta that seized power in {p} in 2020 said {d} that it would hold elections.",
+           "The leader of {g} was killed with eight of his men in a special forces operation near {p} {d}."],
     "fr": ["{G} a menacé d'attaquer {p}, selon des responsables, {d}.",
            "{G} pourrait attaquer {p}, ont averti des responsables {d}.",
            "L'armée a tué 12 jihadistes près de {p} {d}.",
@@ -142,7 +143,8 @@ NEG_TEMPLATES = {
            "{G} a refusé de prêter allégeance à Al-Qaïda, a déclaré son chef {d}.",
            "Le chef de {g} a été tué par des soldats français près de {p} {d}.",
            "Les habitants de {p} craignent une nouvelle attaque de {g}, ont-ils dit {d}.",
-           "{d}, {p} a rendu hommage aux victimes de l'attaque de {g} contre un hôtel, qui avait fait 20 morts."],
+           "{d}, {p} a rendu hommage aux victimes de l'attaque de {g} contre un hôtel, qui avait fait 20 morts.",
+           "Le chef de {g} a été tué avec huit de ses hommes lors d'une opération des forces spéciales près de {p} {d}."],
 }
 
 
@@ -246,6 +248,9 @@ TOLLS = {"en": [("{d} gunmen attacked an army post in {p}, killing 12 soldiers a
                 ("{d} gunmen attacked an army post in {p}, leaving 12 soldiers dead and 8 wounded.", (12, 8, None)),
                 ("{d} 12 soldiers were killed and 8 wounded when gunmen attacked an army post in {p}.", (12, 8, None)),
                 ("{d} gunmen killed a dozen soldiers in {p}.", (12, None, None)),
+                ("{d} seventy-one soldiers were killed and twelve wounded when militants attacked a camp in {p}.", (71, 12, None)),
+                ("{d} twenty-eight soldiers were killed in an ambush near {p}, where four American and four local soldiers died in 2017.",
+                 (28, None, None)),
                 ("{d} gunmen killed 12 soldiers and kidnapped 5 civilians in {p}.", (12, None, 5)),
                 ("{d} jihadists killed 12 soldiers in {p}. Eight others were wounded.", (12, 8, None)),
                 ("{d} gunmen seized 20 passengers from a bus near {p}.", (None, None, 20)),
@@ -376,3 +381,21 @@ def test_each_attack_of_a_story_and_nothing_else(ex, lang):
         if got != [(d, place.format(p=p, q=q), n, perp) for d, place, n, perp in expected]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} stories wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a province or a state names no town but gives its country ("Niger State" is in Nigeria) ---------
+REGION_REPORTS = {"en": ["On Sunday, gunmen killed 12 villagers in {r}.", "On Sunday, gunmen killed 12 villagers in a village in {r}."],
+                  "fr": ["Dimanche, des hommes armés ont tué 12 villageois dans le {r}.", "Dimanche, des hommes armés ont tué 12 villageois dans un village du {r}."]}
+REGIONS = {"en": [("Kebbi State", "Nigeria"), ("Zamfara", "Nigeria"), ("Niger State", "Nigeria"), ("the Soum province", "Burkina Faso")],
+           "fr": [("Soum", "Burkina Faso"), ("Yatenga", "Burkina Faso"), ("Sanmatenga", "Burkina Faso")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_province_or_a_state_gives_its_country(ex, lang):
+    wrong = []
+    for tpl, (r, country) in itertools.product(REGION_REPORTS[lang], REGIONS[lang]):
+        text = tpl.format(r=r)
+        got = [(c.date, c.country, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [("2021-11-28", country, 12)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
