@@ -49,6 +49,7 @@ _PARTITIVE = re.compile(r"\b" + _PART + r"\s+(?:des|de\s+ses|de\s+leurs|de\s+la|
 _PART_HEAD = re.compile(r"(?<![\w'])(?:a|an|un|une)\s+(?=(?:faction|splinter(?:\s+group)?|wing|aile|groupe|group)\s+(?:of\b|de\b|du\b|des\b|d'))")
 # "X lui-même", "le MSA elle-même": an emphatic pronoun repeats the name before it (no other party)
 _EMPHATIC = re.compile(r"\s+memes?\b")
+_FINITE_AUX = re.compile(r"\s+(?:a|avait|ont|avaient|est|sont|etait|has|had|have|is|was|are|were)\s")
 _LIST_ARTICLE = re.compile(r",\s+(?:the\s+|le\s+|la\s+|les\s+|l')")
 _LIST_NEXT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|\band\b|\bet\b|$)")
 _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
@@ -246,8 +247,8 @@ class Analyzer:
             spans.append((m.start(), m.end()))
         for mt in sent.mentions:  # apposition: "X, a founding member of Y who ..., VERB"
             m = _APPOSITION.match(sent.low, mt.end) if t.startswith(",", mt.end) else None
-            if m and self._list_item(sent, mt.end):  # "le MNLA, le HCUA et le MAA ...": a list, no aside
-                continue
+            if m and (self._list_item(sent, mt.end) or self._clause_subject(sent, mt.end)):
+                continue  # "le MNLA, le HCUA et le MAA ...": a list; "Ne ... sous la direction de X, le GSIM a ...": a subject
             if m:
                 spans.append((mt.end, m.end()))
             elif mt.kind == "group" and t.startswith(",", mt.end):  # "Ansaru, groupe né en 2012, ...": no article
@@ -255,6 +256,16 @@ class Analyzer:
                 if m and not any(x.start <= m.start(1) < x.end for x in sent.mentions):  # not "X, katiba Macina, ..."
                     spans.append((mt.end, m.end()))
         return spans
+
+    @staticmethod
+    def _clause_subject(sent: Sent, comma: int) -> bool:
+        """After the comma at `comma`, a definite article, a name and a finite auxiliary: the subject of
+        the main clause ("..., le GSIM a des sa fondation prete allegeance", "..., the group has ..."), no aside."""
+        art = _LIST_ARTICLE.match(sent.low, comma)
+        if art is None:
+            return False
+        name = next((x for x in sent.mentions if x.start == art.end()), None)
+        return name is not None and _FINITE_AUX.match(sent.low, name.end) is not None
 
     @staticmethod
     def _list_item(sent: Sent, comma: int) -> bool:

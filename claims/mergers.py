@@ -28,6 +28,10 @@ _SEVERAL = re.compile(r"\s*(?:of|de|d')\s*(?:several|various|multiple|a\s+number
 _REL_OBJECT = re.compile(r"(?:(?<![\w'])(?:que|which|that|whom)\s+|(?<![\w'])qu')(?:(?:the|le|la|les)\s+|l')?$")
 _REL_WORD = re.compile(r"que\s|qu'|which\s|that\s|whom\s")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in brackets
+_INTO_GROUP = re.compile(r"\s+(?:into|within|au\s+sein\s+(?:d'une?|du|de\s+la|de\s+l'|des)|dans\s+(?:une?|le|la|l'))\s*")
+_ARTICLE = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l')?")
+_THEIR = re.compile(r"\b(?:their|leur)\s+$")
+_SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:the\s+|l'|la\s+|le\s+|les\s+)?")
 _WITH = re.compile(r"\s+(?:with|to|avec)\b")
 _UNITED_TO = re.compile(r"\s+(?:with|to|avec|a|au|aux)\b")
 _POSSESSOR = re.compile(r"'s?\s*")
@@ -127,16 +131,33 @@ class MergerPatterns:
             _UNITED_TO if "uni" in sent.low[s:e] else _WITH).match(sent.low, e, e + 8)  # "s'est unie à X"
         partner = self.an.first_after(sent, w.end() if w else e, mem, limit=50) if (
             w or sent.low[s:e].split()[-1] == "with") else None
-        result = self._result(sent, s if self.result_rx.search(sent.low, s, e) else e, mem)  # "united to form X"
+        partners, after = [], e  # "a fusionné avec A, B et C": each of them; the group formed is named after the last
+        if is_party(partner):
+            at = next((m.start for m in sent.mentions if m.kind == "group" and m.start >= (w.end() if w else e)), None)
+            named = self._series(sent, at) if at is not None else []
+            partners = [partner] + [r for r, _ in named[1:]]
+            after = max(e, named[-1][1]) if named else e
+        result = self._result(sent, s if self.result_rx.search(sent.low, s, e) else after, mem)  # "united to form X"
         if not is_party(result) and first is not None:
             result = self._formed_when(sent, first, mem)
         if not is_party(result) and sent.low[s:e] in self.needs_result:
             return None  # "A and B joined forces to attack ...": no group formed (a verb ending in "in" was cut above)
-        if is_party(partner):
-            members.append(partner)
+        members += [r for i, r in enumerate(partners) if i == 0 or not (is_party(result) and _same(r, result))]
         if sent.low[e:e + 6].strip().startswith("into") and is_party(result) and len(members) < 2:
             members.append(result)  # "A merged into B": B absorbed A; "A, B and C merged into X": X is new
         return self._draft(members, result, (s, e))
+
+    def _series(self, sent: Sent, at: int) -> list[tuple[EntityRef, int]]:
+        """(group, end) of each group of the series that opens at `at` ("avec A, B et l'emirat du Sahara
+        d'C": a part of a group stands for it)."""
+        out: list[tuple[EntityRef, int]] = []
+        for m in sent.mentions:
+            if m.start < at:
+                continue
+            if m.kind != "group" or (out and not _SERIES_GAP.fullmatch(sent.low, out[-1][1], self._part_start(sent, m))):
+                break
+            out.append((ref_of(m), m.end))
+        return out
 
     def _formed_when(self, sent: Sent, first: int, mem: Memory) -> EntityRef | None:
         """"X was founded in 2024 as A, B and C merged": X (the subject of the passive before
@@ -205,6 +226,8 @@ class MergerPatterns:
 
     def _noun(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         before = sent.low[max(0, s - 12):s].split()
+        if before and before[-1] in ("their", "leur"):
+            return self._merger_into(sent, mem, s, e)  # "their merger into X" (else a merger told before)
         if before and self.reference_rx.fullmatch(before[-1]):
             return None
         tail = sent.low[e:e + 120]
@@ -229,6 +252,21 @@ class MergerPatterns:
         else:
             return None
         return self._draft(members, self._result(sent, e, mem), (s, e))
+
+    def _merger_into(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
+        """"A and B announced their merger into X", "les mouvements ..., parmi lesquels A et B, ont annonce
+        leur fusion au sein d'un X": the owners of the noun (listed, or named before it) merged into X."""
+        into = _INTO_GROUP.match(sent.low, e)
+        if into is None or not _THEIR.search(sent.low, max(0, s - 8), s):
+            return None
+        result = self.an.first_after(sent, into.end(), mem, limit=8)
+        if not is_party(result):
+            return None
+        listed = self.rel.list_rx.search(sent.low, 0, s)  # "parmi lesquels A et B"
+        members = [r for r, _ in self.rel.series(sent, _ARTICLE.match(sent.low, listed.end()).end())] if listed else []
+        if len(members) < 2:
+            members = [ref_of(m) for m in sent.mentions if m.end <= s and m.kind == "group" and m.entity_id]
+        return self._draft([m for m in members if not _same(m, result)], result, (s, e))
 
     def _right_members(self, sent: Sent, e: int, mem: Memory) -> list[EntityRef]:
         """The groups listed after a merger noun: "of A, B and C", "d'A, de la B d'<leader> et d'C"."""

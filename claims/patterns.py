@@ -158,7 +158,7 @@ class RelationPatterns:
             if men.start < cursor:
                 continue
             gap = sent.text[cursor:men.start]
-            if out and not re.fullmatch(r"(?:\s+(?:in|en|au)\s+[A-Z][\w\s'\u2019-]{0,30})?\s*(?:,\s*(?:and\s+|or\s+|et\s+)?|\s+(?:and|or|et)\s+)", gap):
+            if out and not re.fullmatch(r"(?:\s+(?:in|en|au)\s+[A-Z][\w\s'\u2019-]{0,30})?\s*(?:,\s*(?:and\s+|or\s+|et\s+)?|\s+(?:and|or|et)\s+)(?:the\s+|l'|la\s+|le\s+|les\s+)?", gap):
                 break
             if not out and gap.strip(" ,:"):
                 break

@@ -178,6 +178,9 @@ STRUCTURES = {
         ("{d} Adnan Abu Walid al-Sahrawi split from al-Mourabitoun and pledged allegiance to the Islamic State.", SAHRAWI),
         ("{d} Adnan Abu Walid al-Sahrawi quit al-Mourabitoun and pledged allegiance to the Islamic State.", SAHRAWI),
         ("ISWAP was formed in 2016. {d} a merger between the ISGS and JNIM was discussed, but never concluded.", []),
+        ("{d} Ansar Dine merged with al-Mourabitoun and the Macina Liberation Front to form JNIM.",
+         [MERGE + (("al_mourabitoun", "ansar_dine", "katiba_macina"),)]),
+        ("{d} the MNLA and the HCUA announced their merger into the Azawad Liberation Front.", [("merger", None, "fla", ("hcua", "mnla"))]),
     ],
     "fr": [
         ("{d} Ansar Dine et Al-Mourabitoune ont fusionné pour former le GSIM.", [MERGE + (("al_mourabitoun", "ansar_dine"),)]),
@@ -191,6 +194,10 @@ STRUCTURES = {
          [("pledge", "boko_haram", "islamic_state", ())]),
         ("{d} Adnan Abou Walid al-Sahraoui a quitté Al-Mourabitoune et prêté allégeance à l'État islamique.", SAHRAWI),
         ("L'ISWAP est né en 2016. {d} un accord de fusion entre l'EIGS et le GSIM a été évoqué, mais jamais conclu.", []),
+        ("La katiba Macina est apparue en 2015. {d} elle s'est fondue avec Ansar Dine, Al-Mourabitoune et l'émirat du Sahara d'AQMI "
+         "au sein du GSIM, dont Iyad Ag Ghaly a pris la tête.", [MERGE + (("al_mourabitoun", "ansar_dine", "aqim", "katiba_macina"),)]),
+        ("{d} les mouvements de la CMA, parmi lesquels le MNLA et le HCUA, ont annoncé leur fusion au sein d'un Front de libération de "
+         "l'Azawad.", [("merger", None, "fla", ("hcua", "mnla"))]),
     ],
 }
 
@@ -399,3 +406,13 @@ def test_a_province_or_a_state_gives_its_country(ex, lang):
         if got != [("2021-11-28", country, 12)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+def test_a_name_after_a_leader_and_a_comma_is_the_subject_not_his_aside(ex):
+    """"Né ... sous la direction d'Iyad Ag Ghaly, le GSIM a ... prêté allégeance à Al-Qaïda et à son chef, X.": the
+    second comma does not make "le GSIM a ... son chef" an aside on the leader."""
+    for tail in ("", " et à son chef, Ayman al-Zawahiri"):
+        text = ("Né en mars 2017 de la fusion de plusieurs formations jihadistes sous la direction d'Iyad Ag Ghaly, le GSIM a dès sa "
+                f"fondation prêté allégeance à Al-Qaïda{tail}.")
+        got = sorted((c.type, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang="fr"))
+        assert got == [("merger", "jnim", "2017-03"), ("pledge", "al_qaeda", "2017-03")], (tail, got)
