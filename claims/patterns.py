@@ -16,6 +16,7 @@ from claims.vocab import Vocab
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
 _COORDINATORS = frozenset({"and", "et"})
+_AUX_BEFORE = re.compile(r"\b(?:a|ont|avait|avaient|has|have|had)\s+(?=\w)")
 _COORD_SKIP = ("also", "then", "later", "subsequently", "a", "ont", "avait", "avaient", "aussi", "ensuite", "puis")
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
 _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
@@ -174,12 +175,12 @@ class RelationPatterns:
             return lead
         c = self.an.subject_cand(sent, s)
         coordinated = sent.word_before(s, skip=_COORD_SKIP) in _COORDINATORS
-        if coordinated and (c is None or (c.kind == "entity" and not self._named_by_clause(sent, c))):
+        if coordinated and (c is None or (c.kind in ("entity", "owned") and not self._named_by_clause(sent, c))):
             # "X left Y and pledged allegiance to Z", "X a quitté Y et (a) prêté allégeance à Z": the verb
             # right after "and" shares the subject of the clause (Y is the first verb's object); where
             # that subject names no party ("a handful of commanders quit X, proclaimed themselves Y and
             # pledged ..."), the party named last before the verb
-            head = self.an.sentence_subject_cand(sent)
+            head = self._first_verb_subject(sent, s) or self.an.sentence_subject_cand(sent)
             first = self.an.resolve(sent, head, mem) if head is not None and not self.an.partitive(sent, head) else None
             if c is None or is_party(first):
                 return first, None
@@ -189,6 +190,21 @@ class RelationPatterns:
             return None, None
         span = (c.start, c.end) if c.kind in ("entity", "owned") else None
         return self.an.resolve(sent, c, mem), span
+
+    def _first_verb_subject(self, sent: Sent, s: int):
+        """The subject of the compound verb that the verb at `s` is coordinated with ("depuis que X, une
+        dissidence d'AQMI, a rompu avec Y et prete allegeance a Z": X, not the main clause's subject),
+        where one comes before it in its clause; else None."""
+        aux = None
+        for aux in _AUX_BEFORE.finditer(sent.low, max(0, sent.low.rfind(";", 0, s) + 1), s):
+            pass
+        if aux is None:
+            return None
+        c = self.an.subject_cand(sent, aux.start())
+        aside = next((a for a, b in sent.paren if c is not None and a <= c.start < b), None)
+        if aside is not None:  # "X, une dissidence d'AQMI, a rompu": X, not the name inside the aside
+            c = self.an.subject_cand(sent, aside)
+        return c if c is not None and c.kind in ("entity", "owned") else None
 
     def _named_by_clause(self, sent: Sent, c) -> bool:
         """Candidate `c` is the group a founding or naming verb just named ("..., called themselves

@@ -18,7 +18,8 @@ from claims.text import Tokens, fold
 
 FILES = ("common", "pledge", "split", "merger", "attack")
 LANGS = ("en", "fr")
-_FR_HINTS = re.compile(r"\b(?:le|la|les|des|du|une|est|dans|avec|pour|qui|sur|par|au|aux|ont|ete)\b")  # (folded text)
+_FR_HINTS = re.compile(r"\b(?:le|la|les|des|du|une|est|dans|avec|pour|qui|sur|par|au|aux|ont|ete|et|un|que|il|elle|son|sa|ses|leur|leurs|"
+                       r"mais|aussi)\b|\b(?:l|d|qu|n|s)'(?=\w)")  # (folded text; an elided article or pronoun too)
 _EN_HINTS = re.compile(r"\b(?:the|of|and|in|to|was|were|with|has|have|that|for|by|on|is)\b")
 
 

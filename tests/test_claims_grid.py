@@ -100,6 +100,8 @@ REL_TEMPLATES = {
            ("{d} {g} a fait scission d'avec {t}.", "split", "asserted"),
            ("{d} {g} s'est séparé de {t}.", "split", "asserted"),
            ("{d} {g} a fait sécession d'avec {t}.", "split", "asserted"),
+           ("{d} {g} avait fait sécession {du_t}.", "split", "asserted"),
+           ("{d} {g} et plusieurs émirs rompaient à leur tour avec {t}.", "split", "asserted"),
            ("{d} {g} a juré fidélité à {t}.", "pledge", "asserted")],
 }
 
@@ -109,7 +111,7 @@ def test_every_pledge_and_split_of_the_grid(ex, lang):
     wrong = []
     for (tpl, kind, polarity), (d, when), (g, gid), (t, tid) in itertools.product(
             REL_TEMPLATES[lang], REL_DATES[lang], REL_GROUPS[lang], REL_OTHERS[lang]):
-        text = tpl.format(d=d, g=g, t=t)
+        text = tpl.format(d=d, g=g, t=t, du_t={"l'État islamique": "de l'État islamique", "AQMI": "d'AQMI"}.get(t, t))
         got = [(c.type, c.subject and c.subject.id, c.object and c.object.id, c.date, c.polarity)
                for c in ex.extract(text, published=PUBLISHED, lang=lang)]
         if got != [(kind, gid, tid, when, polarity)]:
@@ -416,3 +418,19 @@ def test_a_name_after_a_leader_and_a_comma_is_the_subject_not_his_aside(ex):
                 f"fondation prêté allégeance à Al-Qaïda{tail}.")
         got = sorted((c.type, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang="fr"))
         assert got == [("merger", "jnim", "2017-03"), ("pledge", "al_qaeda", "2017-03")], (tail, got)
+
+
+def test_a_participle_after_et_shares_the_subject_of_its_compound_verb(ex):
+    """"X, une dissidence de Y, a rompu avec l'organisation de Z et prêté allégeance à W": X pledged, not Z (the
+    object of the first verb) nor the main clause's subject."""
+    text = ("L'EI n'a jamais prospéré en Algérie depuis que Jund al-Khilafah, une dissidence d'AQMI, a rompu avec l'organisation "
+            "d'Abdelmalek Droukdel et prêté allégeance à Abou Bakr al-Baghdadi en septembre 2014.")
+    got = sorted((c.type, c.subject.id, c.object.id) for c in ex.extract(text, published=PUBLISHED, lang="fr"))
+    assert got == [("pledge", "jund_al_khilafah", "islamic_state"), ("split", "jund_al_khilafah", "aqim")]
+
+
+@pytest.mark.parametrize("text", ["Ansar Dine a quitté AQMI et prêté allégeance à l'État islamique en 2015.",
+                                  "En 2015, Boko Haram a juré fidélité à l'EI.",
+                                  "Dimanche, des hommes armés ont tué 12 soldats à Djibo."])
+def test_a_short_french_text_is_read_as_french_without_a_language_tag(ex, text):
+    assert ex.extract(text, published=PUBLISHED) == ex.extract(text, published=PUBLISHED, lang="fr") != []
