@@ -116,15 +116,17 @@ def test_own_floor_per_language(kb, own, lang):
 
 # ---- blind sets: realistic articles written by helpers who never saw the extractor ------------
 # blind and blind2 became development sets once scored (rules were then worked out on them);
-# blind3 and blind4 too in later rounds; blind5 was scored only as a whole, never looked at claim by
-# claim. The parties are linked as a run links them (flows.evaluation.extract_docs). Floors: (micro
-# precision, micro recall, all slots), just under what the extractor reaches.
+# blind3 and blind4 too in later rounds, and blind5 after its third scoring; blind6 is scored only as
+# a whole, never looked at claim by claim. The parties are linked as a run links them
+# (flows.evaluation.extract_docs). Floors: (micro precision, micro recall, all slots), just under what
+# the extractor reaches.
 BLIND_FLOORS = {
     "blind": (0.99, 0.91, 0.93),
-    "blind2": (0.85, 0.83, 0.92),
+    "blind2": (0.88, 0.84, 0.92),
     "blind3": (0.82, 0.69, 0.87),
-    "blind4": (0.84, 0.73, 0.85),
-    "blind5": (0.75, 0.69, 0.86),
+    "blind4": (0.85, 0.73, 0.85),
+    "blind5": (0.78, 0.76, 0.88),
+    "blind6": (0.70, 0.63, 0.83),
 }
 
 
