@@ -46,7 +46,7 @@ class AttackTriggers:
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
         self.object_verbs, self.person_objects = w("object_verbs"), w("person_objects")
         self.commemoration = w("commemoration")
-        self.commemoration_rx = v.rx("attack", "commemoration") if self.commemoration else re.compile(r"(?!x)x")
+        self.commemoration_words = tuple(self.commemoration)  # (a substring test per sentence: see _commemoration_in)
         self._last_commemoration: tuple = (None, False)  # (sentence, a commemoration word in it): see _commemoration_in
         self._counts(v)
         self._state(v)
@@ -213,7 +213,7 @@ class AttackTriggers:
     def _commemoration_in(self, sent: Sent) -> bool:
         """Does the sentence hold a word of commemoration at all (asked per trigger, answered once per sentence)?"""
         if self._last_commemoration[0] is not sent:
-            self._last_commemoration = (sent, self.commemoration_rx.search(sent.low) is not None)
+            self._last_commemoration = (sent, any(map(sent.low.__contains__, self.commemoration_words)))
         return self._last_commemoration[1]
 
     def _commemorated(self, sent: Sent, s: int) -> bool:

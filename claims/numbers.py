@@ -27,10 +27,10 @@ _SCALES = {"hundred": 100, "thousand": 1000, "cent": 100, "cents": 100, "mille":
 _NUMWORD = "|".join(sorted([w for w in (*_UNITS, *_SCALES) if w not in ("a", "an", "un", "une")], key=len, reverse=True))
 NUM = rf"(?:\d{{1,3}}(?:(?:,|\s|\.)\d{{3}})+(?![\d,.]\d)|\d+|(?:{_NUMWORD})(?:\s+(?:and\s+|et\s+)?(?:{_NUMWORD}))*)"
 _QUANT = r"(?:(?:a(?=\s+(?:dozen|hundred|thousand)\b)|at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|a\s+total\s+of|au\s+moins|plus\s+de|pres\s+de|environ|quelque|(?:plus\s+|pres\s+)?d'une|une)\s+)?"
-# the words between a figure and its verb: no other figure nor another casualty verb ("71 soldiers were killed and
-# twelve wounded": twelve wounded, not 71)
-_GAP = (rf"(?:(?!(?:{_NUMWORD}|killed|dead|died|wounded|injured|hurt|kidnapped|abducted|tues|tuees|morts?|blesses|enleves)\b)"
-        r"[^\W\d][\w']*\s+){0,5}?")
+_GAP = r"(?:[^\W\d][\w']*\s+){0,5}?"
+# no other figure nor another casualty verb between a figure and its verb ("71 soldiers were killed and twelve
+# wounded": twelve wounded, not 71): a match whose gap holds one is passed over
+_GAP_STOP = re.compile(rf"\b(?:{_NUMWORD}|killed|dead|died|wounded|injured|hurt|kidnapped|abducted|tues|tuees|morts?|blesses|enleves)\b")
 _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont|"
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
@@ -67,7 +67,7 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
         re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_MASSACRED})\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "cost the lives of 12 herders", "a coute la vie a 12 bergers"
@@ -79,18 +79,17 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
         re.compile(rf"\b{_WOUND_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
     ],
     "kidnapped": [
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+{_GAP}{_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),  # "the abduction of 12 workers"
     ],
 }
 _SG_DET = r"(?:a\s+|an\s+|the\s+|un\s+|une\s+|le\s+|la\s+|l')?"
 _SG_AUX = r"\b(?:was|has\s+been|had\s+been|is\s+reported\s+to\s+have\s+been|a\s+ete|avait\s+ete|aurait\s+ete|etait|fut)\s+(?:\w+ly\s+)?"
-_SUM_RULES = frozenset(rules[i] for rules, i in ((_RULES["killed"], 1), (_RULES["wounded"], 1), (_RULES["kidnapped"], 0)))
 _SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French guide X", "a soldier was killed"
     "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
                          rf"|{_SG_AUX}(?:killed|shot\s+dead|gunned\s+down|abattue?|beheaded|executed|assassinated|murdered|tue|tuee|assassine|assassinee|decapite|decapitee|execute|executee)\b"),
@@ -129,6 +128,10 @@ _HELD_BY = {w: tuple(i for i, (ws, _) in enumerate(_ENTRIES) if w in ws) for ws,
 _DIGIT_ENTRIES = tuple(i for i, (_, digits) in enumerate(_ENTRIES) if digits)
 
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
+# Per slot, each rule with what casualties() needs of it: (pattern, opener entry, a sum, a gap to check, two figures).
+_SUM_RULES = frozenset(rules[i] for rules, i in ((_RULES["killed"], 1), (_RULES["wounded"], 1), (_RULES["kidnapped"], 0)))
+_PLAN = {slot: tuple((rx, _ENTRY[opens], rx in _SUM_RULES, "gap" in rx.groupindex, "n2" in rx.groupindex)
+                     for rx, opens in zip(rules, _OPENERS[slot])) for slot, rules in _RULES.items()}
 _GATES = {
     "killed": ("kill", "massacr", "murder", "slaughter", "egorg", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
                "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie", "peri", "gunned", "assassinat", "meurtre"),
@@ -179,12 +182,11 @@ def casualties(folded: str) -> dict[str, int | None]:
             continue
         starts = starts or _openings(folded)
         summed = None  # (offset, figure) of a sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
-        for rx, opens in zip(rules, _OPENERS[slot]):
-            hit = _first_figure(rx, folded, starts[_ENTRY[opens]])
-            if rx in _SUM_RULES:
+        for rx, opener, is_sum, gapped, paired in _PLAN[slot]:
+            hit = _first_figure(rx, folded, starts[opener], gapped, paired)
+            if is_sum:
                 summed = hit
-                continue
-            if hit is not None and (summed is None or hit[0] < summed[0]):
+            elif hit is not None and (summed is None or hit[0] < summed[0]):
                 out[slot] = hit[1]
                 break
         if out[slot] is None and summed is not None:
@@ -197,14 +199,18 @@ def casualties(folded: str) -> dict[str, int | None]:
     return out
 
 
-def _first_figure(rx: re.Pattern, folded: str, starts: list[int]) -> tuple[int, int] | None:
-    """(offset, figure) of the first match of a casualty rule that reads as a figure (no year), else None."""
+def _first_figure(rx: re.Pattern, folded: str, starts: list[int], gapped: bool, paired: bool) -> tuple[int, int] | None:
+    """(offset, figure) of the first match of a casualty rule that reads as a figure (no year), else None;
+    `gapped`: a match whose gap holds another figure or casualty verb is passed over (and the openers
+    inside it tried); `paired`: the rule sums two figures ("n", "n2")."""
     for m in finditer_at(rx, folded, starts):
+        if gapped and _GAP_STOP.search(folded, m.start("gap"), m.end("gap")):
+            return _first_figure(rx, folded, [p for p in starts if m.start() < p], True, paired)
         raw = m.group("n")
         n = parse_number(raw)
         if n is None or _is_year(n, raw) or n > 100000:
             continue
-        if "n2" in m.groupdict():
+        if paired:
             n2 = parse_number(m.group("n2"))
             if n2 is None or _is_year(n2, m.group("n2")):
                 continue
