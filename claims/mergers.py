@@ -31,7 +31,6 @@ _ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in 
 _INTO_GROUP = re.compile(r"\s+(?:into|within|au\s+sein\s+(?:d'une?|du|de\s+la|de\s+l'|des)|dans\s+(?:une?|le|la|l'))\s*")
 _ARTICLE = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l')?")
 _THEIR = re.compile(r"\b(?:their|leur)\s+$")
-_SERIES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:the\s+|l'|la\s+|le\s+|les\s+)?")
 _WITH = re.compile(r"\s+(?:with|to|avec)\b")
 _UNITED_TO = re.compile(r"\s+(?:with|to|avec|a|au|aux)\b")
 _POSSESSOR = re.compile(r"'s?\s*")
@@ -134,9 +133,9 @@ class MergerPatterns:
         partners, after = [], e  # "a fusionné avec A, B et C": each of them; the group formed is named after the last
         if is_party(partner):
             at = next((m.start for m in sent.mentions if m.kind == "group" and m.start >= (w.end() if w else e)), None)
-            named = self._series(sent, at) if at is not None else []
+            named = self.rel.series(sent, at, part_start=lambda m: self._part_start(sent, m)) if at is not None else []
             partners = [partner] + [r for r, _ in named[1:]]
-            after = max(e, named[-1][1]) if named else e
+            after = max(e, named[-1][1][1]) if named else e
         result = self._result(sent, s if self.result_rx.search(sent.low, s, e) else after, mem)  # "united to form X"
         if not is_party(result) and first is not None:
             result = self._formed_when(sent, first, mem)
@@ -146,18 +145,6 @@ class MergerPatterns:
         if sent.low[e:e + 6].strip().startswith("into") and is_party(result) and len(members) < 2:
             members.append(result)  # "A merged into B": B absorbed A; "A, B and C merged into X": X is new
         return self._draft(members, result, (s, e))
-
-    def _series(self, sent: Sent, at: int) -> list[tuple[EntityRef, int]]:
-        """(group, end) of each group of the series that opens at `at` ("avec A, B et l'emirat du Sahara
-        d'C": a part of a group stands for it)."""
-        out: list[tuple[EntityRef, int]] = []
-        for m in sent.mentions:
-            if m.start < at:
-                continue
-            if m.kind != "group" or (out and not _SERIES_GAP.fullmatch(sent.low, out[-1][1], self._part_start(sent, m))):
-                break
-            out.append((ref_of(m), m.end))
-        return out
 
     def _formed_when(self, sent: Sent, first: int, mem: Memory) -> EntityRef | None:
         """"X was founded in 2024 as A, B and C merged": X (the subject of the passive before

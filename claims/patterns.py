@@ -152,13 +152,14 @@ class RelationPatterns:
             return []
         return self.series(sent, m.end())
 
-    def series(self, sent: Sent, cursor: int) -> list[tuple[EntityRef, tuple[int, int]]]:
-        """The groups named in a series from `cursor` on: "A, B and C", "A in Egypt and B"."""
+    def series(self, sent: Sent, cursor: int, part_start=None) -> list[tuple[EntityRef, tuple[int, int]]]:
+        """The groups named in a series from `cursor` on: "A, B and C", "A in Egypt and B"; `part_start(m)`:
+        where a name standing for a group opens before mention `m` ("et l'emirat du Sahara d'AQMI")."""
         out = []
         for men in sent.mentions:
             if men.start < cursor:
                 continue
-            gap = sent.text[cursor:men.start]
+            gap = sent.text[cursor:part_start(men) if out and part_start else men.start]
             if out and not re.fullmatch(r"(?:\s+(?:in|en|au)\s+[A-Z][\w\s'\u2019-]{0,30})?\s*(?:,\s*(?:and\s+|or\s+|et\s+)?|\s+(?:and|or|et)\s+)(?:the\s+|l'|la\s+|le\s+|les\s+)?", gap):
                 break
             if not out and gap.strip(" ,:"):
