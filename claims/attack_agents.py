@@ -448,9 +448,11 @@ _WORK_CUES = ("work of", "uvre d")  # ("oeuvre", "œuvre": folding keeps the lig
 _WORK_OF = re.compile(r"\b(?P<cop>was|were|is|are|(?:has|have|had|may\s+have|might\s+have|could\s+have|must\s+have)\s+been|est|sont|etait|"
                       r"etaient|fut|serait|seraient|aurait\s+ete|auraient\s+ete|semble\s+etre|seems\s+to\s+be|appears\s+to\s+be)\s+"
                       r"(?P<gap>(?:[\w-]+,?\s+){0,4}?)(?:the\s+(?:handi)?work\s+of|l'(?:oe|\u0153)uvre\s+(?:de\s+|d'|du\s+|des\s+))")
+# an attack noun's own modifiers: "(the ambush) near Gao", "(l'attaque) contre le camp de X"
+_NOUN_MODIFIERS = r"(?:\s+(?:of|in|at|on|near|against|de|du|d'|a|pres\s+de|contre)\s*[^,;]{0,60}?)?"
 _CONDITIONAL = ("may", "might", "could", "must", "serait", "seraient", "aurait", "auraient", "semble", "seems", "appears")
 # the attack noun's own modifiers and an aside, then the copula, or a relative on it ("une attaque qui serait")
-_WORK_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|near|de|du|d'|a|pres\s+de|contre)\s*[^,;]{0,60}?)?(?:\s*,[^;]{0,140}?,)?"
+_WORK_SUBJECT = re.compile(_NOUN_MODIFIERS + r"(?:\s*,[^;]{0,140}?,)?"
                            r"(?:\s*,?\s*(?:which|that|qui)\b)?\s+")
 _WORK_PRONOUN = re.compile(r"(?:^|[,;:]\s*|\bet\s+|\band\s+)(?:it|elle)\s+$")
 
@@ -468,7 +470,7 @@ _ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")
 _OBJ_PRONOUN = re.compile(r"(?:;|,|\bet)\s+(?:\w+\s+){0,3}(?:les|l')\s*(?:(?:avaient|avait|ont|a|auraient|aurait)\s+)?(?:\w+ment\s+|aussitot\s+|deja\s+)?$"
                           r"|\bque\s+(?:\w+\s+){1,3}$")
 # a participle right after the attack noun and its modifiers: "an attack (on a post) blamed on X", "un attentat attribue a X"
-_ATTRIB_REDUCED = re.compile(r"(?:\s+(?:of|in|at|on|near|against|de|du|d'|a|pres\s+de|contre)\s*[^,;]{0,60}?)?\s*,?\s+"
+_ATTRIB_REDUCED = re.compile(_NOUN_MODIFIERS + r"\s*,?\s+"
                              r"(?:(?:widely|largely|later|since|officially|generally|largement|depuis|officiellement|generalement)\s+)?")
-_ATTRIB_SUBJECT = re.compile(r"(?:\s+(?:of|in|at|on|de|du|d'|a|contre)\s*[^,;]{0,60}?)?(?:\s*,[^;]{0,140}?,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
+_ATTRIB_SUBJECT = re.compile(_NOUN_MODIFIERS + r"(?:\s*,[^;]{0,140}?,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
                              r"a\s+ete|ont\s+ete|avait\s+ete|avaient\s+ete|est|sont|etait|etaient|fut)\s+(?:\w+\s+)?|(?:\w+\s+){0,2}?et\s+que\s+(?:\w+\s+){1,3})")
