@@ -111,8 +111,9 @@ class AttackAgents:
             if any(w in self.triggers.state_mod for w in nxt) or self._in_state_operation(sent, e):
                 return False, None, False  # "killed in a French raid", "killed with his men in a special forces operation"
             victim = self.an.subject_cand(sent, s)
-            if victim is not None and victim.kind == "entity" and self._militant(victim.mention):
-                return False, None, False  # "Shekau had been killed": the death of a known actor, not an attack by one
+            if (victim is not None and victim.kind == "entity" and self._militant(victim.mention)) or (
+                    (victim is None or victim.kind == "anaphor") and self.triggers.rel.led_group(sent, s) is not None):
+                return False, None, False  # "Shekau had been killed", "the leader of X was killed": an actor's death, no attack by one
             by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
             if by is None:
                 return True, self._passive_noun_agent(sent, mem, fr, e), False

@@ -28,7 +28,9 @@ _SEVERAL = re.compile(r"\s*(?:of|de|d')\s*(?:several|various|multiple|a\s+number
 _REL_OBJECT = re.compile(r"(?:(?<![\w'])(?:que|which|that|whom)\s+|(?<![\w'])qu')(?:(?:the|le|la|les)\s+|l')?$")
 _REL_WORD = re.compile(r"que\s|qu'|which\s|that\s|whom\s")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in brackets
-_INTO_GROUP = re.compile(r"\s+(?:into|within|au\s+sein\s+(?:d'une?|du|de\s+la|de\s+l'|des)|dans\s+(?:une?|le|la|l'))\s*")
+_INTO_GROUP = re.compile(r"\s+(?:into|within|under\s+the\s+(?:banner|umbrella)\s+of|au\s+sein\s+(?:d'une?|du|de\s+la|de\s+l'|des)|"
+                         r"dans\s+(?:une?|le|la|l')|sous\s+la\s+banniere\s+(?:du|de\s+la|de\s+l'|de|d'))\s*")
+_NEW_GROUP = re.compile(r"\s*(?:an?\s+)?new\s+(?:group|organi[sz]ation|movement|coalition|alliance|entity|front)\s*(?:,\s*|\s+(?:called|named|known\s+as)\s+)")
 _ARTICLE = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l')?")
 _THEIR = re.compile(r"\b(?:their|leur)\s+$")
 _WITH = re.compile(r"\s+(?:with|to|avec)\b")
@@ -112,7 +114,10 @@ class MergerPatterns:
 
     def _result(self, sent: Sent, e: int, mem: Memory) -> EntityRef | None:
         m = self.result_rx.search(sent.low, e, e + 60)
-        return self.an.first_after(sent, m.end(), mem) if m else None
+        if m is None:
+            return None
+        new = _NEW_GROUP.match(sent.low, m.end())  # "into a new group, X", "into a new organisation called X"
+        return self.an.first_after(sent, new.end() if new else m.end(), mem)
 
     def _verb(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         if self.rel.blocked(sent, s):

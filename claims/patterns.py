@@ -16,6 +16,8 @@ from claims.vocab import Vocab
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
 _COORDINATORS = frozenset({"and", "et"})
+_TO_VERB = re.compile(r"\s+(?:(?:has|had|have|a|avait|ont)\s+)?(?:also\s+|then\s+|aussi\s+|alors\s+)?")  # a name, then its verb
+_SPLINTER_WORDS = frozenset({"splinter", "breakaway", "offshoot"})  # (split nouns whose "of" names the group left)
 _AUX_BEFORE = re.compile(r"\b(?:a|ont|avait|avaient|has|have|had)\s+(?=\w)")
 _COORD_SKIP = ("also", "then", "later", "subsequently", "a", "ont", "avait", "avaient", "aussi", "ensuite", "puis")
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
@@ -79,6 +81,9 @@ class RelationPatterns:
         # "the pledge of X to Y", "l'allegeance de X a Y" (an elided article may come before the noun)
         self.pledge_of_rx = re.compile(r"(?<!\w)(?:" + v.alternation("pledge", "pledge_of_nouns") + r")(?=\s+(?:of\s|de\s|du\s|des\s|d'))") if of_nouns else None
         self.owner_rx = re.compile(r"'s?\s+(?:" + nouns + r")\b")
+        leaders = v.alternation("common", "anaphor_person")
+        # "the leader of X", "le chef de X": right before the name (see led_group)
+        self.leader_of_rx = re.compile(r"\b(?:" + leaders + r")\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l')?|du\s+|d')$") if leaders else re.compile(r"(?!x)x")
         # "accepted the pledge of X", "accepted oaths of allegiance from X", "welcomed pledges from A and B"
         self.accept_rx = re.compile(v.rx("pledge", "accept_verbs").pattern + r"\s+(?:the\s+|its\s+|their\s+|l'|la\s+|le\s+|les\s+)?"
                                     + r"(?:" + nouns + r"|pledges?|oaths?|sermons?)(?:\s+(?:of|d')\s*(?:" + nouns + r"))?"
@@ -105,7 +110,7 @@ class RelationPatterns:
         parts = v.alternation("common", "origin_participles")
         self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|par\s+la|par\s+l'|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|"
-                                    r"of\s+(?:the|a|an)|by\s+(?:the|a|an))\s*$")
+                                    r"of\s+(?:the|a|an)|by\s+(?:the|a|an)|through\s+(?:the|a|an))\s*$")
         an.founders_of = self.founders_of
         self.modal_rx = v.rx("common", "modal")
         self.realised_rx = v.rx("common", "realised_to")
@@ -188,9 +193,18 @@ class RelationPatterns:
         if c is not None and self.an.partitive(sent, c):  # "part of X's fighters joined Y": not X
             return self._named_part(sent, c.end, s, mem), None
         if c is None:
-            return None, None
+            return self.led_group(sent, s), None
         span = (c.start, c.end) if c.kind in ("entity", "owned") else None
         return self.an.resolve(sent, c, mem), span
+
+    def led_group(self, sent: Sent, s: int) -> EntityRef | None:
+        """The group whose leader is the subject of the verb at `s` ("the leader of X pledged", "le chef
+        de X a prete allegeance"): the leader acts for it. Else None."""
+        m = next((m for m in reversed(sent.mentions) if m.end <= s), None)
+        if m is None or m.kind != "group" or not _TO_VERB.fullmatch(sent.low, m.end, s):
+            return None
+        of = self.leader_of_rx.search(sent.low, max(0, m.start - 30), m.start)
+        return ref_of(m) if of is not None else None
 
     def _first_verb_subject(self, sent: Sent, s: int):
         """The subject of the compound verb that the verb at `s` is coordinated with ("depuis que X, une
@@ -470,15 +484,16 @@ class RelationPatterns:
             if not is_party(obj):
                 return None
         elif words[-1] == "of":
-            x = self.an.first_after(sent, e, mem)
+            x = self.an.first_after(sent, e, mem) or next(  # (a candidate "group of X" opens inside the trigger)
+                (ref_of(m) for m in self.an.mentions_between(sent, e, e + 40, kinds=("group", "person"))), None)
             frm = re.search(r"\bfrom\b", sent.low[e:e + 80])
             if frm and is_party(x):
                 subj, obj = x, self.an.first_after(sent, e + frm.end(), mem)
-            elif words[0].startswith("split"):
+            elif words[0].startswith("split") or words[0] in _SPLINTER_WORDS:  # "X, a splinter group of Y": Y left
                 obj = x
             else:
                 subj = x
-        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec", "d'"):
+        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec", "d'", "within"):
             near = self.near_rx.match(sent.low, s) is not None  # "se sépare de deux otages": no group left
             obj = self.an.first_after(sent, e, mem, limit=6 if near else 80)
             if near and not is_party(obj):

@@ -434,3 +434,55 @@ def test_a_participle_after_et_shares_the_subject_of_its_compound_verb(ex):
                                   "Dimanche, des hommes armés ont tué 12 soldats à Djibo."])
 def test_a_short_french_text_is_read_as_french_without_a_language_tag(ex, text):
     assert ex.extract(text, published=PUBLISHED) == ex.extract(text, published=PUBLISHED, lang="fr") != []
+
+
+# ---- more ways to tell a pledge, a split or a merger ------------------------------------------------
+MORE_RELATIONS = {
+    "en": [("In 2015, {g}, which had pledged allegiance to {o} a year earlier, attacked a base.", "pledge"),
+           ("In 2015, the leader of {g} pledged allegiance to {o}.", "pledge"), ("In 2015, {g} declared its loyalty to {o}.", "pledge"),
+           ("In 2015, {g} announced it was joining {o}.", "pledge"), ("In 2015, {O} accepted the pledge of {g}.", "pledge"),
+           ("In 2015, {g} became an affiliate of {o}.", "pledge"), ("{g}, a splinter group of {o}, emerged in 2015.", "split"),
+           ("{g}, a breakaway faction of {o}, emerged in 2015.", "split"), ("In 2015, {g} broke off from {o}.", "split"),
+           ("{g} emerged in 2015 from a split within {o}.", "split"), ("In 2015, {g} severed ties with {o}.", "split"),
+           ("In 2015, {g} cut its ties with {o}.", "split")],
+    "fr": [("{g}, qui a prêté allégeance à {o} en 2015, a grandi.", "pledge"), ("En 2015, {g} s'est rallié à {o}.", "pledge"),
+           ("En 2015, {O} a accepté l'allégeance de {g}.", "pledge"), ("En 2015, le chef de {g} a prêté allégeance à {o}.", "pledge"),
+           ("En 2015, {g} a annoncé son affiliation à {o}.", "pledge"), ("{g}, un groupe dissident de {o}, est apparu en 2015.", "split"),
+           ("En 2015, {g} s'est détaché de {o}.", "split"), ("En 2015, {g} a rompu ses liens avec {o}.", "split"),
+           ("En 2015, {g} a coupé les ponts avec {o}.", "split")]}
+MORE_PARTIES = {"en": ([("Ansar Dine", "ansar_dine"), ("Boko Haram", "boko_haram")], [("the Islamic State", "islamic_state"), ("al-Qaeda", "al_qaeda")]),
+                "fr": ([("Ansar Dine", "ansar_dine"), ("Boko Haram", "boko_haram")], [("l'État islamique", "islamic_state"), ("Al-Qaïda", "al_qaeda")])}
+MERGERS = {"en": ["In March 2017, JNIM was created through the merger of Ansar Dine, al-Mourabitoun and the Macina Liberation Front.",
+                  "In March 2017, Ansar Dine, al-Mourabitoun and the Macina Liberation Front combined to form JNIM.",
+                  "In March 2017, Ansar Dine, al-Mourabitoun and the Macina Liberation Front came together under the banner of JNIM.",
+                  "JNIM, formed in March 2017 by the merger of Ansar Dine, al-Mourabitoun and the Macina Liberation Front, is active in Mali.",
+                  "In March 2017, Ansar Dine, al-Mourabitoun and the Macina Liberation Front folded into JNIM."],
+           "fr": ["En mars 2017, Ansar Dine, Al-Mourabitoune et la katiba Macina se sont regroupés pour former le GSIM.",
+                  "En mars 2017, le GSIM est né de la fusion d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina.",
+                  "Le GSIM, issu en mars 2017 de la fusion d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina, est actif au Mali.",
+                  "En mars 2017, Ansar Dine, Al-Mourabitoune et la katiba Macina ont annoncé leur union sous la bannière du GSIM.",
+                  "En mars 2017, Ansar Dine, Al-Mourabitoune et la katiba Macina ont fusionné, donnant naissance au GSIM."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_more_ways_to_tell_a_pledge_or_a_split(ex, lang):
+    wrong = []
+    groups, others = MORE_PARTIES[lang]
+    for (tpl, kind), (g, gid), (o, oid) in itertools.product(MORE_RELATIONS[lang], groups, others):
+        text = tpl.format(g=g, o=o, O=o[0].upper() + o[1:]).replace("de Al-", "d'Al-").replace("de Ansar", "d'Ansar")
+        got = [(c.type, c.subject and c.subject.id, c.object and c.object.id, c.date)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type in ("pledge", "split")]
+        if got != [(kind, gid, oid, "2015")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_more_ways_to_tell_a_merger(ex, lang):
+    wrong = []
+    for text in MERGERS[lang]:
+        got = [(c.object.id, tuple(sorted(m.id for m in c.members)), c.date)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "merger"]
+        if got != [("jnim", ("al_mourabitoun", "ansar_dine", "katiba_macina"), "2017-03")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} mergers wrong, e.g.:\n" + "\n".join(wrong[:10])
