@@ -56,10 +56,16 @@ def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, r
 
 def _aside_of_subject(sent: Sent, s: int) -> tuple[int, int] | None:
     """The span of the aside that describes the sentence's first named party, before `s`
-    ("X, the coalition formed in March 2017 by A and B, claimed ...", "X, founded in 2012, ..."),
-    else None: its dates describe the party, not the event."""
+    ("X, the coalition formed in March 2017 by A and B, claimed ...", "X, founded in 2012, ...",
+    "X, which pledged allegiance to Y in 2017, ...", "X (founded in 2017) ..."), else None: its
+    dates describe the party, not the event."""
     first = next((m for m in sent.mentions if m.kind in ("group", "person")), None)
-    if first is None or first.end >= s or not ASIDE_OPENS.match(sent.low, first.end):
+    if first is None or first.end >= s:
+        return None
+    paren = _PAREN_ASIDE.match(sent.low, first.end)  # "JNIM (founded in 2017) attacked ..."
+    if paren is not None and paren.end() <= s:
+        return first.end, paren.end()
+    if not ASIDE_OPENS.match(sent.low, first.end):
         return None
     close = sent.low.rfind(",", first.end + 1, s)
     return (first.end, close) if close > first.end else None
@@ -321,7 +327,9 @@ class AttackPlaces:
 
 _SMALL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10 and w not in ("a", "an", "une")}  # "three", "trois"
 # an aside opening after a name: "X, the coalition formed ...", "X (Y), founded in 2012 ..."
-ASIDE_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa|founded|formed|created|born|fonde|fondee|cree|creee|forme|formee|nee?)\b")
+ASIDE_OPENS = re.compile(r"\s*(?:\([^()]*\)\s*)?,\s*(?:the|a|an|its|la|le|l'|un|une|son|sa|founded|formed|created|born|fonde|fondee|cree|creee|forme|formee|nee?"
+                         r"|which|who|whose|qui|dont)\b")
+_PAREN_ASIDE = re.compile(r"\s*\([^()]*\)")
 _DAYS_AFTER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?:days?|jours?)\s+(?:after|apres)\s+")
 _EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P<u>days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees?)"
                       r"\s+(?:earlier|before|plus\s+tot|auparavant)\b")

@@ -486,3 +486,31 @@ def test_more_ways_to_tell_a_merger(ex, lang):
         if got != [("jnim", ("al_mourabitoun", "ansar_dine", "katiba_macina"), "2017-03")]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} mergers wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- asides that carry their own date ---------------------------------------------------------------
+ASIDE_SUBJECTS = {"en": [("JNIM", "jnim"), ("Boko Haram", "boko_haram"), ("The Islamic State in the Greater Sahara", "isgs")],
+                  "fr": [("Le JNIM", "jnim"), ("Boko Haram", "boko_haram"), ("L'État islamique au Grand Sahara", "isgs")]}
+DATED_ASIDES = {"en": [", which was formed in 2017,", ", which pledged allegiance to al-Qaeda in 2017,", ", formed in 2017,",
+                       ", a coalition created in March 2017,", ", whose fighters took Gao in 2012,", " (founded in 2017)"],
+                "fr": [", qui a été créé en 2017,", ", qui a prêté allégeance à Al-Qaïda en 2017,", ", créé en 2017,",
+                       ", une coalition formée en mars 2017,", ", dont les combattants ont pris Gao en 2012,", " (fondé en 2017)"]}
+DATED_EVENTS = {"en": [(" attacked an army post near Djibo on Sunday, killing 12 soldiers.", "2021-11-28"),
+                       (" killed 12 soldiers near Djibo last week.", "2021-11"),
+                       (" claimed an ambush that killed 12 soldiers near Djibo on 3 May 2021.", "2021-05-03")],
+                "fr": [(" a attaqué dimanche un poste de l'armée près de Djibo, tuant 12 soldats.", "2021-11-28"),
+                       (" a tué 12 soldats près de Djibo la semaine dernière.", "2021-11"),
+                       (" a revendiqué l'embuscade qui a tué 12 soldats près de Djibo le 3 mai 2021.", "2021-05-03")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_date_inside_the_subjects_aside_is_not_the_attacks(ex, lang):
+    wrong = []
+    for (subj, sid), aside, (event, when) in itertools.product(ASIDE_SUBJECTS[lang], DATED_ASIDES[lang], DATED_EVENTS[lang]):
+        text = subj + aside + event
+        got = [(c.date, c.place, c.killed, c.subject and c.subject.id)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [(when, "Djibo", 12, sid)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} attacks wrong, e.g.:\n" + "\n".join(wrong[:10])
+
