@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from functools import partial
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 import logging
 import re
 from datetime import date, datetime
@@ -23,6 +23,7 @@ from claims.dates import YEAR_RX, find_dates, in_aside, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.entities import EntityMatcher, resolve_shared
 from claims.kb import KnowledgeBase
+from claims.learned import NameLearner
 from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence
 from claims.patterns import Draft, RelationPatterns, is_party, party_place
@@ -48,6 +49,7 @@ class _Tools:
         self.mergers = MergerPatterns(kb, self.an, v, self.rel)
         self.attacks = AttackPatterns(self.an, v, self.rel)
         self.any_trigger = trigger_prefilter(v)
+        self.names = NameLearner(v)
 
 
 class Extractor:
@@ -82,6 +84,10 @@ class Extractor:
             named = [(m.start, m.end) for m in mentions if m.entity_id]
             places = [p for p in places if not (self.gazetteer.from_geonames(p)
                                                 and any(a <= p.start < b for a, b in named))]
+        learned = tools.names.find(text, folded, toks, mentions, places, self.gazetteer.from_geonames)
+        if learned:  # names the text introduces ("the Lakurawa group"): actors, and no village of that name
+            places = [p for p in places if not any(m.start < p.end and p.start < m.end for m in learned)]
+            mentions = sorted(mentions + learned, key=attrgetter("start"))
         if shared:
             mentions = resolve_shared(mentions, dict(shared), places, text, starts, ends, self.kb)
         mem, found = Memory(), []

@@ -514,3 +514,54 @@ def test_a_date_inside_the_subjects_aside_is_not_the_attacks(ex, lang):
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} attacks wrong, e.g.:\n" + "\n".join(wrong[:10])
 
+
+# ---- actors the knowledge base lacks, learned from how the text introduces them -----------------------
+NEW_NAMES = ["Lakurawa", "Mahmuda", "Kel Tinga Wassa"]  # (the last one invented)
+INTRODUCTIONS = {"en": ["The {n} group, which emerged in 2020, has grown in the area.",
+                        "{n}, a jihadist group that emerged in 2020, is active in the area.",
+                        "A group known as {n} has appeared in the area.",
+                        "Officials said {n}, a little-known armed group, had settled in the area."],
+                 "fr": ["Le groupe {n}, apparu en 2020, s'est implanté dans la zone.",
+                        "{n}, un groupe jihadiste apparu en 2020, est actif dans la zone.",
+                        "Un groupe connu sous le nom de {n} est apparu dans la zone.",
+                        "Selon les autorités, le groupe armé {n} s'est installé dans la zone."]}
+LATER_CLAIMS = {"en": [("On Sunday, {n} fighters attacked an army post near Djibo, killing 12 soldiers.", "attack"),
+                       ("On Sunday, {n} attacked an army post near Djibo, killing 12 soldiers.", "attack"),
+                       ("Last year, {n} pledged allegiance to the Islamic State.", "pledge")],
+                "fr": [("Dimanche, des combattants de {n} ont attaqué un poste de l'armée près de Djibo, tuant 12 soldats.", "attack"),
+                       ("Dimanche, {n} a attaqué un poste de l'armée près de Djibo, tuant 12 soldats.", "attack"),
+                       ("L'an dernier, {n} a prêté allégeance à l'État islamique.", "pledge")]}
+# A group named by no introduction, or an unarmed organisation's: no actor is learned
+NO_NEW_NAME = {"en": ["Meanwhile, a group of gunmen attacked an army post near Djibo on Sunday, killing 12 soldiers.",
+                      "On Sunday, a jihadist group attacked an army post near Djibo, killing 12 soldiers.",
+                      "In Djibo, a group of armed men killed 12 soldiers on Sunday.",
+                      "The Fulani militia attacked an army post near Djibo on Sunday, killing 12 soldiers.",
+                      "The Malian group attacked an army post near Djibo on Sunday, killing 12 soldiers.",
+                      "Sahel Watchers, a rights group, said gunmen killed 12 soldiers near Djibo on Sunday.",
+                      "President Bazoum, a critic of the movement, said gunmen killed 12 soldiers near Djibo on Sunday."],
+               "fr": ["Dimanche, un groupe d'hommes armés a attaqué un poste de l'armée près de Djibo, tuant 12 soldats.",
+                      "Dimanche, un groupe jihadiste a attaqué un poste de l'armée près de Djibo, tuant 12 soldats.",
+                      "Cependant, un groupe armé a tué 12 soldats près de Djibo dimanche.",
+                      "Veille Sahel, une organisation humanitaire, a indiqué que des hommes armés avaient tué 12 soldats près de Djibo dimanche.",
+                      "Selon le groupe de réflexion Sahel Études, des hommes armés ont tué 12 soldats près de Djibo dimanche."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_group_the_text_introduces_is_an_actor_wherever_named(ex, lang):
+    wrong = []
+    for name, intro, (tpl, kind) in itertools.product(NEW_NAMES, INTRODUCTIONS[lang], LATER_CLAIMS[lang]):
+        text = intro.format(n=name) + " " + tpl.format(n=name)
+        got = [(c.type, c.subject and c.subject.name, c.subject and c.subject.id) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [(kind, name, None)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_actor_is_learned_without_an_introduction(ex, lang):
+    wrong = []
+    for text in NO_NEW_NAME[lang]:
+        got = [(c.type, c.subject and c.subject.name, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("attack", None, "2021-11-28")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])

@@ -1,0 +1,173 @@
+"""Actors the knowledge base lacks, learned from the way a text introduces them.
+
+News introduces a little-known group once, in a telling frame, and then names it bare:
+
+- "the Lakurawa group", "the Dan Na Ambassagou militia" (English: the name before the head noun);
+- "le groupe Lakurawa", "la milice armée Dan Na Ambassagou" (French: after it);
+- "Mahmuda, a jihadist group that emerged in 2022, ...", "Lakurawa, un groupe jihadiste ...";
+- "a group calling itself X", "un groupe connu sous le nom de X".
+
+Each name so introduced (capitalised words; the particles al-, wal-, de, du ... inside it may be
+lower case) is an actor wherever the text names it, with `entity_id=None`, like the
+organisation-like names of `claims.entities` ("Katiba X"). Not a name: a known entity's, a
+country, a demonym or a place the curated gazetteer knows (a GeoNames-only village may share a
+group's name: "Lakurawa"), a word of the `not_names` list (sentence openers, ethnic and
+qualifying words: "Meanwhile, a group of ...", "the Fulani militia"). "a group of" is no
+introduction. The head nouns, introducing phrases and stop words are data
+(claims/vocab/common.yaml). Pure: text in, mentions out.
+"""
+from __future__ import annotations
+
+import re
+
+from claims.dates import MONTHS, WEEKDAYS
+from claims.entities import Mention
+from claims.places import PlaceMention
+from claims.text import Tokens
+from claims.vocab import Vocab
+
+_MAX_WORDS = 5  # of a learned name
+_PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ar", "as", "ash", "an", "bin", "ibn", "ben", "ag", "de", "du",
+                        "des", "la", "le", "l", "d", "of", "the", "wa", "fi", "li"})
+_COLLECTIVE = re.compile(r"\s*(?:of|de|d'|du|des)\b")  # "a group of gunmen", "un groupe d'hommes armés"
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "On Sunday, a group ..."
+_TOKEN = re.compile(r"[\w']+")
+
+
+class NameLearner:
+    """Built once per language from its vocabulary (`claims.vocab.Vocab`)."""
+
+    def __init__(self, v: Vocab):
+        self.heads = frozenset(v.words("common", "name_heads"))
+        self.not_names = frozenset(v.words("common", "not_names"))
+        self.civil = frozenset(w for p in v.words("common", "name_civil") for w in p.split())
+        articles = "|".join(map(re.escape, v.words("common", "name_articles")))
+        intros = v.alternation("common", "name_intros", longest_first=True)
+        adjectives = v.alternation("common", "name_adjectives")
+        determiners = v.alternation("common", "name_determiners", longest_first=True)
+        # "Mahmuda, a (jihadist) group": a comma, an article and up to three words before the head
+        self._apposed = re.compile(r",\s+(?:%s)\s+((?:[\w']+\s+){0,3})\Z" % articles)
+        # English: "the Lakurawa group" ("the" before the name, the name before the head)
+        self._the = re.compile(r"(?<![\w'])the\s+\Z") if v.lang == "en" else None
+        # French: "le groupe (armé) Lakurawa" (a determiner before the head, the name after it)
+        self._det = re.compile(r"(?<![\w'])(?:%s)\s+\Z" % determiners) if determiners else None
+        self._after = re.compile((r"(?:\s+(?:%s)(?![\w']))?" % adjectives if adjectives else "") + r"\s+")
+        self._intro = re.compile(r"\s+(?:%s)\s+\"?\s*" % intros) if intros else None
+
+    def find(self, text: str, folded: str, toks: Tokens, mentions: list[Mention],
+             places: list[PlaceMention], geonames) -> list[Mention]:
+        """The mentions of the names `text` introduces (none overlaps `mentions`, the known ones),
+        sorted; `geonames(place)`: whether a place comes from GeoNames only."""
+        heads = self.heads & toks.uniq
+        if not heads:
+            return []
+        known = [(m.start, m.end) for m in mentions]
+        barred = [(p.start, p.end) for p in places if not (p.kind == "place" and geonames(p))]
+        names: set[str] = set()
+        for s, e, _, _ in toks.occurrences(heads):
+            if _COLLECTIVE.match(folded, e) or self._civil(folded, s, e):
+                continue
+            for a, b in self._introduced(text, folded, s, e):
+                if not any(x < b and a < y for x, y in known) and not any(x < b and a < y for x, y in barred):
+                    names.add(text[a:b])
+        if not names:
+            return []
+        return _occurrences(text, names, known)
+
+    def _civil(self, folded: str, s: int, e: int) -> bool:
+        """A head noun qualified as an unarmed organisation's: by one of the two words before it
+        ("a human rights group") or the word after it ("une organisation humanitaire")."""
+        around = folded[max(0, s - 30):s].split()[-2:] + folded[e:e + 30].split()[:1]
+        return not self.civil.isdisjoint(around)
+
+    def _introduced(self, text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans of the names that head noun [s, e) introduces."""
+        out = []
+        m = self._apposed.search(folded, max(0, s - 40), s)
+        if m and _plain(m.group(1)):  # "Mahmuda, a jihadist group"
+            out.append(self._name(text, folded, _tokens_before(folded, m.start())))
+        if self._the is not None:  # "the Lakurawa group"
+            span = self._name(text, folded, _tokens_before(folded, s))
+            if span is not None and self._the.search(folded, max(0, span[0] - 6), span[0]):
+                out.append(span)
+        if self._det is not None and self._det.search(folded, max(0, s - 8), s):  # "le groupe (armé) Lakurawa"
+            m = self._after.match(folded, e)
+            if m:
+                out.append(self._name(text, folded, _tokens_after(folded, m.end())))
+        if self._intro is not None:  # "a group known as Lakurawa"
+            m = self._intro.match(folded, e)
+            if m:
+                out.append(self._name(text, folded, _tokens_after(folded, m.end())))
+        return [span for span in out if span is not None]
+
+    def _name(self, text: str, folded: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The span of the name the word spans `spans` give, walked from the one next to the
+        introduction: capitalised words (`text`), particles inside."""
+        kept: list[tuple[int, int]] = []
+        for a, b in spans:
+            owner = folded.endswith("'s", a, b)  # "Mahmuda's": the name without the possessive
+            b -= 2 if owner else 1 if folded.endswith("'", a, b) else 0
+            w = text[a:b]
+            if w[:1].isupper() and len(w) > 1:
+                if folded[a:b] in self.not_names or folded[a:b] in _CALENDAR:
+                    break
+                kept.append((a, b))
+            elif folded[a:b] in _PARTICLES and kept:
+                kept.append((a, b))
+            else:
+                break
+            if owner:
+                break
+        while kept and folded[kept[-1][0]:kept[-1][1]] in _PARTICLES:  # a name neither opens nor ends on a particle
+            kept.pop()
+        if not kept:
+            return None
+        return min(k[0] for k in kept), max(k[1] for k in kept)
+
+
+def _tokens_before(folded: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the words (up to _MAX_WORDS) that end at `end` (white space aside), right to
+    left, as long as only white space separates them."""
+    lo = max(0, end - 80)
+    out: list[tuple[int, int]] = []
+    nxt = end
+    for a, b in reversed([m.span() for m in _TOKEN.finditer(folded, lo, end)]):
+        if folded[b:nxt].strip() or (a == lo and lo > 0 and (folded[lo - 1].isalnum() or folded[lo - 1] == "'")):
+            break
+        out.append((a, b))
+        nxt = a
+        if len(out) == _MAX_WORDS:
+            break
+    return out
+
+
+def _tokens_after(folded: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the words (up to _MAX_WORDS) from `start` on, as long as only white space
+    separates them."""
+    out: list[tuple[int, int]] = []
+    prev = start
+    for m in _TOKEN.finditer(folded, start, start + 80):
+        if folded[prev:m.start()].strip():
+            break
+        out.append(m.span())
+        prev = m.end()
+        if len(out) == _MAX_WORDS:
+            break
+    return out
+
+
+def _plain(words: str) -> bool:
+    """The words between an apposition's article and its head qualify it ("a jihadist", "a new
+    armed"), none is a preposition or a determiner ("an ally of the")."""
+    return all(w not in _PARTICLES and w not in ("of", "de", "d") for w in words.split())
+
+
+def _occurrences(text: str, names: set[str], known: list[tuple[int, int]]) -> list[Mention]:
+    """Every mention of the names in `text` (the longest where two overlap), none inside a known one."""
+    alts = "|".join(r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", n))) for n in sorted(names, key=len, reverse=True))
+    out = []
+    for m in re.finditer(r"(?<![\w'\u2019])(?:%s)(?![\w])" % alts, text):
+        s, e = m.span()
+        if not any(x < e and s < y for x, y in known):
+            out.append(Mention(s, e, None, " ".join(m.group().split()), m.group(), "group"))
+    return out
