@@ -35,7 +35,7 @@ _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
 _KILL_V = (r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|shot\s+dead|"
-           r"gunned\s+down|tuant|tue|tues|abattu|abattus)")
+           r"gunned\s+down|tuant|tue|tues|abattu|abattus|executant|execute|executes)")
 _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"
 _KIDNAP_V = r"(?:kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|seizing|seized|hijacked|hijacking|took|taking|enlevant|enleve|enleves|kidnappe|kidnappes)"
 _KILL_N = r"(?:killing|killings|massacre|murder|murders|execution|executions|assassinat|meurtre)"  # the act, named
@@ -67,9 +67,12 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
         re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_MASSACRED})\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|lost\s+their\s+lives|perdu\s+la\s+vie|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
+        # "the death toll from Sunday's attack in Djibo rose to 12", "le bilan ... s'est alourdi a 12"
+        re.compile(rf"\b(?:toll|bilan)\s+(?:[\w']+\s+){{0,8}}?(?:rose|has\s+risen|had\s+risen|climbed|increased|reached|stood|stands|"
+                   rf"s'est\s+alourdi|s'eleve|atteint)\s+(?:to\s+|at\s+|a\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
         # "cost the lives of 12 herders", "a coute la vie a 12 bergers"
         re.compile(rf"\b(?:cost|costing|claimed|claiming|coute|coutant)\s+(?:the\s+lives\s+of|la\s+vie\s+a)\s+{_QUANT}(?P<n>{NUM})\b"),
         # "the killing of eight people", "le massacre de 30 villageois" (last: a figure told with a verb wins)
@@ -113,6 +116,7 @@ _PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", 
 _OPENERS = {
     "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
                (frozenset({"death", "toll", "bilan"}), False),
+               (frozenset({"toll", "bilan"}), False),
                (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False), (_words_of(_KILL_N), False)],
     "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
     "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER, (_words_of(_KIDNAP_N), False)],

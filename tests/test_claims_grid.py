@@ -565,3 +565,35 @@ def test_no_actor_is_learned_without_an_introduction(ex, lang):
         if got != [("attack", None, "2021-11-28")]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- more ways to tell an attack and its toll --------------------------------------------------------
+MORE_ATTACKS = {"en": ["At least 12 soldiers died when their convoy hit an improvised explosive device near {p} on Sunday.",
+                       "A roadside bomb killed 12 soldiers near {p} on Sunday.",
+                       "Twelve soldiers lost their lives in an attack near {p} on Sunday.",
+                       "The death toll from Sunday's attack near {p} rose to 12.",
+                       "Jihadists executed 12 civilians near {p} on Sunday.",
+                       "JNIM executed the attack on an army post near {p} on Sunday, killing 12 soldiers."],
+                "fr": ["Douze soldats ont perdu la vie dimanche dans une attaque près de {p}.",
+                       "Un engin explosif improvisé a tué 12 soldats dimanche près de {p}.",
+                       "Des hommes armés à moto ont fait irruption dimanche à {p}, tuant 12 personnes.",
+                       "Des jihadistes ont exécuté 12 civils dimanche près de {p}.",
+                       "Le bilan de l'attaque de dimanche près de {p} s'est alourdi à 12 morts.",
+                       "Le JNIM a exécuté l'attaque contre un poste de l'armée près de {p} dimanche, tuant 12 soldats."]}
+NOT_ATTACKS = {"en": ["The army executed 12 suspects near {p} on Sunday.", "The gold mine near {p} employs 1,200 people."],
+               "fr": ["L'armée a exécuté 12 suspects près de {p} dimanche.", "La mine d'or près de {p} emploie 1 200 personnes."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_more_ways_to_tell_an_attack_and_its_toll(ex, lang):
+    wrong = []
+    for tpl, (p, country) in itertools.product(MORE_ATTACKS[lang], PLACES):
+        text = tpl.format(p=p)
+        got = [(c.date, c.place, c.country, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "attack"]
+        if got != [("2021-11-28", p, country, 12)]:
+            wrong.append(f"{text} -> {got}")
+    for tpl, (p, _) in itertools.product(NOT_ATTACKS[lang], PLACES):
+        got = ex.extract(tpl.format(p=p), published=PUBLISHED, lang=lang)
+        if got:
+            wrong.append(f"{tpl.format(p=p)} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
