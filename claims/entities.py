@@ -58,6 +58,8 @@ def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
                     out.add(cur[:i] + (pre + cur[i + 1],) + cur[i + 2:])
     if len(toks) > 2 and toks[0] in _ARTICLES:  # "Les Signataires par le sang": also "des Signataires par le sang"
         out |= {t[2:] if t[1] == "'" else t[1:] for t in list(out) if t[0] == toks[0]}
+    if len(toks) > 1 and toks[0] in _AL and (len(toks) > 2 or len(toks[1]) >= 8):
+        out.add(toks[1:])  # "the Mulathamun Battalion", "the Mourabitoun": the name without its article (not "Qaeda")
     return {t for t in out if t}
 
 

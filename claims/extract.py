@@ -143,8 +143,9 @@ class Extractor:
         rel = t.rel.pledges(sent, mem) if "pledge" in types else []
         rel += t.rel.splits(sent, mem) if "split" in types else []
         if "merger" in types:
-            rel += t.mergers.mergers(sent, mem)
-            union = t.mergers.union(sent, mem)
+            merged = t.mergers.mergers(sent, mem)
+            rel += merged
+            union = None if merged else t.mergers.union(sent, mem)  # (a merger told outright is no second one)
             rel += [union] if union else []
             founding = t.mergers.founding(sent, mem)
             if founding is not None:
@@ -283,16 +284,21 @@ def _by_sentence(items: list, starts: list[int], ends: list[int]) -> dict[int, l
 def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | None:
     """The date of a relation claim: the nearest in its segment, after the trigger first;
     a date inside an apposition or parenthesis ("X, a faction founded in 2012, ...") is
-    about that aside, not the claim."""
+    about that aside, not the claim, unless the aside is the trigger's own ("la fusion, en mars 2017, d'A et de B")."""
     aside = sent.in_paren(trig[0])
-    seg = [d for d in sent.dates if lo <= d.start < hi and (aside or not sent.in_paren(d.start))]
+    own = [(a, b) for a, b in sent.paren if trig[1] <= a <= trig[1] + 2] if not aside else []
+
+    def counts(d) -> bool:
+        return aside or not sent.in_paren(d.start) or any(a <= d.start < b for a, b in own)
+
+    seg = [d for d in sent.dates if lo <= d.start < hi and counts(d)]
     after = [d for d in seg if d.start >= trig[1]]
     before = [d for d in seg if d.end <= trig[0]]
     if after:
         return after[0].value
     if before:
         return before[-1].value
-    earlier = [d for d in sent.dates if d.end <= trig[0] and (aside or not sent.in_paren(d.start))]
+    earlier = [d for d in sent.dates if d.end <= trig[0] and counts(d)]
     return earlier[-1].value if earlier else None
 
 

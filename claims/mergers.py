@@ -37,6 +37,9 @@ _WITH = re.compile(r"\s+(?:with|to|avec)\b")
 _UNITED_TO = re.compile(r"\s+(?:with|to|avec|a|au|aux)\b")
 _POSSESSOR = re.compile(r"'s?\s*")
 _INTO_TAIL = re.compile(r"(?:\s+(?:in|au\s+sein\s+(?:de|du)|dans))$")
+_BY_MEMBERS = re.compile(r"\s*,?\s*(?:by|par)\s*(?:(?:the|la|le|les|l')\s*)?")
+_DATE_GAP = re.compile(r"\s*,?\s*(?:(?:in|on|en|le)\s+)?")
+_DATE_CLOSE = re.compile(r"\s*,")
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -64,6 +67,7 @@ class MergerPatterns:
                                          r"(?:[\w-]+\s+){0,2}?(?:" + parts + r")(?:\s+[\w']+){0,3}?\s+d'$") if parts else None
         passive = v.alternation("merger", "formed_passive")
         when = v.alternation("merger", "when")
+        self.formed_passive_rx = re.compile(r"(?<![\w'])(?:" + passive + r")\s*$") if passive else None
         self.formed_when_rx = re.compile(r"(?<![\w'])(?:" + passive + r")\b[^;]{0,60}?(?<![\w'])(?:" + when
                                          + r")\s*(?:(?:the|la|le|les|l')\s*)?$") if passive and when else None
         self._busy = False
@@ -81,9 +85,34 @@ class MergerPatterns:
             d = self._noun(sent, mem, m.start(), m.end())
             out += [d] if d else []
         for m in self.found_rx.finditer(sent.low) if ("merger", "found_verbs") in sent.cues else ():
-            d = self._formed_by_relative(sent, mem, m.start(), m.end())
+            d = (self._formed_by_relative(sent, mem, m.start(), m.end()) or self._founded_by(sent, mem, m.start(), m.end())
+                 or self._joint_founding(sent, mem, m.start(), m.end()))
             out += [d] if d else []
         return out
+
+    def _founded_by(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
+        """"X was formed in March 2017 by A, B and C", "le X a été créé par A, B et C": a merger of
+        the founders listed after "by" into the subject of the passive."""
+        if not self.formed_passive_rx.search(sent.low, max(0, s - 20), e) or self.rel.blocked(sent, s):
+            return None
+        members, _ = self._right_members(sent, self._past_date(sent, e), mem, first=_BY_MEMBERS)
+        if len(members) < 2:
+            return None
+        return self._draft(members, self.an.subject_left(sent, s, mem), (s, e))
+
+    def _joint_founding(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
+        """"A, B and C founded X", "A, B et C ont créé le X", "A and B announced the creation of X":
+        a merger of the coordinated founders into X, the group named right after the verb."""
+        if self.rel.blocked(sent, s):
+            return None
+        new = next((k for k in sent.cands if k.start >= e), None)
+        if new is None or new.kind != "entity" or new.mention.kind != "group" or not _ARTICLE.fullmatch(sent.low, e, new.start):
+            return None
+        members, _ = self._left_members(sent, s, mem)
+        result = ref_of(new.mention)
+        if len(members) < 2 or any(_same(m, result) for m in members):
+            return None
+        return self._draft(members, result, (s, e))
 
     def _formed_by_relative(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         """"X, que A, B et C avaient formée en 2014", "X, which A and B founded": a merger of the
@@ -222,28 +251,45 @@ class MergerPatterns:
             return self._merger_into(sent, mem, s, e)  # "their merger into X" (else a merger told before)
         if before and self.reference_rx.fullmatch(before[-1]):
             return None
+        trig = (s, e)
+        e = self._past_date(sent, e)  # "la fusion, en mars 2017, d'A, de B et de C"
         tail = sent.low[e:e + 120]
         origin = self.rel.origin(sent, s, mem)  # "formed out of the merger of A, B and C, X ..."
         if origin is not None:
-            members = self._right_members(sent, e, mem)
+            members, _ = self._right_members(sent, e, mem)
             if any(_same(x, origin) for x in members):  # "..., le FLA": the list ended before the result
                 members = members[:next(i for i, x in enumerate(members) if _same(x, origin))]
             if len(members) >= 2 or (not members and _SEVERAL.match(tail)):
-                return Draft("merger", (s, e), object=origin, members=tuple(members), date=self.rel.origin_date(sent, s))
+                return Draft("merger", trig, object=origin, members=tuple(members), date=self.rel.origin_date(sent, s))
         if self.unrealised_rx.search(sent.low, max(0, s - 30)):
             return None  # "a merger between X and Y was discussed, but never concluded": no merger
         pair = self.pair_rx.search(tail)
         of = _OF_MEMBERS.match(tail)  # "the merger of / between", "la fusion de / d' / entre"
+        end = e
         if of and pair and pair.start() < 20:
             members = self._pair_from_kb(sent, mem)
         elif of:
-            members = self._right_members(sent, e, mem)  # "la fusion d'A, de B, de C et de D"
+            members, end = self._right_members(sent, e, mem)  # "la fusion d'A, de B, de C et de D"
             if len(members) < 2:
                 found = [ref_of(m) for m in self.an.mentions_between(sent, e, e + 120, kinds=("group",))][:2]
-                members = found if len(found) == 2 else []
+                members, end = (found, e) if len(found) == 2 else ([], e)
         else:
             return None
-        return self._draft(members, self._result(sent, e, mem), (s, e))
+        # the group formed: named after the noun ("the merger into X") or after its list ("the merger of A, B
+        # and C in 2017 gave birth to X", "la fusion d'A et de B au sein du X")
+        result = self._result(sent, e, mem)
+        if not is_party(result) and end > e:
+            result = self._result(sent, self._past_date(sent, end), mem)
+        return self._draft(members, result, trig)
+
+    def _past_date(self, sent: Sent, e: int) -> int:
+        """Past a date told right after `e` (", in March 2017,", " en mars 2017"), else `e`."""
+        m = _DATE_GAP.match(sent.low, e)
+        d = next((d for d in sent.dates if d.start == m.end()), None) if m else None
+        if d is None:
+            return e
+        close = _DATE_CLOSE.match(sent.low, d.end)
+        return close.end() if close else d.end
 
     def _merger_into(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         """"A and B announced their merger into X", "les mouvements ..., parmi lesquels A et B, ont annonce
@@ -260,8 +306,9 @@ class MergerPatterns:
             members = [ref_of(m) for m in sent.mentions if m.end <= s and m.kind == "group" and m.entity_id]
         return self._draft([m for m in members if not _same(m, result)], result, (s, e))
 
-    def _right_members(self, sent: Sent, e: int, mem: Memory) -> list[EntityRef]:
-        """The groups listed after a merger noun: "of A, B and C", "d'A, de la B d'<leader> et d'C"."""
+    def _right_members(self, sent: Sent, e: int, mem: Memory, first=_FIRST_MEMBER) -> tuple[list[EntityRef], int]:
+        """The groups listed after a merger noun ("of A, B and C", "d'A, de la B d'<leader> et d'C")
+        or a founding passive (`first`: "by A, B and C"), and where the list ends."""
         out, cursor = [], e
         for k in sent.cands:
             if k.start < cursor:
@@ -270,7 +317,9 @@ class MergerPatterns:
             if out and k.kind == "entity" and k.mention.kind == "person" and _LEADER_OF.fullmatch(gap):
                 cursor = k.end  # "du HCUA d'<leader>": its leader, no member
                 continue
-            if not (_FIRST_MEMBER if not out else _NEXT_MEMBER).fullmatch(gap):
+            if k.kind == "entity" and cursor < (part := self._part_start(sent, k.mention)) < k.start:
+                gap = sent.low[cursor:part]  # "..., et de l'émirat du Sahara d'AQMI": a part of the group, the group
+            if not (first if not out else _NEXT_MEMBER).fullmatch(gap):
                 break
             if k.kind == "entity" and k.mention.kind == "group":
                 out.append(ref_of(k.mention))
@@ -279,7 +328,7 @@ class MergerPatterns:
             else:
                 break
             cursor = k.end
-        return out
+        return out, cursor
 
     def _pair_from_kb(self, sent: Sent, mem: Memory) -> list[EntityRef]:
         groups = [g for _, g in mem.recent_groups if g.id]
@@ -305,11 +354,22 @@ class MergerPatterns:
         return Draft("merger", trig, subject=None, object=result, members=tuple(uniq))
 
     def _kb_result(self, members: list[EntityRef]) -> EntityRef | None:
+        """The group the knowledge base says the members merged into: the one most of a list of three
+        or more merged into, else one of them, else the one group of a pair."""
         ids = {m.id for m in members}
+        into = {m.id: [r.object for r in self.kb.relations_of(m.id, "merged_into")] for m in members if m.id}  # (KB order)
+        counts: dict[str, int] = {}
+        for objs in into.values():
+            for obj in set(objs) - ids:
+                counts[obj] = counts.get(obj, 0) + 1
+        best = min(counts, key=lambda o: (-counts[o], o)) if counts else None  # (ties: by id, for the same answer every run)
+        if best is not None and len(members) > 2 and counts[best] * 2 > len(members):
+            e = self.kb.entities[best]
+            return EntityRef(e.id, e.name, e.name)
         for m in members:
-            for r in self.kb.relations_of(m.id, "merged_into") if m.id else ():
-                if r.object in ids or len(members) == 2:
-                    e = self.kb.entities[r.object]
+            for obj in into.get(m.id, ()):
+                if obj in ids or len(members) == 2:
+                    e = self.kb.entities[obj]
                     return next((x for x in members if x.id == e.id), EntityRef(e.id, e.name, e.name))
         return None
 

@@ -25,7 +25,7 @@ _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:(the)\s+)?)")  # (group 1: "the", where a name may open)
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00ab]*")
 _FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")
-_POSSESSIVE = re.compile(r"\b(?:its|their)\b")
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b(?=\s+\w+$)")  # "rejoined its ranks" (not "announced its affiliation with")
 # "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
 _WHOSE = re.compile(r"(?<![\w'])(?:whose|dont\s+(?:le|l')\s*)\s*(?:[\w-]+\s+)?(\w+)(?:\s*,[^,;]{1,50},)?\s*"
                     r"(?:(?:has|had|a|avait|aurait)\s+)?$")
@@ -439,6 +439,10 @@ class RelationPatterns:
             return self.an.resolve(sent, c, mem) if c is not None and c.kind in ("entity", "owned", "anaphor") else None
         if re.search(r"(?:\best|\bwas|\bis|\bsont|\bwere)\s+$", sent.low[:p]):
             return self.an.subject_left(sent, p, mem)
+        named = next((x for x in reversed(sent.mentions) if x.end <= p), None)  # "JNIM emerged in 2017 from the merger of"
+        if (m.group().startswith("emerged") and named is not None and named.kind == "group"
+                and not sent.low[named.end:p].strip()):  # (not "linked to X formed in 2017 by": a reduced relative)
+            return ref_of(named)
         return None
 
     def origin_date(self, sent: Sent, s: int) -> str | None:

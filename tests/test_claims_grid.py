@@ -597,3 +597,49 @@ def test_more_ways_to_tell_an_attack_and_its_toll(ex, lang):
         if got:
             wrong.append(f"{tpl.format(p=p)} -> {got}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- foundings and mergers told by the group formed, a passive, a list or a nominal ---------------------
+MORE_MERGERS = {"en": ["Ansar Dine, al-Mourabitoun and Katiba Macina founded JNIM in March 2017.",
+                       "In March 2017, Ansar Dine, al-Mourabitoun and Katiba Macina announced the creation of JNIM.",
+                       "JNIM was formed in March 2017 by Ansar Dine, al-Mourabitoun and Katiba Macina.",
+                       "The merger of Ansar Dine, al-Mourabitoun and Katiba Macina in March 2017 gave birth to JNIM.",
+                       "JNIM emerged in March 2017 from the merger of Ansar Dine, al-Mourabitoun and Katiba Macina.",
+                       "In March 2017, the leaders of Ansar Dine, al-Mourabitoun and Katiba Macina appeared in a video announcing their merger into JNIM.",
+                       "Ansar Dine, al-Mourabitoun and Katiba Macina merged in March 2017."],
+                "fr": ["En mars 2017, Ansar Dine, Al-Mourabitoune et la katiba Macina ont créé le GSIM.",
+                       "En mars 2017, Ansar Dine, Al-Mourabitoune et la katiba Macina ont annoncé la création du GSIM.",
+                       "Le GSIM a été créé en mars 2017 par Ansar Dine, Al-Mourabitoune et la katiba Macina.",
+                       "La fusion, en mars 2017, d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina a donné naissance au GSIM.",
+                       "Le GSIM est issu de la fusion, en mars 2017, d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina.",
+                       "En mars 2017, Iyad Ag Ghaly a annoncé la fusion d'Ansar Dine, d'Al-Mourabitoune et de la katiba Macina au sein du GSIM.",
+                       "En mars 2017, Ansar Dine, Al-Mourabitoune et la katiba Macina ont uni leurs forces au sein du GSIM."]}
+NOT_MERGERS = {"en": ["In 2018, JNIM and ISGS formed an alliance of convenience.",
+                      "Ansar Dine and al-Mourabitoun formed a joint unit to attack Gao in 2017.",
+                      "In March 2017, JNIM was created by Iyad Ag Ghaly and Amadou Koufa.",
+                      "The merger of Ansar Dine and al-Mourabitoun was discussed in 2016 but never happened."],
+               "fr": ["En 2018, le GSIM et l'EIGS ont formé une alliance de circonstance.",
+                      "Le GSIM a été créé en 2017 par Iyad Ag Ghaly et Amadou Koufa."]}
+MORE_PLEDGES = {"en": ["Ansar Dine became part of JNIM in March 2017.", "In March 2017, Ansar Dine was integrated into JNIM.",
+                       "In March 2017, Ansar Dine announced its affiliation with JNIM."],
+                "fr": ["En mars 2017, Ansar Dine a intégré le GSIM.", "En mars 2017, Ansar Dine s'est affilié au GSIM.",
+                       "Depuis mars 2017, Ansar Dine fait désormais partie du GSIM."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_foundings_and_mergers_told_every_way(ex, lang):
+    wrong = []
+    for text in MORE_MERGERS[lang]:
+        got = [(c.object.id, tuple(sorted(m.id for m in c.members)), c.date)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "merger"]
+        if got != [("jnim", ("al_mourabitoun", "ansar_dine", "katiba_macina"), "2017-03")]:
+            wrong.append(f"{text} -> {got}")
+    for text in NOT_MERGERS[lang]:
+        got = [c for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "merger"]
+        if got:
+            wrong.append(f"{text} -> {got}")
+    for text in MORE_PLEDGES[lang]:
+        got = [(c.type, c.subject.id, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("pledge", "ansar_dine", "jnim", "2017-03")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
