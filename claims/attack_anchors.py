@@ -38,7 +38,7 @@ def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, r
     (only where it has no date); `line`: the dateline match or None."""
     s, e, kind = trig
     dates = [d for d in sent.dates if lo <= d.start < b]
-    if len(dates) > 1 and dates[0].end <= s and dates[-1].start >= e:
+    if dates and dates[0].end <= s:
         aside = _aside_of_subject(sent, s)  # "JNIM, the coalition formed in 2017 by ..., claimed the attack on May 3"
         if aside is not None:
             dates = [d for d in dates if not aside[0] <= d.start < aside[1]]

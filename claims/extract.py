@@ -71,7 +71,7 @@ class Extractor:
         tools = self._tools.get(lang or guess_lang(folded)) or self._tools["en"]
         toks = Tokens(folded)
         toks.share(self.matcher.first_words(toks) | self.gazetteer.first_words(toks)
-                   | tools.any_trigger.first_words(toks.uniq))
+                   | tools.any_trigger.first_words(toks.uniq) | (tools.names.heads & toks.uniq))
         spans = split_sentences(text)
         starts, ends = list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans))
         triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)

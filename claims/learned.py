@@ -18,6 +18,7 @@ introduction. The head nouns, introducing phrases and stop words are data
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from claims.dates import MONTHS, WEEKDAYS
@@ -62,12 +63,15 @@ class NameLearner:
         if not heads:
             return []
         known = [(m.start, m.end) for m in mentions]
+        known_ends = {m.end for m in mentions}
         barred = [(p.start, p.end) for p in places if not (p.kind == "place" and geonames(p))]
         names: set[str] = set()
+        starts = [k[0] for k in known]
         for s, e, _, _ in toks.occurrences(heads):
-            if _COLLECTIVE.match(folded, e) or self._civil(folded, s, e):
-                continue
-            for a, b in self._introduced(text, folded, s, e):
+            i = bisect.bisect_right(starts, s) - 1
+            if (i >= 0 and known[i][1] >= e) or _COLLECTIVE.match(folded, e):
+                continue  # (a head inside a known name: "the Salafist Group for Preaching and Combat")
+            for a, b in self._introduced(text, folded, s, e, known_ends):
                 if not any(x < b and a < y for x, y in known) and not any(x < b and a < y for x, y in barred):
                     names.add(text[a:b])
         if not names:
@@ -80,25 +84,33 @@ class NameLearner:
         around = folded[max(0, s - 30):s].split()[-2:] + folded[e:e + 30].split()[:1]
         return not self.civil.isdisjoint(around)
 
-    def _introduced(self, text: str, folded: str, s: int, e: int) -> list[tuple[int, int]]:
-        """The spans of the names that head noun [s, e) introduces."""
-        out = []
+    def _introduced(self, text: str, folded: str, s: int, e: int, known_ends: set[int]) -> list[tuple[int, int]]:
+        """The spans of the names that head noun [s, e) introduces (`known_ends`: where the known
+        names end; one right before the head or its apposition is no new name: "the Islamic State group")."""
+        out: list = []
         m = self._apposed.search(folded, max(0, s - 40), s)
-        if m and _plain(m.group(1)):  # "Mahmuda, a jihadist group"
+        if m and m.start() not in known_ends and self._capital_before(text, m.start()) and _plain(m.group(1)):  # "Mahmuda, a jihadist group"
             out.append(self._name(text, folded, _tokens_before(folded, m.start())))
-        if self._the is not None:  # "the Lakurawa group"
+        if self._the is not None and s - 1 not in known_ends and self._capital_before(text, s):  # "the Lakurawa group"
             span = self._name(text, folded, _tokens_before(folded, s))
             if span is not None and self._the.search(folded, max(0, span[0] - 6), span[0]):
                 out.append(span)
         if self._det is not None and self._det.search(folded, max(0, s - 8), s):  # "le groupe (armé) Lakurawa"
             m = self._after.match(folded, e)
-            if m:
+            if m and text[m.end():m.end() + 1].isupper():
                 out.append(self._name(text, folded, _tokens_after(folded, m.end())))
         if self._intro is not None:  # "a group known as Lakurawa"
             m = self._intro.match(folded, e)
             if m:
                 out.append(self._name(text, folded, _tokens_after(folded, m.end())))
-        return [span for span in out if span is not None]
+        out = [span for span in out if span is not None]
+        return out if not out or not self._civil(folded, s, e) else []
+
+    def _capital_before(self, text: str, s: int) -> bool:
+        """Does the word before offset `s` (white space between) open on a capital, and is it no
+        stop word ("The group")? (a cheap first test)"""
+        words = text[max(0, s - 30):s].split()
+        return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in self.not_names
 
     def _name(self, text: str, folded: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         """The span of the name the word spans `spans` give, walked from the one next to the

@@ -103,13 +103,11 @@ class MergerPatterns:
     def _joint_founding(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         """"A, B and C founded X", "A, B et C ont créé le X", "A and B announced the creation of X":
         a merger of the coordinated founders into X, the group named right after the verb."""
-        if self.rel.blocked(sent, s):
-            return None
-        new = next((k for k in sent.cands if k.start >= e), None)
-        if new is None or new.kind != "entity" or new.mention.kind != "group" or not _ARTICLE.fullmatch(sent.low, e, new.start):
+        new = next((m for m in sent.mentions if m.start >= e), None)  # (the sentence's mentions: its candidates are not read)
+        if new is None or new.kind != "group" or not _ARTICLE.fullmatch(sent.low, e, new.start) or self.rel.blocked(sent, s):
             return None
         members, _ = self._left_members(sent, s, mem)
-        result = ref_of(new.mention)
+        result = ref_of(new)
         if len(members) < 2 or any(_same(m, result) for m in members):
             return None
         return self._draft(members, result, (s, e))
@@ -285,7 +283,9 @@ class MergerPatterns:
     def _past_date(self, sent: Sent, e: int) -> int:
         """Past a date told right after `e` (", in March 2017,", " en mars 2017"), else `e`."""
         m = _DATE_GAP.match(sent.low, e)
-        d = next((d for d in sent.dates if d.start == m.end()), None) if m else None
+        if m is None or not any(map(str.isdigit, sent.low[m.end():m.end() + 20])):  # (no date there: dates left unread)
+            return e
+        d = next((d for d in sent.dates if d.start == m.end()), None)
         if d is None:
             return e
         close = _DATE_CLOSE.match(sent.low, d.end)

@@ -25,6 +25,11 @@ _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:(the)\s+)?)")  # (group 1: "the", where a name may open)
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00ab]*")
 _FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")
+_BARE_LEAVE = frozenset({"left", "deserted", "abandoned"})  # split verbs that are common words: a group must follow
+_OBJECT_PRONOUN = re.compile(r"\s+(?:it|them)\b")
+_RENOUNCED = re.compile(r"(?<![\w'])(?:renounced|revoked|withdrew|disavowed|renie|renonce|retire)\s+(?:a\s+)?(?:its|their|his|son|leur)\s+"
+                        r"(?:allegiance|allegeance)\b")
+_TO_JOIN = re.compile(r"\s*,?\s*(?:in\s+order\s+)?(?:to\s+join|pour\s+rejoindre|afin\s+de\s+rejoindre|and\s+joined|et\s+a\s+rejoint)\s+")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b(?=\s+\w+$)")  # "rejoined its ranks" (not "announced its affiliation with")
 # "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
 _WHOSE = re.compile(r"(?<![\w'])(?:whose|dont\s+(?:le|l')\s*)\s*(?:[\w-]+\s+)?(\w+)(?:\s*,[^,;]{1,50},)?\s*"
@@ -286,6 +291,8 @@ class RelationPatterns:
         for m in self.pledge_rx.finditer(sent.low) if ("pledge", "allegiance_nouns") in cues else ():
             if m.group(1) and re.search(r"\balliance\s*$", sent.low[m.start():m.start(1)]):
                 continue  # "an alliance in 2012 to oust ...": a purpose, no pledge
+            if _RENOUNCED.search(sent.low, max(0, m.start() - 30), m.start() + 30):
+                continue  # "renounced its allegiance to X", "a renié son allégeance au X": a split (split.yaml)
             got = self._pledge_at(sent, mem, m.start(), m.end(), limit=70, owner=self._noun_owner(sent, m, mem), more=True)
             if got and m.group(1) and any(c.isdigit() for c in m.group(1)):  # "allégeance en 2020 à X": its date
                 when = next((d.value for d in sent.dates if m.start(1) <= d.start < m.end(1)), None)
@@ -468,10 +475,29 @@ class RelationPatterns:
     def splits(self, sent: Sent, mem: Memory) -> list[Draft]:
         out = []
         for m in self.split_rx.finditer(sent.low):
+            if m.group() in _BARE_LEAVE and not _OBJECT_PRONOUN.match(sent.low, m.end()) and not any(
+                    m.end() < x.start <= m.end() + 8 for x in sent.mentions):
+                continue  # "left", "deserted" with no group (or "it") right after: nothing left ("left 12 dead")
             d = self._split_at(sent, mem, m.start(), m.end(), m.group())
             if d:
                 out.append(d)
+                joined = self._left_to_join(sent, mem, d, m.end())
+                out += [joined] if joined else []
         return out
+
+    def _left_to_join(self, sent: Sent, mem: Memory, split: Draft, e: int) -> Draft | None:
+        """"X quit Y to join Z", "X a quitté Y pour rejoindre Z": the split's party pledged to Z too
+        (a purpose the news tells as done)."""
+        if not is_party(split.subject) or not is_party(split.object):
+            return None
+        after = next((k for k in sent.cands if k.start >= e), None)  # past the group left
+        m = _TO_JOIN.match(sent.low, after.end) if after is not None else None
+        if m is None or after.start - e > 8:
+            return None
+        to = self.to_group(self.an.first_after(sent, m.end(), mem, limit=6))
+        if not is_party(to) or _same(to, split.subject) or _same(to, split.object):
+            return None
+        return Draft("pledge", (m.start(), m.end()), subject=split.subject, object=to, subj_span=split.subj_span)
 
     def _split_at(self, sent: Sent, mem: Memory, s: int, e: int, trig: str) -> Draft | None:
         origin = self.origin(sent, s, mem)  # "X, issu d'une scission au sein du Y", "Ce front est issu de la dissidence de ... Y"
@@ -497,7 +523,7 @@ class RelationPatterns:
                 obj = x
             else:
                 subj = x
-        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec", "d'", "within"):
+        elif words[-1] in ("from", "with", "avec", "de", "du", "d'avec", "d'", "within", "to", "a", "au"):
             near = self.near_rx.match(sent.low, s) is not None  # "se sépare de deux otages": no group left
             obj = self.an.first_after(sent, e, mem, limit=6 if near else 80)
             if near and not is_party(obj):
@@ -509,6 +535,10 @@ class RelationPatterns:
                 obj = self.an.first_after(sent, e + frm.end(), mem)
             elif leave:  # "quit the GSPC", "left the organisation", "a quitté AQMI": the direct object, a group
                 obj = self.an.first_after(sent, leave.end(), mem, limit=6)
+                c = next((k for k in sent.cands if k.start >= leave.end()), None)
+                prior = [x for x in sent.mentions if x.end <= s and x.kind == "group"]
+                if c is not None and c.kind == "pronoun" and c.start - leave.end() <= 2 and prior:
+                    obj = ref_of(prior[-1])  # "quarrelled with AQIM's leadership and left it": the group named before
                 ent = self.kb.entities.get(obj.id) if is_party(obj) and obj.id else None
                 if not is_party(obj) or (ent is not None and ent.kind != "group"):
                     return None

@@ -643,3 +643,29 @@ def test_foundings_and_mergers_told_every_way(ex, lang):
         if got != [("pledge", "ansar_dine", "jnim", "2017-03")]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- leaving a group told more ways, and joining another ------------------------------------------------
+LEAVINGS = {"en": [("In 2015, {g} left {o}.", False), ("In 2015, {g} deserted {o}.", False), ("In 2015, {g} withdrew from {o}.", False),
+                   ("In 2015, {g} pulled out of {o}.", False), ("In 2015, {g} renounced its allegiance to {o}.", False),
+                   ("In 2015, {g} quit {o} to join the Islamic State.", True),
+                   ("In 2015, {g} left {o} to join the Islamic State.", True),
+                   ("{g} quarrelled with {o}'s leadership and left it in 2015.", False)],
+            "fr": [("En 2015, {g} a abandonné {o}.", False), ("En 2015, {g} s'est retiré {o2}.", False),
+                   ("En 2015, {g} a renié son allégeance {o3}.", False),
+                   ("En 2015, {g} a quitté {o} pour rejoindre l'État islamique.", True)]}
+LEAVERS = [("Katiba Serma", "katiba_serma"), ("Ansarul Islam", "ansarul_islam")]
+LEFT = {"en": [("al-Mourabitoun", "al_mourabitoun", "", ""), ("JNIM", "jnim", "", "")],
+        "fr": [("Al-Mourabitoune", "al_mourabitoun", "d'Al-Mourabitoune", "à Al-Mourabitoune"), ("le GSIM", "jnim", "du GSIM", "au GSIM")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_leaving_a_group_told_more_ways(ex, lang):
+    wrong = []
+    for (tpl, joins), (g, gid), (o, oid, o2, o3) in itertools.product(LEAVINGS[lang], LEAVERS, LEFT[lang]):
+        text = tpl.format(g=g, o=o, o2=o2, o3=o3)
+        got = sorted((c.type, c.subject.id, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang))
+        want = sorted([("split", gid, oid, "2015")] + ([("pledge", gid, "islamic_state", "2015")] if joins else []))
+        if got != want:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])

@@ -46,12 +46,12 @@ def test_words_inside_other_words_are_not_triggers():
 
 def test_a_word_of_a_longer_phrase_brings_its_types_only_where_the_phrase_occurs():
     en = TriggerFilter(vocab("en"))
-    got = _per_document(en, "Gunmen of the group attacked Ansongo. Two commanders left the group in May. "
-                            "The attack left nine dead.")
+    got = _per_document(en, "Gunmen of the group attacked Ansongo. Two commanders walked out of the group in May. "
+                            "The attack walked nine miles from the road.")
     assert set(got) == {0, 1, 2}
     assert "split" not in got[0] and "attack" in got[0]  # "group" alone: no split phrase
     assert "split" in got[1] and ("split", "split_verbs") in got[1]
-    assert "split" not in got[2]  # "left" without "the group", "the movement", ...
+    assert "split" not in got[2]  # "walked" without "out of"
     fr = TriggerFilter(vocab("fr"))
     got = _per_document(fr, "Les deux mouvements ont uni leurs forces en 2019. Leurs chefs ont attaqué Ménaka.")
     assert ("merger", "merge_verbs") in got[0]
