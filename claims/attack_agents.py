@@ -81,13 +81,17 @@ class AttackAgents:
         """The forms of a claim told after the attack in its own sentence (see _claims_after)."""
         nouns, part, marks = (v.alternation("attack", k, longest_first=True)
                               for k in ("claimed_nouns", "claimed_participles", "claimant_markers"))
+        agent = v.alternation("attack", "agent_participles", longest_first=True)
+        self.agent_cues = tuple(v.words("attack", "agent_participles"))  # (a cheap gate: their words as substrings)
+        by_part = part + ("|" + agent if agent else "")  # "an ambush laid by X": the participles of a reduced relative
         if not (nouns and part and marks):
             self.claimed_by_rx = self.claimed_rel_rx = None
+            self.agent_cues = ()
             return
         noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
         # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X"
         self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"
-                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:\w+\s+)?(?:" + part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
+                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:\w+\s+)?(?:" + by_part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
                                         r")(?:\s+|(?<='))")
         # "an attack it later claimed.", "une operation que le JNIM avait revendiquee en ...": the claim verb has no object of its own
         self.claimed_rel_rx = re.compile(noun + r"\s+(?:that\s+|which\s+|que\s+|qu')?(?:[^\s,;]+\s+){1,4}?(?P<v>" + part +
@@ -395,7 +399,8 @@ class AttackAgents:
         ambush the next day", "..., et Y l'a revendiquee": the claimant is given to the attack
         whose trigger comes last before the claim (not past a reference word: "... days after an
         attack claimed by Y"), or to the claimed noun's own attack where it tells one."""
-        if self.claimed_by_rx is None or not ("claim" in sent.low or "revendiq" in sent.low):
+        if self.claimed_by_rx is None or not ("claim" in sent.low or "revendiq" in sent.low
+                                              or any(map(sent.low.__contains__, self.agent_cues))):
             return
         for pos, who, noun in self._claims_after(sent, mem):
             own = [d for d in drafts if noun is not None and d.trig[0] == noun[0]]

@@ -33,7 +33,8 @@ _FIRST_TWO = re.compile(r"([a-z]+)\s+([a-z]+)?")
 _NEW = re.compile(r"\b(?:new|newly|nouveau|nouvel|nouvelle)\b")
 _AND = re.compile(r"\s+(?:and|et)\s+")
 _AFTER = re.compile(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?")
-_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|(?:[a-z]+\s+)?(?:links?|ties|linked|"
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|"
+                     r"se\s+reclamant\s+(?:de\s+|du\s+|d'|des\s+)|(?:[a-z]+\s+)?(?:links?|ties|linked|"
                      r"affiliated|loyal|allied|connected|close|lie|liee|lies|proche)\s+(?:to|with|a|au|de)\s+)"
                      r"(?:the\s+|l'|la\s+|le\s+)?$")
 # The words that end _BEFORE (before an optional article): one of the window's last two chunks is one.

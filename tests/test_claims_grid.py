@@ -669,3 +669,27 @@ def test_leaving_a_group_told_more_ways(ex, lang):
         if got != want:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- the perpetrator told by a participle, an allegiance or a pronoun's passive ---------------------------
+PERPETRATOR_FORMS = {"en": ["Twelve soldiers died on Sunday in an ambush carried out by {g} near {p}.",
+                            "Twelve soldiers died on Sunday in an ambush laid by {g} near {p}.",
+                            "Twelve soldiers were killed on Sunday in an attack staged by {g} near {p}.",
+                            "Gunmen killed 12 soldiers near {p} on Sunday. It was claimed on Monday by {g}."],
+                     "fr": ["Douze soldats sont morts dimanche dans une embuscade menée par {g} près de {p}.",
+                            "Douze soldats sont morts dimanche dans une embuscade tendue par {g} près de {p}.",
+                            "Dimanche, des combattants se réclamant {g2} ont attaqué un convoi près de {p}, tuant 12 soldats.",
+                            "Une embuscade a fait 12 morts dimanche près de {p}. Elle a été revendiquée lundi par {g}."]}
+PERPETRATORS = {"en": [("JNIM", "jnim", ""), ("Ansarul Islam", "ansarul_islam", "")],
+                "fr": [("le JNIM", "jnim", "du JNIM"), ("Ansarul Islam", "ansarul_islam", "d'Ansarul Islam")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_perpetrator_told_by_a_participle_an_allegiance_or_a_passive(ex, lang):
+    wrong = []
+    for tpl, (g, gid, g2), (p, country) in itertools.product(PERPETRATOR_FORMS[lang], PERPETRATORS[lang], PLACES):
+        text = tpl.format(g=g, g2=g2, p=p)
+        got = [(c.subject and c.subject.id, c.date, c.place, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [(gid, "2021-11-28", p, 12)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} attacks wrong, e.g.:\n" + "\n".join(wrong[:10])
