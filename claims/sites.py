@@ -89,7 +89,7 @@ class Sites:
         regions = _alternation(w("region_nouns"))
         relief = _alternation(w("relief_nouns"))
         named = _alternation(w("named_attack_nouns"))
-        det = r"(?P<det>(?:the|le|la|les|l'|un|une|a|an)\s*)?"
+        det = r"(?P<det>(?:(?:the|le|la|les|un|une|a|an)\s+|l'\s*))?"  # (a word: "in Anderamboukane" opens on no "a")
         # a locative (or a verb whose object is the site), then "the village of", "le détachement militaire de"
         self.loc_rx = re.compile(r"(?<![\w'])(?:(?P<loc>" + loc + r")|(?P<verb>" + verbs + r"))\s+" + det +
                                  r"(?P<site>(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns + "|" + regions + r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?"

@@ -693,3 +693,20 @@ def test_the_perpetrator_told_by_a_participle_an_allegiance_or_a_passive(ex, lan
         if got != [(gid, "2021-11-28", p, 12)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} attacks wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a village the gazetteer lacks, whose name opens on the letters of an article ------------------------
+VILLAGES = ["Anderamboukane", "Labbezanga", "Lerneb", "Unguwar Rogo", "Thelim", "Tessit"]  # (an, la, le, un, the; none)
+REGION_FIRST = {"en": "In the Ménaka region, gunmen killed 12 villagers in {v} on Sunday.",
+                "fr": "Dans la région de Ménaka, des hommes armés ont tué dimanche 12 villageois à {v}."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_village_whose_name_opens_like_an_article_is_the_site(ex, lang):
+    wrong = []
+    for v in VILLAGES:
+        text = REGION_FIRST[lang].format(v=v)
+        got = [(c.place, c.country, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [(v, "Mali", 12)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} sites wrong, e.g.:\n" + "\n".join(wrong[:10])
