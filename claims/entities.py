@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import combinations
 from typing import NamedTuple
 
 from claims.kb import KnowledgeBase, SharedName
@@ -70,6 +71,10 @@ _ORG_FORMS = (  # (the folded words one of which a match of the form holds, the 
     (frozenset({"brigade", "brigades", "battalion", "battalions", "katiba", "katibas"}),
      r"(?:[A-Z][\w'\u2019\-]+\s+){1,4}(?:Brigade|Battalion|Katiba)s?\b"),
     (frozenset({"movement"}), r"Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6}"),
+    # "the Islamic Youth Shura Council", "the Shura Council of Mujahideen in Derna" (not a group's own "Shura Council")
+    (frozenset({"shura"}), r"(?:(?:[A-Z][\w'\u2019\-]+\s+){1,4}Shura\s+Council(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]+"
+                           r"(?:\s+(?:of\s+|in\s+)?[A-Z][\w'\u2019\-]+){0,3})?|Shura\s+Council\s+(?:of|in|for)\s+(?:the\s+)?"
+                           r"[A-Z][\w'\u2019\-]+(?:\s+(?:of\s+|in\s+)?[A-Z][\w'\u2019\-]+){0,3})"),
 )
 
 
@@ -77,21 +82,22 @@ def _org_rx(forms: tuple[int, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(_ORG_FORMS[i][1] for i in forms) + ")")
 
 
-_UNKNOWN_ORG = _org_rx((0, 1, 2))
+_UNKNOWN_ORG = _org_rx(tuple(range(len(_ORG_FORMS))))
 # The alternation without the forms whose words the text lacks (they cannot match): same matches, less work.
-_ORG_RX = {forms: _org_rx(forms) for forms in ((0,), (1,), (2,), (0, 1), (0, 2), (1, 2), (0, 1, 2))}
+_ORG_RX = {forms: _org_rx(forms) for n in range(1, len(_ORG_FORMS) + 1) for forms in combinations(range(len(_ORG_FORMS)), n)}
 
 # Every match of an _ORG_FORMS pattern holds one of these words (opening a white-space separated
 # chunk), preceded by at most four words of the match, and opens on a capital that opens a word
 # (\b[A-Z], written to open on a character class): the patterns are only tried at such capitals
 # before an anchor (claims.scan.finditer_at), as a pattern that opens on \b is otherwise tried at
 # every offset (and a search from before an anchor that no match holds reads on to the next match).
-_ORG_ANCHORS = re.compile(r"Katiba|Katibat|Ansar|Jama|Harakat|Saraya|Liwa|Jaish|Kataib|Jund|Brigade|Battalion|Movement")
+_ORG_ANCHORS = re.compile(r"Katiba|Katibat|Ansar|Jama|Harakat|Saraya|Liwa|Jaish|Kataib|Jund|Brigade|Battalion|Movement|Shura")
+_LEAD_ARTICLE = re.compile(r"(?:The|Le|La|Les)\s+")
 _WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
 
 # Folded words one of which an unknown organisation-like name contains (a cheap gate for _UNKNOWN_ORG).
 _UNKNOWN_CUES = frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish",
-                           "kataib", "jund", "brigade", "brigades", "battalion", "battalions", "movement"})
+                           "kataib", "jund", "brigade", "brigades", "battalion", "battalions", "movement", "shura"})
 
 
 class EntityMatcher:
@@ -154,6 +160,9 @@ class EntityMatcher:
             s, e = m.start(), m.end()
             surface = text[s:e].rstrip(" -'")
             e = s + len(surface)
+            lead = _LEAD_ARTICLE.match(surface)  # "The Mujahideen Shura Council ...": a sentence's first word, no part of the name
+            if lead:
+                s, surface = s + lead.end(), surface[lead.end():]
             # Overlapping a known name? The known names are sorted and do not overlap (their ends
             # rise too): only the last that starts before `e` may reach past `s`.
             i = bisect.bisect_left(known_starts, e) - 1
