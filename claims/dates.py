@@ -139,10 +139,12 @@ def _eligible(has: frozenset) -> tuple:
 
 
 def find_dates(folded: str, published: date | None = None, context_year: int | None = None,
-               anaphor_year: int | None = None) -> list[DateMention]:
+               anaphor_year: int | None = None, context_month: str | None = None) -> list[DateMention]:
     """Date mentions of one sentence (folded), left to right, overlaps removed. `anaphor_year`: the
     year that "that year", "cette annee-la" refer to where none is written before them in the
-    sentence (default `context_year`; it may be one that `context_year` leaves out: "since 2015")."""
+    sentence (default `context_year`; it may be one that `context_year` leaves out: "since 2015").
+    `context_month` ("YYYY-MM"): the month that "at the end of the month", "later that month", "le
+    meme mois" refer to (the last month the previous sentence wrote out with its year)."""
     if anaphor_year is None:
         anaphor_year = context_year
     found: list[DateMention] = []
@@ -169,8 +171,19 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
             if value:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), value, "y" in m.groupdict() and m.group("y") is not None))
+    if context_month is not None:
+        for m in _THAT_MONTH.finditer(folded):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(DateMention(m.start(), m.end(), context_month, False))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# the month the previous sentence named: "at the end of the month", "later that month", "a la fin du mois"
+_THAT_MONTH = re.compile(r"\b(?:(?:at|by|towards?|until)\s+the\s+end\s+of\s+(?:that|the)\s+month|later\s+(?:that|the\s+same)\s+month|"
+                         r"(?:in\s+|during\s+)?(?:that|the\s+same)\s+month|(?:a|vers|jusqu'a)\s+la\s+fin\s+(?:du|de\s+ce)\s+mois|"
+                         r"(?:le|ce)\s+meme\s+mois|plus\s+tard\s+(?:dans|au\s+cours\s+de)\s+(?:ce|le)\s+mois)\b")
+MONTH_YEAR_RX = re.compile(_M + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + _Y)  # "October 2014", "octobre 2014"
 
 
 def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
-from claims.dates import YEAR_RX, find_dates, in_aside, word_opening
+from claims.dates import MONTH_YEAR_RX, MONTHS, YEAR_RX, find_dates, in_aside, word_opening
 from claims.discourse import Analyzer, Memory, Sent
 from claims.entities import EntityMatcher, resolve_shared
 from claims.kb import KnowledgeBase
@@ -248,7 +248,16 @@ def _find_dates(low: str, published: date | None, folded: str, prev: tuple[int, 
     """`find_dates` of a sentence (`low`) whose context year is the last year that the previous
     sentence (`prev`: its span in `folded`) states."""
     anaphor = _last_year(folded, *prev, plain=False) if "year" in low or "annee" in low else None
-    return find_dates(low, published, _last_year(folded, *prev), anaphor)
+    month = _last_month(folded, *prev) if "month" in low or "mois" in low else None
+    return find_dates(low, published, _last_year(folded, *prev), anaphor, month)
+
+
+def _last_month(folded: str, start: int, end: int) -> str | None:
+    """"YYYY-MM" of the last month written with its year in folded[start:end] ("in October 2014"), else None."""
+    last = None
+    for last in MONTH_YEAR_RX.finditer(folded, start, end):
+        pass
+    return f"{last.group('y')}-{MONTHS[last.group('m')]:02d}" if last is not None else None
 
 
 def _last_year(folded: str, start: int, end: int, plain: bool = True) -> int | None:

@@ -710,3 +710,22 @@ def test_a_village_whose_name_opens_like_an_article_is_the_site(ex, lang):
         if got != [(v, "Mali", 12)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} sites wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- "later that month", "à la fin du mois": the month the sentence before named ------------------------
+THAT_MONTH = {"en": ["Boko Haram attacked Baga in January 2015. Later that month, gunmen killed 12 villagers in {p}.",
+                     "Boko Haram attacked Baga in January 2015. At the end of the month, gunmen killed 12 villagers in {p}.",
+                     "Boko Haram attacked Baga in January 2015. In the same month, gunmen killed 12 villagers in {p}."],
+              "fr": ["Boko Haram a attaqué Baga en janvier 2015. À la fin du mois, des hommes armés ont tué 12 villageois à {p}.",
+                     "Boko Haram a attaqué Baga en janvier 2015. Le même mois, des hommes armés ont tué 12 villageois à {p}."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_that_month_is_the_month_the_sentence_before_named(ex, lang):
+    wrong = []
+    for tpl, (p, country) in itertools.product(THAT_MONTH[lang], PLACES):
+        text = tpl.format(p=p)
+        got = [(c.date, c.place, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.place == p]
+        if got != [("2015-01", p, 12)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} attacks wrong, e.g.:\n" + "\n".join(wrong[:10])

@@ -123,7 +123,7 @@ def test_own_floor_per_language(kb, own, lang):
 BLIND_FLOORS = {
     "blind": (0.99, 0.91, 0.93),
     "blind2": (0.90, 0.84, 0.92),
-    "blind3": (0.82, 0.69, 0.87),
+    "blind3": (0.84, 0.72, 0.86),  # (slots 0.873 -> 0.867 as two more claims matched, one with its town missed)
     "blind4": (0.86, 0.79, 0.86),
     "blind5": (0.78, 0.76, 0.88),
     "blind6": (0.70, 0.63, 0.83),
