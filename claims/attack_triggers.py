@@ -229,6 +229,8 @@ class AttackTriggers:
         if any(w in self.person_objects for w in words):
             return True
         m = _PLACE_OBJECT.match(sent.low, e)
+        if m is None:  # the verb ends its clause: "Gunmen seized.", "... that the rebels seized, ..."
+            return False
         return any(p.start == m.end() and p.kind == "place" for p in sent.places)
 
     def references(self, low: str, a: int, b: int) -> list[re.Match]:

@@ -19,6 +19,22 @@ def test_degenerate_text_gives_no_claims(ex, text):
     assert ex.extract(text, date(2020, 1, 1)) == []
 
 
+def _trigger_phrases(lang):
+    from claims.vocab import _TRIGGER_KEYS, vocab
+    v = vocab(lang)
+    keys = [(f, k) for f, ks in _TRIGGER_KEYS.items() for k in ks] + [("attack", "object_verbs"), ("split", "leave_verbs")]
+    return sorted({w.rstrip("*") for f, k in keys for w in v.words(f, k)})
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_trigger_phrase_at_a_clause_end_or_alone_gives_no_crash(ex, lang):
+    # a trigger that ends its sentence or clause has no object, no figure, no name after it ("Gunmen seized.")
+    for phrase in _trigger_phrases(lang):
+        for text in (phrase, f"JNIM {phrase}.", f"Gunmen {phrase}, then fled with 12 people near Djibo on Sunday.", f"{phrase} JNIM",
+                     f"In 2015, JNIM {phrase}"):
+            ex.extract(text, date(2020, 1, 1), lang=lang)
+
+
 def test_control_characters_and_mixed_scripts(ex):
     text = ("AQIM\x00 kidnapped\x07 five people in Gao on March 3, 2015. \u202e"
             "أعلن تنظيم القاعدة في بلاد المغرب الإسلامي \x1b[31m Боко Харам 日本語 \ud7ff.")
