@@ -126,7 +126,8 @@ BLIND_FLOORS = {
     "blind3": (0.84, 0.72, 0.86),  # (slots 0.873 -> 0.867 as two more claims matched, one with its town missed)
     "blind4": (0.86, 0.79, 0.86),
     "blind5": (0.78, 0.76, 0.88),
-    "blind6": (0.70, 0.63, 0.83),
+    "blind6": (0.72, 0.65, 0.84),
+    "blind7": (0.81, 0.54, 0.80),
 }
 
 
