@@ -27,8 +27,6 @@ _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00
 _FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")
 _BARE_LEAVE = frozenset({"left", "deserted", "abandoned"})  # split verbs that are common words: a group must follow
 _OBJECT_PRONOUN = re.compile(r"\s+(?:it|them)\b")
-_RENOUNCED = re.compile(r"(?<![\w'])(?:renounced|revoked|withdrew|disavowed|renie|renonce|retire)\s+(?:a\s+)?(?:its|their|his|son|leur)\s+"
-                        r"(?:allegiance|allegeance)\b")
 _TO_JOIN = re.compile(r"\s*,?\s*(?:in\s+order\s+)?(?:to\s+join|pour\s+rejoindre|afin\s+de\s+rejoindre|and\s+joined|et\s+a\s+rejoint)\s+")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b(?=\s+\w+$)")  # "rejoined its ranks" (not "announced its affiliation with")
 # "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
@@ -291,7 +289,7 @@ class RelationPatterns:
         for m in self.pledge_rx.finditer(sent.low) if ("pledge", "allegiance_nouns") in cues else ():
             if m.group(1) and re.search(r"\balliance\s*$", sent.low[m.start():m.start(1)]):
                 continue  # "an alliance in 2012 to oust ...": a purpose, no pledge
-            if _RENOUNCED.search(sent.low, max(0, m.start() - 30), m.start() + 30):
+            if self._renounced(sent, m.start(), m.end()):
                 continue  # "renounced its allegiance to X", "a renié son allégeance au X": a split (split.yaml)
             got = self._pledge_at(sent, mem, m.start(), m.end(), limit=70, owner=self._noun_owner(sent, m, mem), more=True)
             if got and m.group(1) and any(c.isdigit() for c in m.group(1)):  # "allégeance en 2020 à X": its date
@@ -317,6 +315,12 @@ class RelationPatterns:
             own = _POSSESSIVE.search(m.group())  # "rejoined its ranks": the object is the pronoun's owner
             out += self._pledge_at(sent, mem, m.start(), m.end(), limit=14, obj_from=m.start() + own.start() if own else None)
         return out
+
+    def _renounced(self, sent: Sent, s: int, e: int) -> bool:
+        """The allegiance noun in [s, e) is given up: a split phrase of split.yaml holds it ("renounced its
+        allegiance to", "a renié son allégeance au")."""
+        return any(a < e and s < b and ("allegiance" in x.group() or "allegeance" in x.group())
+                   for x in self.split_rx.finditer(sent.low, max(0, s - 40), e + 10) for a, b in [x.span()])
 
     def _rally(self, sent: Sent, mem: Memory, m: re.Match) -> Draft | None:
         """"le ralliement de X à Y", "l'allégeance de X à Y", "the pledge of X to Y" (a noun): X pledged to Y."""
