@@ -81,13 +81,13 @@ class AttackAgents:
         """The forms of a claim told after the attack in its own sentence (see _claims_after)."""
         nouns, part, marks = (v.alternation("attack", k, longest_first=True)
                               for k in ("claimed_nouns", "claimed_participles", "claimant_markers"))
-        agent = v.alternation("attack", "agent_participles", longest_first=True)
-        self.agent_cues = tuple(v.words("attack", "agent_participles"))  # (a cheap gate: their words as substrings)
-        by_part = part + ("|" + agent if agent else "")  # "an ambush laid by X": the participles of a reduced relative
         if not (nouns and part and marks):
             self.claimed_by_rx = self.claimed_rel_rx = None
             self.agent_cues = ()
             return
+        agent = v.alternation("attack", "agent_participles", longest_first=True)
+        self.agent_cues = tuple(v.words("attack", "agent_participles"))  # (a cheap gate: their words as substrings)
+        by_part = part + ("|" + agent if agent else "")  # "an ambush laid by X": the participles of a reduced relative
         noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
         # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X"
         self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"

@@ -48,7 +48,7 @@ class BackReferences:
         such as "The attackers", a reported toll: "A source put the number of dead at 40", or "it was
         the work of X")?"""
         return self._opener(low.lstrip()) or has_work_cue(low) or (
-            _TOLL_WORD.search(low) is not None and self.report_rx.search(low) is not None) or _pronoun_claimed(low.lstrip())
+            _TOLL_WORD.search(low) is not None and self.report_rx.search(low) is not None) or _pronoun_claimed(low.lstrip()) is not None
 
     def continuation(self, sent: Sent, mem: Memory) -> dict | None:
         """The slots that a sentence going on about the previous attack adds to it (claims.
@@ -104,7 +104,7 @@ class BackReferences:
             own = [d for d in sent.dates if rel and d.start >= rel.end() and not sent.in_paren(d.start)]
             if own:
                 slots["date"] = own[0].value
-            if not (own or any(slots.values()) or _pronoun_claimed(low.lstrip())):
+            if not (own or any(slots.values()) or _pronoun_claimed(low.lstrip()) is not None):
                 return None  # no slot to add: the claim names the perpetrator (claimed_back; not "It was claimed by X")
             if is_party(perp) and len(mem.last_attacks) == 1:
                 slots["subject"] = perp
@@ -164,8 +164,7 @@ class BackReferences:
             p = _CLAIMED_BY.match(sent.low, n.end())
             if p and self.triggers.definite(sent, n.start()) and not self._told_before(sent, n.start()):
                 return p.end(), self.an.first_after(sent, p.end(), mem)
-        pro = _PRONOUN_CLAIMED.match(sent.low)
-        p = _CLAIMED_BY.match(sent.low, pro.end()) if pro else None
+        p = _pronoun_claimed(sent.low)
         if p and not self._told_before(sent, p.end()):
             return p.end(), self.an.first_after(sent, p.end(), mem)
         return None
@@ -257,10 +256,11 @@ _CLAIMED_BY = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|a\s+ete|avait\s+
 _PRONOUN_CLAIMED = re.compile(r"(?:it|elle|ils|elles|they)(?=\s)")
 
 
-def _pronoun_claimed(low: str) -> bool:
-    """Does the (folded, stripped) sentence open on "It was claimed ... by", "Elle a été revendiquée ... par"?"""
+def _pronoun_claimed(low: str) -> re.Match | None:
+    """The claim ("was claimed ... by ") of a (folded, stripped) sentence that opens on "It was claimed ...
+    by", "Elle a été revendiquée ... par", else None."""
     pro = _PRONOUN_CLAIMED.match(low)
-    return pro is not None and _CLAIMED_BY.match(low, pro.end()) is not None
+    return _CLAIMED_BY.match(low, pro.end()) if pro is not None else None
 _RELATIVE_AFTER = re.compile(r"[^.;]{0,40}?(?:,\s*)?\b(?:in\s+which|during\s+which|which|that|ou|qui|lors\s+de\s+laquelle|dans\s+laquelle)\b")
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|tandis\s+qu|alors\s+qu|mais)\b")
 _MONTH_OR_DIGIT = re.compile(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)))

@@ -171,7 +171,7 @@ def _tokens_after(folded: str, start: int) -> list[tuple[int, int]]:
 def _plain(words: str) -> bool:
     """The words between an apposition's article and its head qualify it ("a jihadist", "a new
     armed"), none is a preposition or a determiner ("an ally of the")."""
-    return all(w not in _PARTICLES and w not in ("of", "de", "d") for w in words.split())
+    return _PARTICLES.isdisjoint(words.split())
 
 
 def _occurrences(text: str, names: set[str], known: list[tuple[int, int]]) -> list[Mention]:

@@ -93,7 +93,8 @@ class MergerPatterns:
     def _founded_by(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         """"X was formed in March 2017 by A, B and C", "le X a été créé par A, B et C": a merger of
         the founders listed after "by" into the subject of the passive."""
-        if not self.formed_passive_rx.search(sent.low, max(0, s - 20), e) or self.rel.blocked(sent, s):
+        if self.formed_passive_rx is None or not self.formed_passive_rx.search(sent.low, max(0, s - 20), e) or (
+                self.rel.blocked(sent, s)):
             return None
         members, _ = self._right_members(sent, self._past_date(sent, e), mem, first=_BY_MEMBERS)
         if len(members) < 2:
@@ -270,7 +271,7 @@ class MergerPatterns:
             members, end = self._right_members(sent, e, mem)  # "la fusion d'A, de B, de C et de D"
             if len(members) < 2:
                 found = [ref_of(m) for m in self.an.mentions_between(sent, e, e + 120, kinds=("group",))][:2]
-                members, end = (found, e) if len(found) == 2 else ([], e)
+                members, end = (found if len(found) == 2 else []), e
         else:
             return None
         # the group formed: named after the noun ("the merger into X") or after its list ("the merger of A, B

@@ -25,7 +25,6 @@ _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:(the)\s+)?)")  # (group 1: "the", where a name may open)
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00ab]*")
 _FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")
-_BARE_LEAVE = frozenset({"left", "deserted", "abandoned"})  # split verbs that are common words: a group must follow
 _OBJECT_PRONOUN = re.compile(r"\s+(?:it|them)\b")
 _TO_JOIN = re.compile(r"\s*,?\s*(?:in\s+order\s+)?(?:to\s+join|pour\s+rejoindre|afin\s+de\s+rejoindre|and\s+joined|et\s+a\s+rejoint)\s+")
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b(?=\s+\w+$)")  # "rejoined its ranks" (not "announced its affiliation with")
@@ -94,6 +93,7 @@ class RelationPatterns:
         self.list_rx = v.rx("pledge", "list_intro")
         self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
         self.leave_rx = v.rx("split", "leave_verbs")
+        self.bare_leave = frozenset(v.words("split", "bare_leave_verbs"))
         self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:to|pour)\s+(?:" + v.alternation("split", "found_verbs") + r")\b")
         naming = v.alternation("split", "naming", longest_first=True)  # "took the name X", "pour prendre le nom d'X"
         self.create_rx = re.compile(r"\b(?:to|pour)\s+(?:" + v.alternation("split", "found_verbs") + r")\b"
@@ -319,8 +319,8 @@ class RelationPatterns:
     def _renounced(self, sent: Sent, s: int, e: int) -> bool:
         """The allegiance noun in [s, e) is given up: a split phrase of split.yaml holds it ("renounced its
         allegiance to", "a renié son allégeance au")."""
-        return any(a < e and s < b and ("allegiance" in x.group() or "allegeance" in x.group())
-                   for x in self.split_rx.finditer(sent.low, max(0, s - 40), e + 10) for a, b in [x.span()])
+        return any(x.start() < e and s < x.end() and ("allegiance" in x.group() or "allegeance" in x.group())
+                   for x in self.split_rx.finditer(sent.low, max(0, s - 40), e + 10))
 
     def _rally(self, sent: Sent, mem: Memory, m: re.Match) -> Draft | None:
         """"le ralliement de X à Y", "l'allégeance de X à Y", "the pledge of X to Y" (a noun): X pledged to Y."""
@@ -479,7 +479,7 @@ class RelationPatterns:
     def splits(self, sent: Sent, mem: Memory) -> list[Draft]:
         out = []
         for m in self.split_rx.finditer(sent.low):
-            if m.group() in _BARE_LEAVE and not _OBJECT_PRONOUN.match(sent.low, m.end()) and not any(
+            if m.group() in self.bare_leave and not _OBJECT_PRONOUN.match(sent.low, m.end()) and not any(
                     m.end() < x.start <= m.end() + 8 for x in sent.mentions):
                 continue  # "left", "deserted" with no group (or "it") right after: nothing left ("left 12 dead")
             d = self._split_at(sent, mem, m.start(), m.end(), m.group())
