@@ -33,6 +33,7 @@ _PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ar", "as", "ash", "an", 
 _COLLECTIVE = re.compile(r"\s*(?:of|de|d'|du|des)\b")  # "a group of gunmen", "un groupe d'hommes armés"
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "On Sunday, a group ..."
 _TOKEN = re.compile(r"[\w']+")
+_ACRONYM = re.compile(r"\(([A-Z]{2,7})\)")  # "(MSA)", "(CMFPR)"
 
 
 class NameLearner:
@@ -54,20 +55,25 @@ class NameLearner:
         self._det = re.compile(r"(?<![\w'])(?:%s)\s+\Z" % determiners) if determiners else None
         self._after = re.compile((r"(?:\s+(?:%s)(?![\w']))?" % adjectives if adjectives else "") + r"\s+")
         self._intro = re.compile(r"\s+(?:%s)\s+\"?\s*" % intros) if intros else None
+        acronym_heads = v.words("common", "acronym_heads")
+        self.acronym_heads = frozenset(acronym_heads) if acronym_heads else None
 
     def find(self, text: str, folded: str, toks: Tokens, mentions: list[Mention],
              places: list[PlaceMention], geonames) -> list[Mention]:
         """The mentions of the names `text` introduces (none overlaps `mentions`, the known ones),
         sorted; `geonames(place)`: whether a place comes from GeoNames only."""
         heads = self.heads & toks.uniq
-        if not heads:
+        acronymed = self.acronym_heads is not None and "(" in text
+        if not heads and not acronymed:
             return []
         known = [(m.start, m.end) for m in mentions]
         known_ends = {m.end for m in mentions}
         barred = [(p.start, p.end) for p in places if not (p.kind == "place" and geonames(p))]
         names: set[str] = set()
+        if acronymed:
+            names |= self._acronymed(text, folded, known, barred)
         starts = [k[0] for k in known]
-        for s, e, _, _ in toks.occurrences(heads):
+        for s, e, _, _ in toks.occurrences(heads) if heads else ():
             i = bisect.bisect_right(starts, s) - 1
             if (i >= 0 and known[i][1] >= e) or _COLLECTIVE.match(folded, e):
                 continue  # (a head inside a known name: "the Salafist Group for Preaching and Combat")
@@ -77,6 +83,32 @@ class NameLearner:
         if not names:
             return []
         return _occurrences(text, names, known)
+
+    def _acronymed(self, text: str, folded: str, known: list, barred: list) -> set[str]:
+        """The names given with their acronym in brackets ("le Mouvement pour le salut de l'Azawad
+        (MSA)", "the Macina Liberation Front (FLM)"), and these acronyms: a name opens on a
+        capitalised word, holds a head noun of an armed movement (`acronym_heads`) among its
+        first three words, runs up to the bracket with no punctuation, and the acronym's letters
+        are initials of its words, in order, the first one the name's."""
+        out: set[str] = set()
+        for m in _ACRONYM.finditer(text):
+            words = _tokens_before_bracket(folded, m.start())
+            for k in range(len(words)):  # the longest name first (its first word leftmost)
+                a = words[k][0]
+                if not text[a].isupper():
+                    continue
+                span = (a, words[-1][1])
+                name_words = [folded[x:y] for x, y in words[k:]]
+                if (self.acronym_heads.isdisjoint(name_words[:3]) or not _initials_spell(name_words, m.group(1).lower())
+                        or not self.civil.isdisjoint(name_words) or not self.not_names.isdisjoint(name_words[:1])
+                        or any(x < span[1] and span[0] < y for x, y in known)
+                        or any(x <= span[0] and span[1] <= y for x, y in barred)):  # (a place inside it is no bar: "... de l'Azawad")
+                    continue
+                out.add(text[span[0]:span[1]])
+                if not any(x < m.end(1) and m.start(1) < y for x, y in known):
+                    out.add(m.group(1))
+                break
+        return out
 
     def _civil(self, folded: str, s: int, e: int) -> bool:
         """A head noun qualified as an unarmed organisation's: by one of the two words before it
@@ -166,6 +198,39 @@ def _tokens_after(folded: str, start: int) -> list[tuple[int, int]]:
         if len(out) == _MAX_WORDS:
             break
     return out
+
+
+def _tokens_before_bracket(folded: str, end: int) -> list[tuple[int, int]]:
+    """The spans of the words (up to 10) before a bracket at `end`, left to right, back to the first
+    punctuation mark (a name in brackets holds none)."""
+    lo = max(0, end - 120)
+    out: list[tuple[int, int]] = []
+    nxt = end
+    for a, b in reversed([m.span() for m in _TOKEN.finditer(folded, lo, end)]):
+        gap = folded[b:nxt]
+        if gap.strip(" -\u00a0") or (a == lo and lo > 0):
+            break
+        out.append((a, b))
+        nxt = a
+        if len(out) == 10:
+            break
+    return out[::-1]
+
+
+def _initials_spell(words: list[str], acronym: str) -> bool:
+    """The acronym's letters are initials of the words, in order, the first one the first word's
+    ("mouvement pour le salut de l'azawad": "msa"; "l'azawad" counts as "a")."""
+    initials = [w.split("'")[-1][:1] for w in words]
+    if not initials or initials[0] != acronym[0]:
+        return False
+    i = 1
+    for c in acronym[1:]:
+        while i < len(initials) and initials[i] != c:
+            i += 1
+        if i == len(initials):
+            return False
+        i += 1
+    return True
 
 
 def _plain(words: str) -> bool:

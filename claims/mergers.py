@@ -15,7 +15,7 @@ from itertools import permutations
 from claims.discourse import Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
-from claims.patterns import Draft, RelationPatterns, _same, is_party
+from claims.patterns import NEW_GROUP, Draft, RelationPatterns, _same, is_party
 from claims.vocab import Vocab, compile_phrases, elided
 
 
@@ -28,9 +28,8 @@ _SEVERAL = re.compile(r"\s*(?:of|de|d')\s*(?:several|various|multiple|a\s+number
 _REL_OBJECT = re.compile(r"(?:(?<![\w'])(?:que|which|that|whom)\s+|(?<![\w'])qu')(?:(?:the|le|la|les)\s+|l')?$")
 _REL_WORD = re.compile(r"que\s|qu'|which\s|that\s|whom\s")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*")  # "X (CMA), que": past the acronym in brackets
-_INTO_GROUP = re.compile(r"\s+(?:into|within|under\s+the\s+(?:banner|umbrella)\s+of|au\s+sein\s+(?:d'une?|du|de\s+la|de\s+l'|des)|"
+_INTO_GROUP = re.compile(r"\s+(?:into|within|under\s+the\s+(?:banner|umbrella)\s+of|au\s+sein\s+(?:d'une?|du|de\s+la|de\s+l'|des|d')|"
                          r"dans\s+(?:une?|le|la|l')|sous\s+la\s+banniere\s+(?:du|de\s+la|de\s+l'|de|d'))\s*")
-_NEW_GROUP = re.compile(r"\s*(?:an?\s+)?new\s+(?:group|organi[sz]ation|movement|coalition|alliance|entity|front)\s*(?:,\s*|\s+(?:called|named|known\s+as)\s+)")
 _ARTICLE = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l')?")
 _THEIR = re.compile(r"\b(?:their|leur)\s+$")
 _WITH = re.compile(r"\s+(?:with|to|avec)\b")
@@ -40,6 +39,7 @@ _INTO_TAIL = re.compile(r"(?:\s+(?:in|au\s+sein\s+(?:de|du)|dans))$")
 _BY_MEMBERS = re.compile(r"\s*,?\s*(?:by|par)\s*(?:(?:the|la|le|les|l')\s*)?")
 _DATE_GAP = re.compile(r"\s*,?\s*(?:(?:in|on|en|le)\s+)?")
 _DATE_CLOSE = re.compile(r"\s*,")
+_PLURAL_PRONOUNS = frozenset({"they", "ils", "elles"})
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -56,6 +56,7 @@ class MergerPatterns:
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
         self.needs_result = set(v.words("merger", "needs_result"))
+        self.absorbed_in = set(v.words("merger", "absorbed_in"))
         # merge verbs whose object is the group they form ("A and B united in X", "se sont regroupés
         # au sein de X"): those ending as _INTO_TAIL says
         self.merge_into = {w for w in v.words("merger", "merge_verbs") if _INTO_TAIL.search(w)}
@@ -144,8 +145,8 @@ class MergerPatterns:
         m = self.result_rx.search(sent.low, e, e + 60)
         if m is None:
             return None
-        new = _NEW_GROUP.match(sent.low, m.end())  # "into a new group, X", "into a new organisation called X"
-        return self.an.first_after(sent, new.end() if new else m.end(), mem)
+        new = NEW_GROUP.match(sent.low, m.end())  # "into a new group, X", "into a new organisation called X"
+        return self.an.first_after(sent, new.end() if new else m.end(), mem, limit=30)
 
     def _verb(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         if self.rel.blocked(sent, s):
@@ -154,7 +155,9 @@ class MergerPatterns:
         if " ".join(sent.low[s:e].split()) in self.merge_into:  # "A, B and C united in X": X (a name right after), else "in" is no object
             into = next((k for k in sent.cands if e <= k.start <= e + 6), None)
             if into is not None and into.kind in ("entity", "owned") and into.mention.kind == "group":
-                return self._draft(members, ref_of(into.mention), (s, e))
+                result = ref_of(into.mention)  # "A se fondit dans X": A absorbed into X (X a member too)
+                absorbed = len(members) == 1 and " ".join(sent.low[s:e].split()) in self.absorbed_in
+                return self._draft(members + [result] if absorbed else members, result, (s, e))
             verb = _INTO_TAIL.sub("", sent.low[s:e])  # "merged in 2017 to form X": the verb "merged", if one
             if not self.verb_rx.fullmatch(verb):
                 return None
@@ -175,7 +178,7 @@ class MergerPatterns:
         if not is_party(result) and sent.low[s:e] in self.needs_result:
             return None  # "A and B joined forces to attack ...": no group formed (a verb ending in "in" was cut above)
         members += [r for i, r in enumerate(partners) if i == 0 or not (is_party(result) and _same(r, result))]
-        if sent.low[e:e + 6].strip().startswith("into") and is_party(result) and len(members) < 2:
+        if (sent.low[e:e + 6].strip().startswith("into") or sent.low[s:e].endswith("into")) and is_party(result) and len(members) < 2:
             members.append(result)  # "A merged into B": B absorbed A; "A, B and C merged into X": X is new
         return self._draft(members, result, (s, e))
 
@@ -208,6 +211,10 @@ class MergerPatterns:
             first, c_start = ref_of(part), self._part_start(sent, part)  # "..., the southern wing of X merged"
         else:
             c = self.an.subject_cand(sent, s)
+            if c is not None and c.kind == "pronoun" and c.word in _PLURAL_PRONOUNS:
+                listed = self._listed_before(sent, c.start)
+                if len(listed) >= 2:  # "A and B announced that they were combining their forces": A and B
+                    return [ref_of(m) for m in listed], listed[0].start
             first, c_start = (self.an.resolve(sent, c, mem), c.start) if c else (None, None)
         if not is_party(first):
             return [], None
@@ -243,6 +250,21 @@ class MergerPatterns:
             cursor = left = self._part_start(sent, m)
             joined = True
         return out, left
+
+    @staticmethod
+    def _listed_before(sent: Sent, pos: int) -> list:
+        """The groups coordinated last before `pos` in its clause ("A, B and C said they ..."), in order."""
+        out: list = []
+        cursor = pos
+        for m in reversed([m for m in sent.mentions if m.end <= pos and m.kind == "group"]):
+            gap = sent.low[m.end:cursor]
+            if out and not _COORD.fullmatch(gap):
+                break
+            if not out and (len(gap) > 80 or ";" in gap):
+                break
+            out.insert(0, m)
+            cursor = m.start
+        return out
 
     def _noun(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         before = sent.low[max(0, s - 12):s].split()
@@ -298,7 +320,8 @@ class MergerPatterns:
         into = _INTO_GROUP.match(sent.low, e)
         if into is None or not _THEIR.search(sent.low, max(0, s - 8), s):
             return None
-        result = self.an.first_after(sent, into.end(), mem, limit=8)
+        new = NEW_GROUP.match(sent.low, into.end())  # "... into a single organisation, X"
+        result = self.an.first_after(sent, new.end() if new else into.end(), mem, limit=8)
         if not is_party(result):
             return None
         listed = self.rel.list_rx.search(sent.low, 0, s)  # "parmi lesquels A et B"

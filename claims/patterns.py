@@ -31,10 +31,18 @@ _POSSESSIVE = re.compile(r"\b(?:its|their)\b(?=\s+\w+$)")  # "rejoined its ranks
 # "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
 _WHOSE = re.compile(r"(?<![\w'])(?:whose|dont\s+(?:le|l')\s*)\s*(?:[\w-]+\s+)?(\w+)(?:\s*,[^,;]{1,50},)?\s*"
                     r"(?:(?:has|had|a|avait|aurait)\s+)?$")
+_ORIGIN_AUX = re.compile(r"\b(?:est|etait|etaient|sont|fut|furent|was|is|were|had\s+been|has\s+been)\s+"
+                         r"(?:(?:\w+ment|ainsi|donc|alors|thus|therefore|officially|formally)\s+)?$")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*(?:\([^()]{0,60}\))?[\s,]*")  # "X (JNIM), whose": past the acronym
 # ("ne" is also the folded participle "né": "né à Tombouctou", "né en 1980", "né le 3 mai" are no negation)
 _NEG = re.compile(r"\b(?:not|never|no\s+longer|without|neither|nor)\b|n't\b|\bn'"
-                  r"|\bne\b(?!\s+(?:en|au|aux|a|dans|de|du|des|d'|vers|pres|le\s+\d|\d))")
+                  r"|\bne\b(?!\s+(?:en|au|aux|a|dans|de|du|des|d'|vers|pres|fin|debut|mi|lors|apres|avant|sous|entre|le\s+\d|\d))")
+
+
+# "into a new group, X", "into a single organisation called X", "au sein d'une seule organisation, le X"
+NEW_GROUP = re.compile(r"\s*(?:(?:an?|une?)\s+)?(?:new|single|unified|joint|nouvel(?:le)?|nouveau|seule?|meme|unique)\s+"
+                       r"(?:group|organi[sz]ation|movement|coalition|alliance|entity|front|groupe|mouvement|entite|structure)"
+                       r"(?:\s+(?:unique|commune?))?\s*(?:,\s*|\s+(?:called|named|known\s+as|appelee?|baptisee?|denommee?|nommee?)\s+)")
 
 
 @dataclass
@@ -111,7 +119,7 @@ class RelationPatterns:
         branch = v.alternation("split", "branch_nouns")  # "la branche de l'EI": a part of X, not X
         self.branch_rx = re.compile(rf"(?<![\w'])(?:{branch})(?:\s+[\w-]+)?\s+(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+|le\s+)?$") if branch else None
         parts = v.alternation("common", "origin_participles")
-        self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in)\s+[\w\s]{1,20}?)?\s*"
+        self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in|fin|debut|late|early)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|par\s+la|par\s+l'|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|"
                                     r"of\s+(?:the|a|an)|by\s+(?:the|a|an)|through\s+(?:the|a|an))\s*$")
         an.founders_of = self.founders_of
@@ -252,7 +260,7 @@ class RelationPatterns:
         named = self.create_rx.search(sent.low, split.end(), s) if split else None
         if named is None or self.an.stop_between(sent, a, named.start()):
             return None
-        got = self.an.first_after(sent, named.end(), mem, limit=_name_reach(named))
+        got = self.an.first_after(sent, _name_start(sent, named), mem, limit=_name_reach(named))
         return got if is_party(got) else None
 
     def coordinated(self, sent: Sent, subj: EntityRef, span) -> list[tuple[EntityRef, tuple[int, int] | None]]:
@@ -448,7 +456,7 @@ class RelationPatterns:
         if re.search(r",\s*$", sent.low[:p]):
             c = self.an.subject_cand(sent, p)
             return self.an.resolve(sent, c, mem) if c is not None and c.kind in ("entity", "owned", "anaphor") else None
-        if re.search(r"(?:\best|\bwas|\bis|\bsont|\bwere)\s+$", sent.low[:p]):
+        if _ORIGIN_AUX.search(sent.low, max(0, p - 40), p):  # "X est né", "X était ainsi né", "X was officially born"
             return self.an.subject_left(sent, p, mem)
         named = next((x for x in reversed(sent.mentions) if x.end <= p), None)  # "JNIM emerged in 2017 from the merger of"
         if (m.group().startswith("emerged") and named is not None and named.kind == "group"
@@ -590,9 +598,10 @@ class RelationPatterns:
         elif (weak or not is_party(subj)) and is_party(obj):  # "rebels broke away from Y to establish X": X split from Y
             found = self.create_rx.search(sent.low, e, e + 90)
             if found and not self.an.stop_between(sent, e, found.start()):
-                named = self.an.first_after(sent, found.end(), mem, limit=_name_reach(found))
+                at = _name_start(sent, found)
+                named = self.an.first_after(sent, at, mem, limit=_name_reach(found))
                 if not weak or (is_party(named) and any(  # a name, not an anaphor ("called itself the movement")
-                        found.end() <= m.start <= found.end() + _name_reach(found) and _same(ref_of(m), named)
+                        at <= m.start <= at + _name_reach(found) and _same(ref_of(m), named)
                         for m in sent.mentions)):
                     subj, span = named, None
         if not is_party(obj):
@@ -665,6 +674,13 @@ class RelationPatterns:
             return ref_of(named[-1])
         last = mem.last_group
         return last if last is not None and last.id in ids else obj
+
+
+def _name_start(sent: Sent, m: re.Match) -> int:
+    """Where the name a founding or naming verb (`m`, create_rx) introduces may start: past "a new
+    group," ("and formed a new group, X", "pour fonder un nouveau mouvement, le X")."""
+    new = NEW_GROUP.match(sent.low, m.end())
+    return new.end() if new else m.end()
 
 
 def _name_reach(m: re.Match) -> int:

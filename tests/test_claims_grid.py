@@ -729,3 +729,114 @@ def test_that_month_is_the_month_the_sentence_before_named(ex, lang):
         if got != [("2015-01", p, 12)]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} attacks wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- French tenses of the written press, and more ways to tell who merged, split or joined ----------------
+# (a) mergers: the members, the group formed
+MERGERS_TENSES = {
+    "en": ["In 2013, {a} and {b} announced that they were combining their forces into a single organisation, {x}.",
+           "{a} and {b} announced in 2013 their merger into a single organisation, {x}.",
+           "In 2013, {a} and {b} came together under a new name, {x}.",
+           "{a} and {b} said in 2013 they had merged to form {x}."],
+    "fr": ["En 2013, {a} et {b} s'unirent pour fonder {x}.", "En 2013, {a} et {b} s'étaient unis pour former {x}.",
+           "En 2013, {a} et {b} se regroupèrent au sein {x_de}.", "En 2013, {a} et {b} fusionnèrent pour donner naissance {x_a}.",
+           "En 2013, {a} et {b} fusionnaient au sein {x_de}.", "En 2013, {a} et {b} fondèrent {x}.",
+           "En 2013, {a} et {b} se rassemblèrent au sein {x_de}.",
+           "En 2013, {a} et {b} ont annoncé leur fusion au sein d'une seule organisation, {x}."],
+}
+MERGING = {"en": [("MUJAO", "the Signed-in-Blood Battalion", "al-Mourabitoun", "", "", ("al_mulathamun", "mujao"), "al_mourabitoun"),
+                  ("Ansar Dine", "Katiba Macina", "JNIM", "", "", ("ansar_dine", "katiba_macina"), "jnim")],
+           "fr": [("le MUJAO", "les Signataires par le sang", "Al-Mourabitoune", "d'Al-Mourabitoune", "à Al-Mourabitoune",
+                   ("al_mulathamun", "mujao"), "al_mourabitoun"),
+                  ("Ansar Dine", "la katiba Macina", "le GSIM", "du GSIM", "au GSIM", ("ansar_dine", "katiba_macina"), "jnim")]}
+ABSORBED = {"en": "In 2013, {a} folded itself into {x}.", "fr": "En 2013, {a} se fondit dans {x}."}
+# (b) pledges and splits: (template, type); {g} the party, {o} the other, {o_de} / {o_a} with "de" / "à"
+RELATIONS_TENSES = {
+    "en": [("In 2013, a group of {g} cadres seceded to found Jund al-Khilafah.", None),
+           ("{g} was born in 2013 out of a split within {o}.", "split")],
+    "fr": [("En 2013, {g} rejoignit {o}.", "pledge"), ("En 2013, {g} rallia {o}.", "pledge"),
+           ("En 2013, {g} prêta allégeance {o_a}.", "pledge"), ("En 2013, des combattants {g_de} seraient passés {o_a}.", "pledge"),
+           ("En 2013, {g} quitta {o}.", "split"), ("En 2013, {g} quittait {o} pour créer sa propre unité.", "split"),
+           ("En 2013, {g} se sépara {o_de}.", "split"), ("En 2013, {g} se détacha {o_de}.", "split"),
+           ("En 2013, {g} fit sécession {o_de}.", "split"), ("{g} est né fin 2013 d'une scission au sein {o_de}.", "split"),
+           ("{g} était ainsi né en 2013 d'une dissidence au sein {o_de}.", "split")],
+}
+PARTIES = {"en": [("Ansarul Islam", "ansarul_islam", "", "JNIM", "jnim", "", ""), ("MUJAO", "mujao", "", "AQIM", "aqim", "", "")],
+           "fr": [("Ansarul Islam", "ansarul_islam", "d'Ansarul Islam", "le GSIM", "jnim", "du GSIM", "au GSIM"),
+                  ("le MUJAO", "mujao", "du MUJAO", "AQMI", "aqim", "d'AQMI", "à AQMI")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mergers_told_in_every_tense(ex, lang):
+    wrong = []
+    for tpl, (a, b, x, x_de, x_a, members, xid) in itertools.product(MERGERS_TENSES[lang], MERGING[lang]):
+        text = tpl.format(a=a, b=b, x=x, x_de=x_de, x_a=x_a)
+        got = [(c.object.id, tuple(sorted(m.id for m in c.members)), c.date)
+               for c in ex.extract(text, published=PUBLISHED, lang=lang) if c.type == "merger"]
+        if got != [(xid, members, "2013")]:
+            wrong.append(f"{text} -> {got}")
+    for a, _, x, _, _, members, xid in MERGING[lang]:  # one group absorbed into another: both are members
+        text = ABSORBED[lang].format(a=a[0].upper() + a[1:] if lang == "en" else a, x=x)
+        got = [(c.object.id, tuple(sorted(m.id for m in c.members))) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [(xid, tuple(sorted([members[1] if a.startswith(("MUJAO", "le MUJAO")) else members[0], xid])))]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} mergers wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pledges_and_splits_told_in_every_tense(ex, lang):
+    wrong = []
+    for (tpl, kind), (g, gid, g_de, o, oid, o_de, o_a) in itertools.product(RELATIONS_TENSES[lang], PARTIES[lang]):
+        text = tpl.format(g=g, g_de=g_de, o=o, o_de=o_de, o_a=o_a)
+        text = text[0].upper() + text[1:]
+        got = [(c.type, c.subject.id, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang)
+               if c.type != "attack"]
+        want = [(kind, gid, oid, "2013")] if kind else [("split", "jund_al_khilafah", gid, "2013")]
+        if got != want:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a faction that leaves and founds a group: the group founded is the one that split -------------------
+SECESSIONS = {"en": ["In 2014, a faction of {o} commanders broke away and announced a new group, {n}.",
+                     "In 2014, a faction of {o} commanders broke away from {o} and formed a new group, {n}."],
+              "fr": ["En 2014, une partie des cadres {o_de} fit sécession pour fonder {n}.",
+                     "En 2014, une partie des cadres {o_de} a fait sécession pour fonder un nouveau mouvement, {n}."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_faction_that_secedes_to_found_a_group(ex, lang):
+    wrong = []
+    for tpl, (o, oid, o_de) in itertools.product(SECESSIONS[lang], [("AQIM", "aqim", "d'AQMI"), ("Boko Haram", "boko_haram", "de Boko Haram")]):
+        text = tpl.format(o=o, o_de=o_de, n="Jund al-Khilafah")
+        got = [(c.type, c.subject.id, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("split", "jund_al_khilafah", oid, "2014")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} splits wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a name given with its acronym in brackets: an actor, and so is the acronym ---------------------------
+ACRONYMED = {"en": ("In 2016, the {name} ({acr}) split from the MNLA.", "Since then, the {acr} has fought alongside JNIM. In 2018, the {acr} broke with JNIM."),
+             "fr": ("En 2016, la {name} ({acr}) a rompu avec le MNLA.", "Depuis, la {acr} combat aux côtés du GSIM. En 2018, la {acr} a rompu avec le GSIM.")}
+NEW_MOVEMENTS = {"en": [("Coalition of the Azawad People", "CAP"), ("Front for the Defence of Tessit", "FDT")],  # (invented)
+                 "fr": [("Coalition du peuple pour l'Azawad", "CPA"), ("Coordination des fronts patriotiques de Tessit", "CFPT")]}
+NOT_MOVEMENTS = {"en": "In 2016, the {name} ({acr}) condemned the attack.",
+                 "fr": "En 2016, le {name} ({acr}) a rompu avec la France."}
+CIVIL = {"en": [("United Nations Security Council", "UNSC")], "fr": [("Conseil national pour la sauvegarde de la patrie", "CNSP")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_movement_named_with_its_acronym_is_an_actor(ex, lang):
+    wrong = []
+    for name, acr in NEW_MOVEMENTS[lang]:
+        first, then = ACRONYMED[lang]
+        text = first.format(name=name, acr=acr) + " " + then.format(acr=acr)
+        got = [(c.type, c.subject.id, c.subject.name, c.object.id) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("split", None, name, "mnla"), ("split", None, acr, "jnim")]:
+            wrong.append(f"{text} -> {got}")
+    for name, acr in CIVIL[lang]:  # a state body or an international one: no actor
+        text = NOT_MOVEMENTS[lang].format(name=name, acr=acr)
+        got = ex.extract(text, published=PUBLISHED, lang=lang)
+        if got:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
