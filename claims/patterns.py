@@ -31,6 +31,12 @@ _POSSESSIVE = re.compile(r"\b(?:its|their)\b(?=\s+\w+$)")  # "rejoined its ranks
 # "whose leader, Jafar Dicko, ", "dont le chef ": group(1) the leader noun
 _WHOSE = re.compile(r"(?<![\w'])(?:whose|dont\s+(?:le|l')\s*)\s*(?:[\w-]+\s+)?(\w+)(?:\s*,[^,;]{1,50},)?\s*"
                     r"(?:(?:has|had|a|avait|aurait)\s+)?$")
+# A pledge's objects listed with no preposition of their own ("allegiance to A, B and C"), the list then
+# ending (a mark, the sentence's end, a date or place to come), and a group's leader in apposition
+_BARE_MORE = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:the\s+|l'|la\s+|le\s+|les\s+)?")
+_LIST_END = re.compile(r"\s*(?:[.,;:)\"\u00bb]|$|(?:in|on|en|le|au|during|after|apres|lors|since|depuis)\b)")
+_APPOSED_LEADER = re.compile(r"(?:'s?\s+(?:[\w-]+\s+){0,2}?(?:emir|leader|chief|head|commander)\s*,?\s*|\s*,\s*)"
+                             r"(?:(?:the|le|la)\s+)?(?:(?:mullah|mollah|sheikh|cheikh)\s+)?")
 _ORIGIN_AUX = re.compile(r"\b(?:est|etait|etaient|sont|fut|furent|was|is|were|had\s+been|has\s+been)\s+"
                          r"(?:(?:\w+ment|ainsi|donc|alors|thus|therefore|officially|formally)\s+)?$")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*(?:\([^()]{0,60}\))?[\s,]*")  # "X (JNIM), whose": past the acronym
@@ -398,15 +404,38 @@ class RelationPatterns:
         m = next((k for k in sent.mentions if e <= k.start <= e + limit), None)
         out = []
         while m is not None and m.kind in ("group", "person"):
-            more = self.more_to_rx.match(sent.low, m.end)
-            nxt = next((k for k in sent.mentions if k.start >= m.end), None) if more else None
+            end = self._past_apposed_leader(sent, m)
+            more = self.more_to_rx.match(sent.low, end) or _BARE_MORE.match(sent.low, end)
+            nxt = next((k for k in sent.mentions if k.start >= end), None) if more else None
             if nxt is None or nxt.start != more.end() or nxt.kind not in ("group", "person"):
                 break
+            if more.re is _BARE_MORE and not self._listed_on(sent, nxt):
+                break  # "to A and B attacked ...": B opens a clause of its own
             got = self.to_group(ref_of(nxt))
             if is_party(got) and not _same(got, first) and all(not _same(got, o) for o in out):
                 out.append(got)
             m = nxt
         return out
+
+    def _listed_on(self, sent: Sent, m) -> bool:
+        """Party `m` of a list with no prepositions ends the list (a mark, the sentence's end, a date or
+        a place to come) or another party follows it in the list."""
+        end = self._past_apposed_leader(sent, m)
+        if _LIST_END.match(sent.low, end):
+            return True
+        more = _BARE_MORE.match(sent.low, end)  # (then a party, or a name the knowledge base lacks)
+        return more is not None and (sent.text[more.end():more.end() + 1].isupper() or any(
+            k.start == more.end() and k.kind in ("group", "person") for k in sent.mentions))
+
+    @staticmethod
+    def _past_apposed_leader(sent: Sent, m) -> int:
+        """Where a pledge's object `m` ends with its leader in apposition ("AQIM's emir Abdelmalek
+        Droukdel,", "l'émir d'AQMI, Abdelmalek Droukdel,"): past the leader's name, else m.end."""
+        gap = _APPOSED_LEADER.match(sent.low, m.end)
+        if gap is None or m.kind != "group":
+            return m.end
+        leader = next((k for k in sent.mentions if k.start == gap.end() and k.kind == "person"), None)
+        return m.end if leader is None else leader.end
 
     def _pledge_to(self, sent: Sent, mem: Memory, s: int, e: int, limit: int, owner, obj: EntityRef) -> list[Draft]:
         subj, span = owner if owner else self._subject(sent, s, mem)

@@ -840,3 +840,31 @@ def test_a_movement_named_with_its_acronym_is_an_actor(ex, lang):
         if got:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- one allegiance to several parties: a pledge to each ---------------------------------------------------
+LISTED_PLEDGES = {"en": ["In 2017, JNIM pledged allegiance to AQIM, al-Qaeda and the Taliban.",
+                         "In 2017, JNIM pledged allegiance to Abdelmalek Droukdel, Ayman al-Zawahiri and the Taliban.",
+                         "In 2017, JNIM pledged allegiance to AQIM's emir Abdelmalek Droukdel, to al-Qaeda's leader Ayman "
+                         "al-Zawahiri and to the Taliban.",
+                         "In 2017, JNIM pledged allegiance to AQIM's emir, Abdelmalek Droukdel, to al-Qaeda's leader, Ayman "
+                         "al-Zawahiri, and to the Taliban."],
+                  "fr": ["En 2017, le GSIM a prêté allégeance à AQMI, à Al-Qaïda et aux talibans.",
+                         "En 2017, le GSIM a prêté allégeance à Abdelmalek Droukdel, à Ayman al-Zawahiri et aux talibans.",
+                         "En 2017, le GSIM a prêté allégeance à l'émir d'AQMI, Abdelmalek Droukdel, au chef d'Al-Qaïda, "
+                         "Ayman al-Zawahiri, et aux talibans."]}
+ONE_PLEDGE = {"en": "In 2017, JNIM pledged allegiance to AQIM and ISGS attacked a base near Ménaka.",
+              "fr": "En 2017, le GSIM a prêté allégeance à AQMI et l'EIGS a attaqué une base près de Ménaka."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_allegiance_to_a_list_is_a_pledge_to_each(ex, lang):
+    wrong = []
+    for text in LISTED_PLEDGES[lang]:
+        got = sorted((c.subject.id, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang))
+        if got != [("jnim", x, "2017") for x in ("al_qaeda", "aqim", "taliban")]:
+            wrong.append(f"{text} -> {got}")
+    got = [(c.subject.id, c.object.id) for c in ex.extract(ONE_PLEDGE[lang], published=PUBLISHED, lang=lang) if c.type == "pledge"]
+    if got != [("jnim", "aqim")]:  # a clause of its own after "and": no second object
+        wrong.append(f"{ONE_PLEDGE[lang]} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
