@@ -37,6 +37,8 @@ _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): i
 _SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening)", r"le\s+meme\s+jour",
                                       r"la\s+meme\s+(?:nuit|journee|matinee)")) + r"\b")
 _SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
+# A clause that goes on to another step after a claim's trigger ("..., before adopting the name X in January 2007")
+_NEXT_CLAUSE = re.compile(r",\s*(?:avant|apres|before|after|puis|then|later|but|mais|while|tandis|whereas|alors\s+que)\b")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()
 
@@ -301,7 +303,8 @@ def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | Non
         return aside or not sent.in_paren(d.start) or any(a <= d.start < b for a, b in own)
 
     seg = [d for d in sent.dates if lo <= d.start < hi and counts(d)]
-    after = [d for d in seg if d.start >= trig[1]]
+    brk = _NEXT_CLAUSE.search(sent.low, trig[1], hi)  # ", avant d'adopter en janvier 2007 ...": another event's date
+    after = [d for d in seg if d.start >= trig[1] and (brk is None or d.start < brk.start())]
     before = [d for d in seg if d.end <= trig[0]]
     if after:
         return after[0].value

@@ -37,6 +37,8 @@ _BARE_MORE = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:the\s+
 _LIST_END = re.compile(r"\s*(?:[.,;:)\"\u00bb]|$|(?:in|on|en|le|au|during|after|apres|lors|since|depuis)\b)")
 _APPOSED_LEADER = re.compile(r"(?:'s?\s+(?:[\w-]+\s+){0,2}?(?:emir|leader|chief|head|commander)\s*,?\s*|\s*,\s*)"
                              r"(?:(?:the|le|la)\s+)?(?:(?:mullah|mollah|sheikh|cheikh)\s+)?")
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:\w+ly|\w+ment|in\s+turn|a\s+(?:son|leur)\s+tour|then|also|later|soon|aussi|alors|ensuite|"
+                            r"bientot|deja|enfin))+(?=[\s,])")
 _ORIGIN_AUX = re.compile(r"\b(?:est|etait|etaient|sont|fut|furent|was|is|were|had\s+been|has\s+been)\s+"
                          r"(?:(?:\w+ment|ainsi|donc|alors|thus|therefore|officially|formally)\s+)?$")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*(?:\([^()]{0,60}\))?[\s,]*")  # "X (JNIM), whose": past the acronym
@@ -327,7 +329,9 @@ class RelationPatterns:
             if _FORCES.match(sent.low, m.end()):  # "joined forces (under X)": a merger or an alliance, no pledge
                 continue
             own = _POSSESSIVE.search(m.group())  # "rejoined its ranks": the object is the pronoun's owner
-            out += self._pledge_at(sent, mem, m.start(), m.end(), limit=14, obj_from=m.start() + own.start() if own else None)
+            adverb = _ADVERBS_AFTER.match(sent.low, m.end())  # "a rejoint à son tour X", "se ralliait officiellement à X"
+            out += self._pledge_at(sent, mem, m.start(), adverb.end() if adverb else m.end(), limit=14,
+                                   obj_from=m.start() + own.start() if own else None)
         return out
 
     def _renounced(self, sent: Sent, s: int, e: int) -> bool:

@@ -868,3 +868,23 @@ def test_an_allegiance_to_a_list_is_a_pledge_to_each(ex, lang):
     if got != [("jnim", "aqim")]:  # a clause of its own after "and": no second object
         wrong.append(f"{ONE_PLEDGE[lang]} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- an adverb between the verb and its object; a later step's date is not the claim's -----------------
+JOINS_ADVERB = {"en": ["In September 2006, the GSPC in turn joined al-Qaeda.", "In September 2006, the GSPC formally joined al-Qaeda.",
+                       "In September 2006, the GSPC joined al-Qaeda, before taking the name AQIM in January 2007.",
+                       "In September 2006, the GSPC officially pledged allegiance to al-Qaeda, then became AQIM in January 2007."],
+                "fr": ["En septembre 2006, le GSPC se ralliait officiellement à Al-Qaïda.", "En septembre 2006, le GSPC se ralliait à Al-Qaïda.",
+                       "En septembre 2006, le GSPC a rejoint à son tour Al-Qaïda.",
+                       "En septembre 2006, le GSPC se rallia à Al-Qaïda, avant d'adopter en janvier 2007 le nom d'AQMI.",
+                       "En septembre 2006, le GSPC s'est officiellement rallié à Al-Qaïda, puis a pris en janvier 2007 le nom d'AQMI."]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_join_told_with_an_adverb_and_dated_by_its_own_clause(ex, lang):
+    wrong = []
+    for text in JOINS_ADVERB[lang]:
+        got = [(c.type, c.subject.id, c.object.id, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("pledge", "gspc", "al_qaeda", "2006-09")]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
