@@ -91,7 +91,12 @@ class NameLearner:
         first three words, runs up to the bracket with no punctuation, and the acronym's letters
         are initials of its words, in order, the first one the name's."""
         out: set[str] = set()
+        starts = [k[0] for k in known]
         for m in _ACRONYM.finditer(text):
+            i = bisect.bisect_right(starts, m.start(1)) - 1  # a known acronym, or a known name right before it: none new
+            j = bisect.bisect_right(starts, m.start() - 2) - 1
+            if (i >= 0 and known[i][1] > m.start(1)) or (j >= 0 and known[j][1] >= m.start() - 1):
+                continue
             words = _tokens_before_bracket(folded, m.start())
             for k in range(len(words)):  # the longest name first (its first word leftmost)
                 a = words[k][0]
@@ -105,8 +110,7 @@ class NameLearner:
                         or any(x <= span[0] and span[1] <= y for x, y in barred)):  # (a place inside it is no bar: "... de l'Azawad")
                     continue
                 out.add(text[span[0]:span[1]])
-                if not any(x < m.end(1) and m.start(1) < y for x, y in known):
-                    out.add(m.group(1))
+                out.add(m.group(1))
                 break
         return out
 

@@ -116,18 +116,19 @@ def test_own_floor_per_language(kb, own, lang):
 
 # ---- blind sets: realistic articles written by helpers who never saw the extractor ------------
 # blind and blind2 became development sets once scored (rules were then worked out on them);
-# blind3 and blind4 too in later rounds, and blind5 after its third scoring; blind6 is scored only as
-# a whole, never looked at claim by claim. The parties are linked as a run links them
+# blind3 and blind4 too in later rounds, blind5 after its third scoring, and blind7 after its first;
+# blind6 and blind8 are scored only as a whole, never looked at claim by claim. The parties are linked as a run links them
 # (flows.evaluation.extract_docs). Floors: (micro precision, micro recall, all slots), just under what
 # the extractor reaches.
 BLIND_FLOORS = {
     "blind": (0.99, 0.91, 0.93),
     "blind2": (0.90, 0.84, 0.92),
     "blind3": (0.84, 0.72, 0.86),  # (slots 0.873 -> 0.867 as two more claims matched, one with its town missed)
-    "blind4": (0.86, 0.79, 0.86),
+    "blind4": (0.87, 0.83, 0.86),
     "blind5": (0.78, 0.76, 0.88),
-    "blind6": (0.72, 0.65, 0.84),
-    "blind7": (0.81, 0.54, 0.80),
+    "blind6": (0.73, 0.67, 0.84),
+    "blind7": (0.82, 0.63, 0.82),
+    "blind8": (0.67, 0.53, 0.82),
 }
 
 
