@@ -99,16 +99,18 @@ class BackReferences:
         claimed = self._claimed_noun(sent, mem) if claims else None
         if claimed is not None:
             noun_end, perp = claimed
+            plural = _widen(mem, _plural_count(low))  # "Both attacks were claimed by X": the last two
             slots: dict = dict(casualties(low[noun_end:]))
             rel = _RELATIVE_AFTER.match(low, noun_end)
             own = [d for d in sent.dates if rel and d.start >= rel.end() and not sent.in_paren(d.start)]
             if own:
                 slots["date"] = own[0].value
-            if not (own or any(slots.values()) or _pronoun_claimed(low.lstrip()) is not None):
+            if not (own or any(slots.values()) or plural or _pronoun_claimed(low.lstrip()) is not None):
                 return None  # no slot to add: the claim names the perpetrator (claimed_back; not "It was claimed by X")
-            if is_party(perp) and len(mem.last_attacks) == 1:
+            one = len(mem.last_attacks) == 1 or plural
+            if is_party(perp) and one:
                 slots["subject"] = perp
-            return slots if len(mem.last_attacks) == 1 else {}
+            return slots if one else {}
         attributed = self.agents.attributions(sent, mem)
         if attributed and not any(k in ("verb", "passive") and s < attributed[0][0] for s, e, k in self.triggers.spans(sent)) and (
                 not any(p.kind == "place" and (mem.last_place is None or p.name != mem.last_place[1]) for p in sent.places)):
@@ -162,11 +164,18 @@ class BackReferences:
         été revendiquée par X") with no attack told before it in the sentence; else None."""
         for n in self.triggers.noun_rx.finditer(sent.low):
             p = _CLAIMED_BY.match(sent.low, n.end())
-            if p and self.triggers.definite(sent, n.start()) and not self._told_before(sent, n.start()):
+            if p and (self.triggers.definite(sent, n.start()) or _plural_count(sent.low)) and (
+                    not self._told_before(sent, n.start())):
                 return p.end(), self.an.first_after(sent, p.end(), mem)
         p = _pronoun_claimed(sent.low)
         if p and not self._told_before(sent, p.end()):
             return p.end(), self.an.first_after(sent, p.end(), mem)
+        ref = _PLURAL_REFERENCE.match(sent.low)  # "Both attacks were claimed by X", "Ces deux attaques ont été revendiquées par X"
+        if ref is not None and not self._told_before(sent, ref.end()):  # (its noun may read as a verb: "attaques")
+            ends = [w.end() for w in _WORD.finditer(sent.low, ref.end(), ref.end() + 40)][:2]  # one word before it at most
+            p = next((c for c in (_CLAIMED_BY.match(sent.low, x) for x in ends) if c is not None), None)
+            if p is not None:
+                return p.end(), self.an.first_after(sent, p.end(), mem)
         return None
 
     def _told_before(self, sent: Sent, pos: int) -> bool:
@@ -193,7 +202,7 @@ class BackReferences:
         noun, no figures of its own): it names the perpetrator of that attack."""
         if not mem.last_attacks or sent.index - mem.last_attack_sentence > 2:
             return False
-        if not (re.search(r"(?:^|\s)(?:the|this|that|these|those|l'|le|la|les|ce|cette|ces)\s*(?:\w+\s+){0,2}$", sent.low[max(a, s - 40):s])
+        if not (re.search(r"(?:^|\s)(?:the|this|that|these|those|both|l'|le|la|les|ce|cette|ces)\s*(?:\w+\s+){0,2}$", sent.low[max(a, s - 40):s])
                 or self.triggers.time_possessed(sent, s)):
             return False
         claim = self.agents.claim_rx.search(sent.low, max(0, s - 60), s) or self._done_by(sent, s)
@@ -251,9 +260,30 @@ _NEW_EVENT = re.compile(word_opening(("another", "separate", "second", "new", "e
 _DEFINITE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?"
                            r"(?:the|this|that|these|those|l'|le|la|les|ce|cette|cet|ces)\s*(?:[\w-]+\s+){0,2}?")
 _CLAIMED_BY = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|a\s+ete|avait\s+ete|ont\s+ete)\s+(?:\w+\s+)?"
-                         r"(?:claimed|revendique\w*)\s+(?:(?:on\s+)?\w+\s+)?(?:by|par)\s+")  # "revendiquée lundi par X"
+                         r"(?:claimed|revendique\w*)\s+(?:[\w']+\s+){0,4}?(?:by|par)\s+")  # "revendiquée (le soir même) par X"
 # the sentence after an attack, opening on a pronoun for it: "It was claimed on Monday by X", "Elle a été revendiquée par X"
 _PRONOUN_CLAIMED = re.compile(r"(?:it|elle|ils|elles|they)(?=\s)")
+
+
+# A sentence opening on "both (attacks)", "the two (ambushes)", "ces deux (attaques)": about as many attacks told before
+_PLURAL_REFERENCE = re.compile(r"\s*(?:both|(?:the|these|those)\s+(two|three)|(?:ces|les)\s+(deux|trois))\s")
+_WORD = re.compile(r"[\w-]+")
+_COUNTS = {None: 2, "two": 2, "three": 3, "deux": 2, "trois": 3}
+
+
+def _plural_count(low: str) -> int:
+    """How many attacks told before a (folded) sentence opening on a plural reference is about ("Both attacks": 2), else 0."""
+    m = _PLURAL_REFERENCE.match(low)
+    return _COUNTS[m.group(1) or m.group(2)] if m else 0
+
+
+def _widen(mem: Memory, n: int) -> bool:
+    """The last `n` attacks told, where this sentence refers to them all ("both attacks"): the
+    last attack sentence's and, where it told fewer, the one's before it. Whether it does."""
+    if n and len(mem.last_attacks) < n <= len(mem.prev_attacks) + len(mem.last_attacks):
+        mem.last_attacks = (mem.prev_attacks + mem.last_attacks)[-n:]
+        mem.prev_attacks = []
+    return bool(n) and len(mem.last_attacks) == n
 
 
 def _pronoun_claimed(low: str) -> re.Match | None:

@@ -167,6 +167,7 @@ class Memory:
     last_split_object: EntityRef | None = None
     last_country: str | None = None
     last_attacks: list[int] = field(default_factory=list)  # indices into the claims list
+    prev_attacks: list[int] = field(default_factory=list)  # those of the attack sentence before (for "both attacks")
     last_attack_sentence: int = -10
     last_perpetrator: EntityRef | None = None
     extra_updates: list = field(default_factory=list)  # (claim indices, new perpetrator)

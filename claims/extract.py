@@ -193,7 +193,7 @@ class Extractor:
             if d.date is None and same_day and prev and sent.index - mem.last_attack_sentence <= 3:
                 d.date = prev[0]  # "on the same day", "le meme jour": the previous attack's date
         t.attacks.chain_dates(drafts, found, mem, sent)  # "Two days later": from the last dated claim
-        mem.last_attacks = []
+        mem.prev_attacks, mem.last_attacks = mem.last_attacks, []
         for d in drafts:
             mem.last_attacks.append(len(found))
             found.append((d, sent))

@@ -888,3 +888,32 @@ def test_a_join_told_with_an_adverb_and_dated_by_its_own_clause(ex, lang):
         if got != [("pledge", "gspc", "al_qaeda", "2006-09")]:
             wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- a claim told after the attacks: with a time between the verb and its agent; for both of two ---------
+CLAIMS_AFTER = {"en": ("On Sunday, gunmen killed 14 soldiers near {p}.", "On the same day, five civilians were killed in {q}.",
+                       ["The attack was claimed the same evening by {g}.", "The attack was claimed hours later by {g}."],
+                       ["Both attacks were claimed by {g}.", "The two attacks were claimed on Monday by {g}.",
+                        "Both deadly attacks were claimed by {g}."]),
+                "fr": ("Dimanche, des hommes armés ont tué 14 soldats près de {p}.", "Le même jour, cinq civils ont été tués à {q}.",
+                       ["L'attaque a été revendiquée le soir même par {g}.", "L'attaque a été revendiquée dans la soirée par {g}."],
+                       ["Ces deux attaques ont été revendiquées par {g}.", "Les deux attaques ont été revendiquées lundi par {g}."])}
+CLAIMANTS = {"en": [("JNIM", "jnim"), ("the Islamic State", "islamic_state")], "fr": [("le GSIM", "jnim"), ("l'État islamique", "islamic_state")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_claim_told_after_the_attack_or_after_both(ex, lang):
+    first, second, singles, plurals = CLAIMS_AFTER[lang]
+    wrong = []
+    for (g, gid), ((p, _), (q, _)) in itertools.product(CLAIMANTS[lang], itertools.combinations(PLACES, 2)):
+        for tpl in singles:
+            text = first.format(p=p) + " " + tpl.format(g=g)
+            got = [(c.subject and c.subject.id, c.place, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+            if got != [(gid, p, 14)]:
+                wrong.append(f"{text} -> {got}")
+        for tpl in plurals:
+            text = " ".join((first.format(p=p), second.format(q=q), tpl.format(g=g)))
+            got = [(c.subject and c.subject.id, c.place, c.killed) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+            if got != [(gid, p, 14), (gid, q, 5)]:
+                wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
