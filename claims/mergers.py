@@ -39,7 +39,6 @@ _INTO_TAIL = re.compile(r"(?:\s+(?:in|au\s+sein\s+(?:de|du)|dans))$")
 _BY_MEMBERS = re.compile(r"\s*,?\s*(?:by|par)\s*(?:(?:the|la|le|les|l')\s*)?")
 _DATE_GAP = re.compile(r"\s*,?\s*(?:(?:in|on|en|le)\s+)?")
 _DATE_CLOSE = re.compile(r"\s*,")
-_PLURAL_PRONOUNS = frozenset({"they", "ils", "elles"})
 _OF_END = re.compile(r"(?:\s+(?:of|de|du)\s+|(?<![\w'])d')$")
 
 
@@ -57,6 +56,7 @@ class MergerPatterns:
                                    + v.rx("merger", "union_nouns").pattern)
         self.needs_result = set(v.words("merger", "needs_result"))
         self.absorbed_in = set(v.words("merger", "absorbed_in"))
+        self.plural_pronouns = frozenset(v.words("common", "coreference_plural"))
         # merge verbs whose object is the group they form ("A and B united in X", "se sont regroupés
         # au sein de X"): those ending as _INTO_TAIL says
         self.merge_into = {w for w in v.words("merger", "merge_verbs") if _INTO_TAIL.search(w)}
@@ -211,7 +211,7 @@ class MergerPatterns:
             first, c_start = ref_of(part), self._part_start(sent, part)  # "..., the southern wing of X merged"
         else:
             c = self.an.subject_cand(sent, s)
-            if c is not None and c.kind == "pronoun" and c.word in _PLURAL_PRONOUNS:
+            if c is not None and c.kind == "pronoun" and c.word in self.plural_pronouns:
                 listed = self._listed_before(sent, c.start)
                 if len(listed) >= 2:  # "A and B announced that they were combining their forces": A and B
                     return [ref_of(m) for m in listed], listed[0].start
