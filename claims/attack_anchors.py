@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from claims.attack_triggers import WORD_RX, plural
 from claims.dates import DateMention, Lapse, find_lapse, shift
 from claims.discourse import Memory, Sent
-from claims.numbers import NUMBER_WORDS, casualties
+from claims.numbers import NUM, NUMBER_WORDS, casualties
 from claims.patterns import Draft
 from claims.places import Gazetteer, PlaceMention
 from claims.sites import Sites
@@ -202,7 +202,7 @@ class AttackPlaces:
         spots = self._distributed(sent, places, s, e) or [self._place(sent, places, fr, mem, lo, b)]
         shares = None  # the figures of each of several coordinated sites
         if kind == "verb" and len(spots) == 1 and spots[0][0] and _COORD_CUE.search(sent.low, e, b):
-            chain = self._coordinated(sent, places, spots[0], e, b)
+            chain = self._coordinated(sent, places, spots[0], s, e, b)
             if chain:
                 spots, shares = [(n, c) for n, c, _ in chain], [f for _, _, f in chain]
         if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
@@ -246,12 +246,14 @@ class AttackPlaces:
         return next((p.country for p in places if p.kind == "country" and self.sites.place_gap(sent, fr, p) is not None
                      and not self.sites.on_border(sent, p)), None)
 
-    def _coordinated(self, sent: Sent, places: list[PlaceMention], first: tuple, e: int, b: int) -> list:
+    def _coordinated(self, sent: Sent, places: list[PlaceMention], first: tuple, s: int, e: int, b: int) -> list:
         """One verb, several sites: "attacked army posts in A, in the X region, as well as in B and
         C", "attacked A, killing 70, and nearby B, where 30 died", "ont attaque A et B": the
         (name, country, figures) of each site coordinated with the frame's site `first`, in text
         order; a site's figures are those told between it and the next site (the last one's only
-        in its own "where"/"ou" clause: a figure after the list is a shared total). Not a list
+        in its own "where"/"ou" clause: a figure after the list is a shared total), or, where each
+        site comes with the verb's object again ("killed 14 soldiers in A and five civilians in B"),
+        the verb's (`s`, `e`) with the object before it. Not a list
         that a preposition other than a locative opens ("from A to B", "between A and B"), nor
         names that are no sites ("in A, B's capital", a region, a country). [] for one site."""
         low = sent.low
@@ -259,11 +261,13 @@ class AttackPlaces:
         if at < 0 or _BETWEEN.search(low, max(0, at - 30), at):
             return []
         chain, pos, comma = [(first[0], first[1], at, at + len(first[0]))], at + len(first[0]), False
-        gapped = False
+        gapped = elided = False
+        objects = [e]  # where each site's object starts (an elided list)
         while True:
             m = _CHAIN.match(low, pos, b)
-            if m is None:
-                break
+            if m is None or (chain[1:] and bool(m.group("obj")) != elided):
+                break  # (every site of an elided list has its own object, or none does)
+            elided = bool(m.group("obj"))
             if m.group("gap") and (gapped or not self._plain_gap(sent, places, m.start("gap"), m.end("gap"))):
                 break
             site = self._site_at(sent, places, m.end(), b, first[1], m.end() > m.end("conj") + 1)
@@ -272,6 +276,7 @@ class AttackPlaces:
             gapped = gapped or bool(m.group("gap"))
             comma = m.group("conj") == ","
             chain.append(site)
+            objects.append(m.start("obj"))
             pos = site[3]
         if comma:
             chain = chain[:-1]  # "in A, B": an apposition unless the list ends on "and"
@@ -281,6 +286,9 @@ class AttackPlaces:
             return []
         out = []
         for i, (name, country, a, z) in enumerate(chain):
+            if elided:  # "killed 14 soldiers in A and five civilians in B": each site's figures come before it, with the verb
+                out.append((name, country, casualties(low[s:e] + " " + low[objects[i]:a])))
+                continue
             if i + 1 < len(chain):
                 figures = casualties(low[z:chain[i + 1][2]])
             else:
@@ -358,11 +366,13 @@ _TO_AFTER = re.compile(r"\s+(?:to|a)\s+[a-z]")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|to|from|of|on|a|au|aux|de|d'|du|dans|pres|vers|sur|contre|entre|par|by|with|avec)\s*$")
 _COORD_CUE = re.compile(r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s")
 _CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(?P<conj>and|as\s+well\s+as|along\s+with|ainsi\s+qu(?:e|')|et|,)\s*"
+                    # the verb's object again, its verb left out: "killed 14 soldiers in A and five civilians in B"
+                    r"(?:(?P<obj>(?:" + NUM + r")\s+(?:[\w-]+\s+){0,2}?)(?=(?:in|at|near|a|au|aux|dans|pres\s+de)\s))?"
                     r"(?:(?:also|aussi)\s+)?(?:(?:in|at|near|a|au|aux|dans|pres\s+de)\s+|(?:nearby|neighbouring|neighboring|voisine?)\s+|"
                     r"(?:the\s+|la\s+|le\s+)?(?:village|town|locality|localite|ville)s?\s+(?:of|de|d')\s*)?")
 _SUBJECT_AFTER = re.compile(r"(?:\s+(?:and|et)\s+[\w' -]{1,30}?)?\s+(?:were|was|is|are|has|have|had|will|would|remain|remained|"
                             r"ont|a|sont|est|etait|etaient|avait|avaient|restent|seront)\b")
-_BETWEEN = re.compile(r"\b(?:between|entre|from)\s+(?:\w+\s+){0,2}$|\b(?:de|des|du)\s+$|\bd'$")
+_BETWEEN = re.compile(r"\b(?:between|entre|from)\s+(?:\w+\s+){0,2}$|(?<!\bpres )\b(?:de|des|du)\s+$|(?<!\bpres )\bd'$")  # (not "près de A")
 _WHERE = re.compile(r"\s*,?\s*(?:where|ou)\b[^,;]*")
 _CAP_WORD_RX = re.compile(r"[A-Z\u00c0-\u00de](?<![\w-].)")  # a capital opening a word (tested after the capital)
 _SITE = re.compile(r"\s+(?:\w+\s+)?(?:the\s+|l'|le\s+|la\s+)(?:hotel|camp|base|museum|mine|site|resort|embassy|consulate|"

@@ -917,3 +917,22 @@ def test_a_claim_told_after_the_attack_or_after_both(ex, lang):
             if got != [(gid, p, 14), (gid, q, 5)]:
                 wrong.append(f"{text} -> {got}")
     assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
+# ---- one verb, its object told again for each site: an attack per site, each with its own figure -----------
+ELIDED_SITES = {"en": [("On Sunday, gunmen killed 14 soldiers in {p} and five civilians in {q}.", "killed"),
+                       ("On Sunday, JNIM fighters kidnapped 14 traders near {p} and five teachers near {q}.", "kidnapped")],
+                "fr": [("Dimanche, des hommes armés ont tué 14 soldats à {p} et cinq civils à {q}.", "killed"),
+                       ("Dimanche, des combattants du GSIM ont enlevé 14 commerçants près de {p} et cinq enseignants près de {q}.",
+                        "kidnapped")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_one_verb_with_an_object_for_each_site_tells_an_attack_per_site(ex, lang):
+    wrong = []
+    for (tpl, slot), ((p, pc), (q, qc)) in itertools.product(ELIDED_SITES[lang], itertools.permutations(PLACES, 2)):
+        text = tpl.format(p=p, q=q)
+        got = [(c.date, c.place, c.country, getattr(c, slot)) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("2021-11-28", p, pc, 14), ("2021-11-28", q, qc, 5)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} reports wrong, e.g.:\n" + "\n".join(wrong[:10])
