@@ -15,7 +15,7 @@ from itertools import permutations
 from claims.discourse import Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
-from claims.patterns import NEW_GROUP, Draft, RelationPatterns, _same, is_party
+from claims.patterns import NEW_GROUP, Draft, RelationPatterns, _same, is_party, listed_before
 from claims.vocab import Vocab, compile_phrases, elided
 
 
@@ -152,11 +152,12 @@ class MergerPatterns:
         if self.rel.blocked(sent, s):
             return None
         members, first = self._left_members(sent, s, mem)
-        if " ".join(sent.low[s:e].split()) in self.merge_into:  # "A, B and C united in X": X (a name right after), else "in" is no object
+        phrase = " ".join(sent.low[s:e].split())
+        if phrase in self.merge_into:  # "A, B and C united in X": X (a name right after), else "in" is no object
             into = next((k for k in sent.cands if e <= k.start <= e + 6), None)
             if into is not None and into.kind in ("entity", "owned") and into.mention.kind == "group":
                 result = ref_of(into.mention)  # "A se fondit dans X": A absorbed into X (X a member too)
-                absorbed = len(members) == 1 and " ".join(sent.low[s:e].split()) in self.absorbed_in
+                absorbed = len(members) == 1 and phrase in self.absorbed_in
                 return self._draft(members + [result] if absorbed else members, result, (s, e))
             verb = _INTO_TAIL.sub("", sent.low[s:e])  # "merged in 2017 to form X": the verb "merged", if one
             if not self.verb_rx.fullmatch(verb):
@@ -254,17 +255,10 @@ class MergerPatterns:
     @staticmethod
     def _listed_before(sent: Sent, pos: int) -> list:
         """The groups coordinated last before `pos` in its clause ("A, B and C said they ..."), in order."""
-        out: list = []
-        cursor = pos
-        for m in reversed([m for m in sent.mentions if m.end <= pos and m.kind == "group"]):
-            gap = sent.low[m.end:cursor]
-            if out and not _COORD.fullmatch(gap):
-                break
-            if not out and (len(gap) > 80 or ";" in gap):
-                break
-            out.insert(0, m)
-            cursor = m.start
-        return out
+        last = next((m for m in reversed(sent.mentions) if m.end <= pos and m.kind == "group"), None)
+        if last is None or pos - last.end > 80 or ";" in sent.low[last.end:pos]:
+            return []
+        return listed_before(sent, last.start, ("group",), _COORD) + [last]
 
     def _noun(self, sent: Sent, mem: Memory, s: int, e: int) -> Draft | None:
         before = sent.low[max(0, s - 12):s].split()

@@ -21,6 +21,7 @@ _SPLINTER_WORDS = frozenset({"splinter", "breakaway", "offshoot"})  # (split nou
 _AUX_BEFORE = re.compile(r"\b(?:a|ont|avait|avaient|has|have|had)\s+(?=\w)")
 _COORD_SKIP = ("also", "then", "later", "subsequently", "a", "ont", "avait", "avaient", "aussi", "ensuite", "puis")
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
+_AND = re.compile(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*")  # between two coordinated parties
 _REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:(the)\s+)?)")  # (group 1: "the", where a name may open)
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00ab]*")
@@ -273,16 +274,10 @@ class RelationPatterns:
 
     def coordinated(self, sent: Sent, subj: EntityRef, span) -> list[tuple[EntityRef, tuple[int, int] | None]]:
         """The subject and the parties coordinated before it: "A, B and C have joined X"."""
-        out = [(subj, span)]
         if span is None:
-            return out
-        cursor = span[0]
-        for m in reversed([m for m in sent.mentions if m.end <= cursor and m.kind in ("group", "person")]):
-            if not re.fullmatch(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*", sent.low[m.end:cursor]):
-                break
-            out.insert(0, (ref_of(m), (m.start, m.end)))
-            cursor = m.start
-        return out
+            return [(subj, span)]
+        listed = listed_before(sent, span[0], ("group", "person"), _AND)
+        return [(ref_of(m), (m.start, m.end)) for m in listed] + [(subj, span)]
 
     # ---- pledges -------------------------------------------------------------------
     def pledges(self, sent: Sent, mem: Memory) -> list[Draft]:
@@ -707,6 +702,18 @@ class RelationPatterns:
             return ref_of(named[-1])
         last = mem.last_group
         return last if last is not None and last.id in ids else obj
+
+
+def listed_before(sent: Sent, cursor: int, kinds: tuple[str, ...], gap: re.Pattern) -> list:
+    """The mentions (of `kinds`) coordinated right before `cursor`, in text order ("A, B and C" before
+    "have joined X"): each separated from the next by a `gap` the pattern matches whole."""
+    out: list = []
+    for m in reversed([m for m in sent.mentions if m.end <= cursor and m.kind in kinds]):
+        if not gap.fullmatch(sent.low[m.end:cursor]):
+            break
+        out.insert(0, m)
+        cursor = m.start
+    return out
 
 
 def _name_start(sent: Sent, m: re.Match) -> int:
