@@ -35,6 +35,12 @@ def test_lower_case_word_is_not_a_place():
     assert found("the river niger") == []
 
 
+def test_function_word_is_not_a_town_at_a_sentence_start():
+    # GeoNames has towns whose folded names are English or French function words (To, Se)
+    assert found("To date, gunmen have struck Say and Gao.") == [("Say", "Niger", "place"), ("Gao", "Mali", "place")]
+    assert found("Se disant menacés, ils ont fui vers Gao.") == [("Gao", "Mali", "place")]
+
+
 def test_canonical():
     g = Gazetteer.load()
     assert g.canonical("Ain Defla") == g.canonical("Aïn Defla") == "Aïn Defla"
