@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -26,8 +27,10 @@ from claims.vocab import Vocab
 
 GENERIC = EntityRef(id=None, name="<generic>", text="")
 ACTOR_KINDS = ("group", "person")
-_WORD = re.compile(r"\w+|[^\w\s]")
-_DEFINITE_NP = re.compile(r"(?:\b(?:the|this|that|le|la|ce|cet|cette)\s+|(?<![\w'])l')"
+_WORD_SPLIT = re.compile(r"(\w+|[^\w\s])")
+# `(?:\b(?:the|this|that|le|la|ce|cet|cette)\s+|(?<![\w'])l')...`, written to open on its first letters (the
+# same matches: a pattern that opens on \b is tried at every offset)
+_DEFINITE_NP = re.compile(r"(?:t(?<!\wt)(?:he|his|hat)\s+|l(?:(?<!\wl)(?:e|a)\s+|(?<![\w']l)')|c(?<!\wc)(?:e|et|ette)\s+)"
                           r"(?:(?!the\b|this\b|that\b|le\b|la\b)[\w']+\s+){0,3}$")
 _FIRST_TWO = re.compile(r"([a-z]+)\s+([a-z]+)?")
 _NEW = re.compile(r"\b(?:new|newly|nouveau|nouvel|nouvelle)\b")
@@ -120,8 +123,13 @@ class Sent:
 
     @property
     def toks(self) -> list[tuple[int, int, str]]:
+        """(start, end, text) of each word and each other non-space character of the sentence."""
         if self._toks is None:
-            self._toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.low)]
+            # The tokens at odd indices of the split, the white space between them at even ones;
+            # their offsets are the running sums of the pieces' lengths (C loops, no match objects).
+            pieces = _WORD_SPLIT.split(self.low)
+            at = list(accumulate(map(len, pieces), initial=0))
+            self._toks = list(zip(at[1::2], at[2::2], pieces[1::2]))
         return self._toks
 
     @property

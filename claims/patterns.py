@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
-from claims.vocab import Vocab
+from claims.vocab import Vocab, by_first_letter, compile_union
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
 _COORDINATORS = frozenset({"and", "et"})
@@ -44,8 +44,10 @@ _ORIGIN_AUX = re.compile(r"\b(?:est|etait|etaient|sont|fut|furent|was|is|were|ha
                          r"(?:(?:\w+ment|ainsi|donc|alors|thus|therefore|officially|formally)\s+)?$")
 _ANTECEDENT_GAP = re.compile(r"[\s,)]*(?:\([^()]{0,60}\))?[\s,]*")  # "X (JNIM), whose": past the acronym
 # ("ne" is also the folded participle "né": "né à Tombouctou", "né en 1980", "né le 3 mai" are no negation)
-_NEG = re.compile(r"\b(?:not|never|no\s+longer|without|neither|nor)\b|n't\b|\bn'"
-                  r"|\bne\b(?!\s+(?:en|au|aux|a|dans|de|du|des|d'|vers|pres|fin|debut|mi|lors|apres|avant|sous|entre|le\s+\d|\d))")
+# (Only whether it matches is asked: written to open on "n" and "w", the letters of every match, where a
+# pattern that opens on \b is tried at every offset: `\bnot\b|...|n't\b|\bn'|\bne\b(?!...)`.)
+_NEG = re.compile(r"n(?:(?<!\wn)(?:ot\b|ever\b|o\s+longer\b|either\b|or\b|'|e\b(?!\s+(?:en|au|aux|a|dans|de|du|des|d'|vers|"
+                  r"pres|fin|debut|mi|lors|apres|avant|sous|entre|le\s+\d|\d)))|'t\b)|w(?<!\ww)ithout\b")
 
 
 # "into a new group, X", "into a single organisation called X", "au sein d'une seule organisation, le X"
@@ -77,6 +79,21 @@ def is_party(ref: EntityRef | None) -> bool:
     return ref is not None and ref is not GENERIC
 
 
+def _pledge_opening(verbs: list[str], nouns: list[str], any_noun: str) -> str:
+    r"""`(?:(?<![\w'])|(?<=\bd'))(?:(?:verbs)\s+(?:[\w']+\s+){0,2}?)?(?:nouns)` (an allegiance noun, a verb
+    before it), written as one branch per first letter (each its verbs' branch, then its nouns'),
+    so that the engine tries the pattern only where such a letter occurs; a pattern that opens on a
+    lookbehind is tried at every offset. A verb or noun with another first letter cannot match
+    there, so the branches try what the pattern tries, in the same order."""
+    vs, ns = by_first_letter(verbs), by_first_letter(nouns)
+    branches = []
+    for c in dict.fromkeys([*vs, *ns]):
+        parts = ([rf"(?:{'|'.join(vs[c])})\s+(?:[\w']+\s+){{0,2}}?(?:{any_noun})"] if c in vs else []) + (
+            [rf"(?:{'|'.join(ns[c])})"] if c in ns else [])
+        branches.append(rf"{c}(?:(?<![\w']{c})|(?<=\bd'{c}))(?:{'|'.join(parts)})")
+    return "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
+
+
 class RelationPatterns:
     def __init__(self, kb: KnowledgeBase, an: Analyzer, v: Vocab):
         self.kb, self.an, self.v = kb, an, v
@@ -85,8 +102,9 @@ class RelationPatterns:
         to = v.alternation("pledge", "to")
         # (a short adverbial may come between the noun and its object: "allegiance in a video to X",
         # "allégeance en 2020 à X")
-        self.pledge_rx = re.compile(rf"(?:(?<![\w'])|(?<=\bd'))(?:(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?)?(?:{nouns})"
-                                    rf"(\s+(?:in|on|at|during|via|through|dans|lors|en|par)(?:\s+[\w'-]+){{1,4}}?)?\s+(?:{to})(?!\w)")
+        self.pledge_rx = re.compile(_pledge_opening(sorted(v.patterns("pledge", "pledge_verbs"), key=len, reverse=True),
+                                                    v.patterns("pledge", "allegiance_nouns"), nouns)
+                                    + rf"(\s+(?:in|on|at|during|via|through|dans|lors|en|par)(?:\s+[\w'-]+){{1,4}}?)?\s+(?:{to})(?!\w)")
         more_to = "|".join(p for p in v.patterns("pledge", "to") if p != "avec")  # "à A, avec B": B is no object
         self.more_to_rx = re.compile(rf"\s*(?:,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:{more_to})\s+(?:the\s+|l'|la\s+|le\s+|les\s+)?"
                                      r"(?:(?:[\w-]+\s+){0,2}?(?:emir|leader|chief|chef|dirigeant)\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'))?")
@@ -108,7 +126,7 @@ class RelationPatterns:
                                     + r"(?:" + nouns + r"|pledges?|oaths?|sermons?)(?:\s+(?:of|d')\s*(?:" + nouns + r"))?"
                                     + r"\s+(?:of|from|de|du|des|d')\s*(?:the\s+)?")
         self.list_rx = v.rx("pledge", "list_intro")
-        self.split_rx = re.compile(v.rx("split", "split_verbs").pattern + "|" + v.rx("split", "split_nouns").pattern)
+        self.split_rx = compile_union(v.words("split", "split_verbs"), v.words("split", "split_nouns"))
         self.leave_rx = v.rx("split", "leave_verbs")
         self.bare_leave = frozenset(v.words("split", "bare_leave_verbs"))
         self.found_rx = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:to|pour)\s+(?:" + v.alternation("split", "found_verbs") + r")\b")

@@ -31,12 +31,28 @@ def phrase_pattern(phrase: str) -> str:
     return body + (r"\w*" if star else "")
 
 
+_PHRASE_END = r"(?:(?<=')|(?![\w]))"  # a phrase ends before no word character, or on an apostrophe
+
+
 def compile_phrases(phrases, capture: bool = False) -> re.Pattern:
     pats = sorted((phrase_pattern(p) for p in phrases if str(p).strip()), key=len, reverse=True)
     if not pats:
         return re.compile(r"(?!x)x")
     group = "(" if capture else "(?:"
-    return re.compile(group + _after_no_word(pats) + r")(?:(?<=')|(?![\w]))")  # "se separant d'" before a name
+    return re.compile(group + _after_no_word(pats) + ")" + _PHRASE_END)  # "se separant d'" before a name
+
+
+def compile_union(*lists) -> re.Pattern:
+    """`compile_phrases(l1).pattern + "|" + compile_phrases(l2).pattern + ...` (the phrases of each
+    list before those of the next), written as one alternation of first-letter groups, each with
+    the phrases' end test: (X|Y)T matches as XT|YT, and an alternation every branch of which opens
+    on a letter is only tried where one occurs (one of patterns, each an alternation, is tried at
+    every offset)."""
+    groups = []
+    for phrases in lists:
+        pats = sorted((phrase_pattern(p) for p in phrases if str(p).strip()), key=len, reverse=True)
+        groups += [g + _PHRASE_END for g in _letter_groups(pats)]  # (an empty list matches nothing)
+    return re.compile("|".join(groups) if groups else r"(?!x)x")
 
 
 def _after_no_word(pats: list[str]) -> str:
@@ -47,11 +63,22 @@ def _after_no_word(pats: list[str]) -> str:
     at every offset), and a letter inside a word fails on one lookbehind. Two phrases with
     different first letters cannot match at the same offset, so their order within a group
     is all that matters (kept)."""
+    return "|".join(_letter_groups(pats))
+
+
+def _letter_groups(pats: list[str]) -> list[str]:
+    r"""The branches of `_after_no_word`: `a(?<![\w']a)(?:...)`, one per first letter."""
+    return [c + _NOT_AFTER_WORD.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(pats).items()]
+
+
+def by_first_letter(pats: list[str]) -> dict[str, list[str]]:
+    """Phrase patterns by their first character where it is a letter or digit ("" for the others),
+    each without that character, in their order."""
     by_first: dict[str, list[str]] = {}
     for p in pats:
         c = p[0] if p[0].isalnum() else ""  # re.escape leaves letters and digits as they are
         by_first.setdefault(c, []).append(p[len(c):])
-    return "|".join(c + _NOT_AFTER_WORD.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
+    return by_first
 
 
 _NOT_AFTER_WORD = r"(?<![\w']{})"
@@ -60,8 +87,9 @@ _ELIDABLE = re.compile(r"\(\?<!\[\\w'\](\w?)\)")  # _NOT_AFTER_WORD in a pattern
 
 def elided(rx: re.Pattern) -> re.Pattern:
     """`rx` (from compile_phrases) also after a French elided article or pronoun:
-    "l'attaque", "d'embuscade", "qu'attaque"."""
-    return re.compile(_ELIDABLE.sub(lambda m: r"(?:(?<![\w']{0})|(?<=\b[a-z]'{0})|(?<=qu'{0}))".format(m.group(1)),
+    "l'attaque", "d'embuscade", "qu'attaque". (No word character before the phrase, then, after an
+    apostrophe, an elision: the test that fails at once inside a word comes first.)"""
+    return re.compile(_ELIDABLE.sub(lambda m: r"(?<!\w{0})(?:(?<!'{0})|(?<=\b[a-z]'{0})|(?<=qu'{0}))".format(m.group(1)),
                                     rx.pattern))
 
 
@@ -130,9 +158,12 @@ _TRIGGER_KEYS = {
 }
 
 
+# words that many sentences hold (function words, auxiliaries, frequent verbs): a phrase is indexed by
+# a rarer word of its own where it has one (each hit of an indexed word costs a look for its phrases)
 _COMMON = {"terrorist", "suicide", "forces", "united", "armed", "with", "from", "the", "of", "to", "ont", "ete", "a", "opened",
            "set", "took", "blew", "went", "ranks", "gave", "fait", "faire", "pris", "avec", "over", "up", "off",
-           "avait", "aurait", "auraient", "sont", "s'est", "se", "est", "de", "du", "d'", "itself", "sides", "in", "au", "dans", "sein"}
+           "avait", "aurait", "auraient", "sont", "s'est", "se", "est", "de", "du", "d'", "itself", "sides", "in", "au", "dans", "sein",
+           "have", "has", "had", "been", "was", "were", "its", "their", "his", "avaient", "within", "announced"}
 # nouns that many sentences of news about armed groups hold: a phrase is indexed by another of
 # its words where it has one ("left the group" by "left")
 _FREQUENT = {"group", "groups", "movement", "organisation", "organization", "network", "faction", "leurs"}
@@ -193,8 +224,11 @@ class TriggerFilter:
         return False
 
     def _counts(self, w: str, low: str) -> bool:
+        """Does the hit of indexed word `w` (at a free start) count in sentence `low`? Yes where `w`
+        is itself a phrase (a one-word phrase, or a starred word's), else where one of its longer
+        phrases occurs in the sentence."""
         rx = self._by_text.get(w)
-        return rx is None or w in self._single or rx.search(low) is not None
+        return rx is None or w in self._single or bool(self._sure.get(w)) or rx.search(low) is not None
 
     def sentences(self, folded: str, uniq: set[str], starts: list[int], ends: list[int],
                   toks: Tokens | None = None) -> dict[int, frozenset]:
