@@ -22,25 +22,50 @@ _RELATIVE = re.compile(
     r"centre|center|northern\s+part|southern\s+part|eastern\s+part|western\s+part)\s+of\s+the\s+country)\b"
     r"|\b(?:le\s+)?((?:nord|sud|est|ouest|centre)\s+du\s+pays)\b"
 )
-# Every _RELATIVE match ends with one of these (found by a cheap scan: no word boundary to test).
-_RELATIVE_TAIL = re.compile(r"of\s+the\s+country|du\s+pays")
+# Every _RELATIVE match ends with one of these tails: (the words before the last, the last).
+_RELATIVE_TAILS = ((("of", "the"), "country"), (("du",), "pays"))
 
 
 def _relative(folded: str):
-    """`_RELATIVE.finditer(folded)`, searched only just before each `_RELATIVE_TAIL`: a match
-    opens at most four words before its tail, so where the 80 characters before the tail hold
-    six words or more, the search starts there (else where the previous match ended)."""
-    if "country" not in folded and "pays" not in folded:
-        return  # no tail (a literal test is cheaper than the scan)
+    """`_RELATIVE.finditer(folded)`, searched only just before each tail ("of the country", "du
+    pays"): a match opens at most four words before its tail, so where the 80 characters before
+    the tail hold six words or more, the search starts there (else where the previous match ended)."""
     pos = 0
-    for tail in _RELATIVE_TAIL.finditer(folded):
-        lo = max(pos, tail.start() - 80)
-        if len(folded[lo:tail.start()].split()) < 6:
+    for start, end in _tails(folded):
+        lo = max(pos, start - 80)
+        if len(folded[lo:start].split()) < 6:
             lo = pos
-        m = _RELATIVE.search(folded, lo, tail.end() + 1)  # one character more: the closing \b
+        m = _RELATIVE.search(folded, lo, end + 1)  # one character more: the closing \b
         if m is not None:
             pos = m.end()
             yield m
+
+
+def _tails(folded: str) -> list[tuple[int, int]]:
+    r"""The spans, in text order, of `of\s+the\s+country` and `du\s+pays` in `folded` (no word boundary
+    tested, as a regex of them would not): each last word is found by str.find (a regex scan would
+    try every "o" and "d"), then the words before it are read backwards over white space."""
+    out = []
+    for before, last in _RELATIVE_TAILS:
+        at = folded.find(last)
+        while at >= 0:
+            start = _words_before(folded, at, before)
+            if start is not None:
+                out.append((start, at + len(last)))
+            at = folded.find(last, at + 1)
+    return sorted(out)
+
+
+def _words_before(folded: str, at: int, words: tuple[str, ...]) -> int | None:
+    """Where `words` start, each followed by white space, the last ending right before `at`; else None."""
+    for w in reversed(words):
+        j = at
+        while j > 0 and folded[j - 1].isspace():
+            j -= 1
+        if j == at or not folded.endswith(w, 0, j):
+            return None
+        at = j - len(w)
+    return at
 
 
 _new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (its own __new__ is a Python function)

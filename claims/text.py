@@ -181,7 +181,7 @@ class PhraseIndex:
                 start += skip
                 if start < last_end <= end:
                     continue
-                hit = self._longest(folded, start, end, node, accept, child, nxt[1])
+                hit = self._longest(toks, start, end, node, accept, child, nxt)
                 if hit is None:
                     continue
             if hit[0] < last_end:  # overlapping: the longer phrase wins
@@ -230,22 +230,29 @@ class PhraseIndex:
                 self._next_words[w] = _next_words(node)
         self._seen |= new
 
-    def _longest(self, folded: str, start: int, end: int, node: dict, accept, child: dict, child_end: int):
+    def _longest(self, toks: "Tokens", start: int, end: int, node: dict, accept, child: dict, nxt: tuple[str, int, int]):
         """The longest accepted phrase starting at `start` (its first token ends at `end`; the
-        next token, which ends at `child_end`, leads to trie node `child`)."""
-        ends, key = [(end, node[_VALUES])] if _VALUES in node else [], self._key
-        node, end = child, child_end
+        next token, `nxt` = Tokens.next_token, leads to trie node `child`). The tokens are read
+        from the text's Tokens, and after a punctuation mark (no piece of them) by _NEXT_TOKEN."""
+        ends, key, folded = [(end, node[_VALUES])] if _VALUES in node else [], self._key, toks.folded
+        node, end, j = child, nxt[1], nxt[2]
         while True:
             if _VALUES in node:
                 ends.append((end, node[_VALUES]))
-            m = _NEXT_TOKEN.match(folded, end)
-            if m is None:
-                break
-            w = m.group(1)
+            if j >= 0:
+                nxt = toks.next_token(j, end)
+                if nxt is None:
+                    break
+                w, after, j = nxt
+            else:
+                m = _NEXT_TOKEN.match(folded, end)
+                if m is None:
+                    break
+                w, after = m.group(1), m.end()
             node = node.get(key(w) if key else w)
             if node is None:
                 break
-            end = m.end()
+            end = after
         for end, vals in reversed(ends):
             hit = _accepted(start, end, vals, accept)
             if hit is not None:
@@ -325,21 +332,22 @@ class Tokens:
             out.append((start, pos, w, i))
         return out
 
-    def next_token(self, i: int, end: int) -> tuple[str, int] | None:
-        """The token after piece `i` (an occurrence ending at `end`) and its end: the next word,
-        or a punctuation mark (what _NEXT_TOKEN reads); None at the end of the text."""
+    def next_token(self, i: int, end: int) -> tuple[str, int, int] | None:
+        """The token after piece `i` (an occurrence ending at `end`), its end and its piece index:
+        the next word, or a punctuation mark (what _NEXT_TOKEN reads; piece index -1); None at the
+        end of the text."""
         pieces, j = self._pieces, i + 1
         n = len(pieces)
         if j < n and pieces[j]:  # (the common case: one character between the two words)
             c = self.folded[end]
-            return (pieces[j], end + 1 + len(pieces[j])) if c.isspace() else (c, end + 1)
+            return (pieces[j], end + 1 + len(pieces[j]), j) if c.isspace() else (c, end + 1, -1)
         while j < n and not pieces[j]:
             j += 1
         seg = self.folded[end:end + j - i]  # the non-word text up to the next word
         rest = seg.lstrip()
         if rest:
-            return rest[0], end + len(seg) - len(rest) + 1
-        return (pieces[j], end + len(seg) + len(pieces[j])) if j < n else None
+            return rest[0], end + len(seg) - len(rest) + 1, -1
+        return (pieces[j], end + len(seg) + len(pieces[j]), j) if j < n else None
 
 
 class _NonWordToSpace(dict):
