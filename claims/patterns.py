@@ -102,7 +102,7 @@ class RelationPatterns:
         to = v.alternation("pledge", "to")
         # (a short adverbial may come between the noun and its object: "allegiance in a video to X",
         # "allégeance en 2020 à X")
-        self.pledge_rx = re.compile(_pledge_opening(sorted(v.patterns("pledge", "pledge_verbs"), key=len, reverse=True),
+        self.pledge_rx = re.compile(_pledge_opening(v.patterns("pledge", "pledge_verbs", longest_first=True),
                                                     v.patterns("pledge", "allegiance_nouns"), nouns)
                                     + rf"(\s+(?:in|on|at|during|via|through|dans|lors|en|par)(?:\s+[\w'-]+){{1,4}}?)?\s+(?:{to})(?!\w)")
         more_to = "|".join(p for p in v.patterns("pledge", "to") if p != "avec")  # "à A, avec B": B is no object

@@ -34,8 +34,13 @@ def phrase_pattern(phrase: str) -> str:
 _PHRASE_END = r"(?:(?<=')|(?![\w]))"  # a phrase ends before no word character, or on an apostrophe
 
 
+def _longest_first(phrases) -> list[str]:
+    """The patterns of the (non-blank) phrases, the longest first (a stable sort)."""
+    return sorted((phrase_pattern(p) for p in phrases if str(p).strip()), key=len, reverse=True)
+
+
 def compile_phrases(phrases, capture: bool = False) -> re.Pattern:
-    pats = sorted((phrase_pattern(p) for p in phrases if str(p).strip()), key=len, reverse=True)
+    pats = _longest_first(phrases)
     if not pats:
         return re.compile(r"(?!x)x")
     group = "(" if capture else "(?:"
@@ -50,8 +55,7 @@ def compile_union(*lists) -> re.Pattern:
     every offset)."""
     groups = []
     for phrases in lists:
-        pats = sorted((phrase_pattern(p) for p in phrases if str(p).strip()), key=len, reverse=True)
-        groups += [g + _PHRASE_END for g in _letter_groups(pats)]  # (an empty list matches nothing)
+        groups += [g + _PHRASE_END for g in _letter_groups(_longest_first(phrases))]  # (an empty list matches nothing)
     return re.compile("|".join(groups) if groups else r"(?!x)x")
 
 
@@ -106,15 +110,15 @@ class Vocab:
             raise ValueError(f"claims/vocab/{file}.yaml {self.lang}.{key}: {odd[0]!r} is no phrase (quote it)")
         return [fold(str(w)) for w in items]
 
-    def patterns(self, file: str, key: str) -> list[str]:
-        """The regex pattern of each phrase of the list (phrase_pattern), in file order."""
-        return [phrase_pattern(w) for w in self.words(file, key)]
+    def patterns(self, file: str, key: str, longest_first: bool = False) -> list[str]:
+        """The regex pattern of each phrase of the list (phrase_pattern), in file order, or longest
+        pattern first (a stable sort: a regex alternation takes the first branch that matches)."""
+        pats = [phrase_pattern(w) for w in self.words(file, key)]
+        return sorted(pats, key=len, reverse=True) if longest_first else pats
 
     def alternation(self, file: str, key: str, longest_first: bool = False) -> str:
-        """`p1|p2|...`: the phrases' patterns, in file order, or longest pattern first (a stable
-        sort: a regex alternation takes the first branch that matches). Empty for no phrase."""
-        pats = self.patterns(file, key)
-        return "|".join(sorted(pats, key=len, reverse=True) if longest_first else pats)
+        """`p1|p2|...`: the phrases' patterns (see `patterns`). Empty for no phrase."""
+        return "|".join(self.patterns(file, key, longest_first))
 
     def rx(self, file: str, key: str) -> re.Pattern:
         k = (file, key)
@@ -205,7 +209,6 @@ class TriggerFilter:
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
         self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
         self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
-        self._single = {w for w, ps in by_word.items() if all(len(p.split()) == 1 for p in ps)}
         keys = [fold(w).strip() for w in by_word]
         plain = [k for k in keys if _WORDLIKE.fullmatch(k.rstrip("*"))]
         self._exact = {k for k in plain if not k.endswith("*")}
@@ -228,7 +231,7 @@ class TriggerFilter:
         is itself a phrase (a one-word phrase, or a starred word's), else where one of its longer
         phrases occurs in the sentence."""
         rx = self._by_text.get(w)
-        return rx is None or w in self._single or bool(self._sure.get(w)) or rx.search(low) is not None
+        return rx is None or bool(self._sure.get(w)) or rx.search(low) is not None
 
     def sentences(self, folded: str, uniq: set[str], starts: list[int], ends: list[int],
                   toks: Tokens | None = None) -> dict[int, frozenset]:
