@@ -65,6 +65,13 @@ class AttackAgents:
                                             r"(?:the\s+|l'|la\s+)?$") if mods else None
         self.agent_of_nouns = frozenset(v.words("attack", "agent_of_nouns"))
         mods, ops = v.alternation("attack", "state_modifiers", longest_first=True), v.alternation("attack", "state_operations", longest_first=True)
+        leaders = v.alternation("attack", "group_leaders")
+        # "its leader was killed", "son chef a ete tue", "le chef du groupe, X, a ete tue": the passive's subject is
+        # a group's leader (a possessive, or "of the group"), up to the verb
+        self.leader_death_rx = re.compile(
+            r"(?:\b(?:its|their|son|sa|leur|leurs)\s+|\bthe\s+group's\s+)(?:[\w-]+\s+)?(?:" + leaders + r")"
+            r"(?:\s*,[^,;()]{1,50},)?\s+$|\b(?:the|le|les)\s+(?:" + leaders + r")\s+(?:of\s+the\s+(?:group|organi[sz]ation|movement)|"
+            r"du\s+(?:groupe|mouvement)|de\s+l'organisation)(?:\s*,[^,;()]{1,50},)?\s+$") if leaders else None
         # the passive's own clause names a state operation: "in a special forces operation", "lors d'une operation militaire"
         self.state_op_rx = re.compile(r"[^;.]{0,60}?\b(?P<op>in|during|dans|lors\s+d')\s*(?:an?|the|une?|l')\s*(?:[\w-]+\s+)?(?:(?:" + mods + r")\s+(?:[\w-]+\s+)?(?:"
                                       + ops + r")|(?:" + ops + r")\s+(?:(?:de\s+l'|des\s+|du\s+)\s*)?(?:" + mods + r"))\b") if mods and ops else re.compile(r"(?!x)x")
@@ -119,6 +126,8 @@ class AttackAgents:
                     (victim is None or victim.kind == "anaphor") and self.triggers.rel.led_group(sent, s) is not None):
                 return False, None, False  # "Shekau had been killed", "the leader of X was killed": an actor's death, no attack by one
             by = re.match(r"[^.;]{0,40}?\b(?:by|par)\s+", sent.low[e:e + 60])
+            if by is None and self.leader_death_rx is not None and self.leader_death_rx.search(sent.low, max(0, s - 90), s):
+                return False, None, False  # "its leader was killed", "son chef a ete tue" (by no one named): a militant leader's death
             if by is None:
                 return True, self._passive_noun_agent(sent, mem, fr, e), False
             head = [_ELIDED.sub("", w) for w in WORD_RX.findall(sent.low, e + by.end(), e + by.end() + 40)[:3]]
@@ -158,7 +167,8 @@ class AttackAgents:
         else:
             ref = self.an.resolve(sent, c, mem)
             if ref is not None and ref is not GENERIC and ref.id:
-                ref = self._leader_unit(sent, ref, mem)  # "fighters of Belmokhtar's new battalion stormed"
+                # "fighters of Belmokhtar's new battalion stormed"; "his men abducted": the group he leads
+                ref = self._leader_group(ref) if c.kind == "generic" else self._leader_unit(sent, ref, mem)
         return True, (None if ref is GENERIC else ref), bool(suspect) and is_party(ref)
 
     def _in_state_operation(self, sent: Sent, e: int) -> bool:
@@ -216,9 +226,15 @@ class AttackAgents:
         unit = self.an.last_unit(sent, m.start, mem)
         if unit is not None and unit.id and self.an.kb.find(ref.id, "leads", unit.id) is not None:
             return unit
-        led = self.an.kb.leader_group(ref.id)
-        ent = self.an.kb.entities.get(led) if led else None
-        return EntityRef(led, ent.name, ent.name) if ent is not None else ref
+        return self._leader_group(ref)
+
+    def _leader_group(self, ref: EntityRef) -> EntityRef:
+        """The group a person leads, for his followers acting ("his men", "ses combattants"): they
+        fight for it. A group, or a person who leads none, stays itself."""
+        ent = self.an.kb.entities.get(ref.id)
+        led = self.an.kb.leader_group(ref.id) if ent is not None and ent.kind == "person" else None
+        group = self.an.kb.entities.get(led) if led else None
+        return EntityRef(led, group.name, group.name) if group is not None else ref
 
     def _claim_of(self, sent: Sent, a: int, s: int):
         """A claim verb whose object is attack noun `s` ("it claimed a two-day hostage siege", "by

@@ -207,6 +207,7 @@ class Analyzer:
         self.stops = set(voc.words("common", "clause_stops")) | {";", ":"}
         self.pron_p = set(voc.words("common", "coreference_person"))
         self.pron_either = set(voc.words("common", "coreference_either"))  # "il": a man or a group named in the masculine
+        self.owner_either = set(voc.words("common", "owner_either"))  # "ses": a man's or a group's
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
         self.anaphor_g_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
@@ -483,6 +484,8 @@ class Analyzer:
             if owner is None:
                 return GENERIC
             lead = self._coordinated_owner(sent, owner)  # "al-Sahraoui et ses hommes": al-Sahraoui
+            if lead is None and owner.word in self.owner_either:
+                lead = self._man_owner(sent, owner, mem)  # "Iyad Ag Ghaly ... Ses hommes ont attaqué": Iyad Ag Ghaly
             return lead if lead is not None else self._pronoun(sent, owner, mem)
         if c.kind == "rel":
             return self._antecedent(sent, c, mem)
@@ -507,6 +510,16 @@ class Analyzer:
                     sent.low, k.end, owner.start):
                 return ref_of(k.mention)
         return None
+
+    @staticmethod
+    def _man_owner(sent: Sent, owner: Cand, mem: Memory) -> EntityRef | None:
+        """The man a possessive of either kind ("ses") refers to: the last actor named if he is a
+        person (in this sentence, else in the text so far), else None (a group: see _pronoun)."""
+        last = next((c for c in reversed(sent.cands) if c.end <= owner.start and c.kind == "entity"
+                     and c.mention.kind in ACTOR_KINDS), None)
+        if last is not None:
+            return ref_of(last.mention) if last.mention.kind == "person" else None
+        return mem.last_person if mem.last_person is not None and mem.last_person_at >= mem.last_group_at else None
 
     def _possessor(self, sent: Sent, c: Cand) -> Cand | None:
         """The possessive pronoun right before a generic agent ("his followers", "ses partisans")."""

@@ -811,3 +811,53 @@ def test_passive_shootings_are_attacks(ex, text, lang, killed):
 ])
 def test_shootings_by_the_state_or_of_a_militant_or_a_total_are_no_attacks(ex, text, lang):
     assert _attacks(ex, text, lang=lang) == []
+
+
+# ---- a leader's men ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,perp", [
+    # his followers act for the group he leads; a group's own fighters stay the group
+    ("Amadou Koufa has long preached in the delta. On March 3, his men attacked the army camp at Dioura, "
+     "killing 21 soldiers.", "katiba_macina"),
+    ("Shekau appeared in a new video on Thursday. Weeks earlier, he said, his fighters had abducted 80 pupils "
+     "from a school in Kagara.", "boko_haram"),
+    ("Jund al-Khilafah surfaced in 2014. On March 3, its men attacked a police post in Tizi Ouzou, killing "
+     "3 officers.", "jund_al_khilafah"),
+    # French "ses" says nothing of its owner's kind: the last actor named, a man as well as a group
+    ("Iyad Ag Ghaly a multiplié les menaces. Le 2 mars, ses hommes ont attaqué une base de l'armée à Boulkessi, "
+     "tuant 15 soldats.", "jnim"),
+    ("L'EIGS s'étend vers l'ouest. Son chef vit au Niger. Le 3 mars, ses combattants ont attaqué le camp "
+     "de Dioura, tuant 21 soldats.", "isgs"),
+])
+def test_a_leaders_men_act_for_his_group(ex, kb, text, perp):
+    (c,) = _attacks(ex, text, lang="fr" if "ses " in text else None)
+    assert c.subject is not None and c.subject.id == perp and c.subject.name == kb.entities[perp].name
+
+
+def test_the_men_of_a_person_who_leads_no_group_stay_his(ex, kb):
+    # a commander the knowledge base knows no group of: his men are told as his
+    assert kb.leader_group("sidan_ag_hitta") is None
+    (c,) = _attacks(ex, "Sidan Ag Hitta was seen near Kidal in May. On June 2, his men attacked an army post "
+                        "at Aguelhok, killing 4 soldiers.")
+    assert c.subject is not None and c.subject.id == "sidan_ag_hitta"
+
+
+# ---- a group leader's death ---------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("ISGS kept expanding west. Its leader was killed in August, the army said.", None),
+    ("L'EIGS s'étend vers l'ouest. Son chef a été tué en août, selon l'armée.", "fr"),
+    ("L'EIGS s'étend vers l'ouest. Le chef du groupe, un ancien du MUJAO, a été tué en août.", "fr"),
+    ("JNIM lost ground in the delta. The group's deputy commander was killed in a clash in May.", None),
+])
+def test_a_group_leaders_death_by_no_one_named_is_no_attack(ex, text, lang):
+    assert _attacks(ex, text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text,lang,perp", [
+    # a village's chief, or a leader killed by a named party: an attack
+    ("The village chief was killed by gunmen near Gao on Monday.", None, None),
+    ("Le chef du village a été tué lundi près de Gao.", "fr", None),
+    ("ISGS kept expanding west. Its leader was shot dead by JNIM fighters near Menaka in August.", None, "jnim"),
+])
+def test_a_leader_of_no_group_or_killed_by_a_party_is_an_attack_victim(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert (c.subject.id if c.subject else None) == perp and c.killed == 1
