@@ -46,6 +46,10 @@ class AttackAgents:
         self.suspect_rx = re.compile(r"\b(?:" + sus + r")\s+(?P<who>(?!of\b|de\b|d')[^,;.]{1,60}?)\s+(?:of|for|d'avoir\s+(?:\w+\s+){1,2}|"
                                      r"d'etre\s+(?:\w+\s+){1,2}|de|d')\s*(?:(?:having\s+)?(?:carried\s+out|staged|led|launched|committed|"
                                      r"perpetrated)\s+)?(?:the|an?|this|that|l'|la|le|une?)\s*(?:[\w-]+\s+){0,2}$") if sus else None
+        # "...; police suspected Boko Haram", "..., et les autorites soupconnent le JNIM": a party named right after a
+        # suspicion verb (active: not "was suspected", "suspected of")
+        self.suspects_after_rx = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)\b(?:" + sus
+                                            + r")\s+(?!of\b|de\b|d'|that\b|qu)") if sus else None
         att = v.alternation("attack", "attribution_verbs")
         self.attrib_rx = re.compile(r"\b(?:" + att + r")\b") if att else None
         hedges = v.words("attack", "work_of_hedges")
@@ -342,6 +346,7 @@ class AttackAgents:
         "was blamed on X" (hedged), "was (probably) the work of X" (`works_of`)."""
         out = self.works_of(sent, mem) if has_work_cue(sent.low) else []
         out += self._active_attributions(sent, mem)
+        out += self._suspects_named(sent, mem)
         if self.attrib_rx is None or not any(map(sent.low.__contains__, _ATTRIB_CUES)):
             return out
         for m in self.attrib_rx.finditer(sent.low):
@@ -350,6 +355,21 @@ class AttackAgents:
             to = _ATTRIB_TO.search(sent.low, m.end(), m.end() + 70) if sent.low[m.end() - 3:m.end()] not in (" on", " to") else None
             who = self.an.first_after(sent, to.end() if to else m.end(), mem, limit=30)
             if is_party(who):
+                out.append((m.start(), who, True))
+        return out
+
+    def _suspects_named(self, sent: Sent, mem: Memory) -> list:
+        """(offset, party, True) where a suspicion verb names a party at once, after the attack told
+        ("killing 18 people; police suspected Boko Haram", "les autorites soupconnent le JNIM")."""
+        if self.suspects_after_rx is None or not any(map(sent.low.__contains__, _SUSPECT_CUES)):
+            return []
+        out = []
+        for m in self.suspects_after_rx.finditer(sent.low):
+            c = next((c for c in sent.cands if m.end() <= c.start <= m.end() + 4), None)
+            if c is None or not _CLAUSE_END.match(sent.low, c.end):
+                continue  # ("suspect the group's fighters of an assault": see `suspected`)
+            who = self.an.first_after(sent, c.start, mem, limit=0)
+            if is_party(who) and who.id:
                 out.append((m.start(), who, True))
         return out
 
@@ -486,6 +506,7 @@ def has_work_cue(low: str) -> bool:
 
 _ELIDED = re.compile(r"^[a-z]'")
 _PLURAL_DETS = frozenset({"des", "les", "some", "de", "du"})
+_CLAUSE_END = re.compile(r"\s*(?:[,;.:)]|$)|\s+(?:although|though|but|while|mais|bien\s+que|alors\s+que|meme\s+si)\b")
 _SUSPECT_CUES = ("suspect", "accus", "blame", "soupcon")
 _ATTRIB_CUES = ("blame", "attribu", "imput", "pinned")
 _ATTRIB_TO = re.compile(r"\b(?:on|to|a|au|aux)\s+")

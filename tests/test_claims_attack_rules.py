@@ -861,3 +861,25 @@ def test_a_group_leaders_death_by_no_one_named_is_no_attack(ex, text, lang):
 def test_a_leader_of_no_group_or_killed_by_a_party_is_an_attack_victim(ex, text, lang, perp):
     (c,) = _attacks(ex, text, lang=lang)
     assert (c.subject.id if c.subject else None) == perp and c.killed == 1
+
+
+# ---- a suspicion naming a party after the attack ------------------------------------------------
+@pytest.mark.parametrize("text,lang,perp", [
+    ("On June 2, a suicide bomber killed 14 people at a cattle market in Konduga; police suspected Boko Haram, "
+     "although no group claimed the blast.", None, "boko_haram"),
+    ("Le 2 juin, des hommes armés ont tué neuf gendarmes près de Djibo ; les autorités soupçonnent le JNIM.", "fr", "jnim"),
+])
+def test_a_party_suspected_after_the_attack_is_its_hedged_perpetrator(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert (c.subject.id if c.subject else None, c.polarity) == (perp, "hedged")
+
+
+@pytest.mark.parametrize("text", [
+    # the suspects are not a party, the party is not the suspect, or the suspicion comes before the attack
+    "On June 2, a suicide bomber killed 14 people in Konduga; police arrested two men suspected of links to Boko Haram.",
+    "On June 2, a suicide bomber killed 14 people in Konduga; police suspected a local feud rather than Boko Haram.",
+    "Police long suspected Boko Haram, and on June 2 a suicide bomber killed 14 people in Konduga.",
+])
+def test_a_suspicion_of_no_party_or_before_the_attack_names_no_perpetrator(ex, text):
+    (c,) = _attacks(ex, text)
+    assert (c.subject, c.polarity) == (None, "asserted")
