@@ -172,7 +172,11 @@ class AttackAgents:
             ref = self.an.resolve(sent, c, mem)
             if ref is not None and ref is not GENERIC and ref.id:
                 # "fighters of Belmokhtar's new battalion stormed"; "his men abducted": the group he leads
-                ref = self._leader_group(ref) if c.kind == "generic" else self._leader_unit(sent, ref, mem)
+                # (not "X and his men": X, who acts himself)
+                if c.kind != "generic":
+                    ref = self._leader_unit(sent, ref, mem)
+                elif not self.an.with_owner(sent, c):
+                    ref = self._leader_group(ref)
         return True, (None if ref is GENERIC else ref), bool(suspect) and is_party(ref)
 
     def _in_state_operation(self, sent: Sent, e: int) -> bool:

@@ -511,6 +511,11 @@ class Analyzer:
                 return ref_of(k.mention)
         return None
 
+    def with_owner(self, sent: Sent, c: Cand) -> bool:
+        """A generic agent coordinated with its owner, who acts himself ("X and his men", "X et ses hommes")."""
+        owner = self._possessor(sent, c)
+        return owner is not None and self._coordinated_owner(sent, owner) is not None
+
     @staticmethod
     def _man_owner(sent: Sent, owner: Cand, mem: Memory) -> EntityRef | None:
         """The man a possessive of either kind ("ses") refers to: the last actor named if he is a

@@ -833,6 +833,16 @@ def test_a_leaders_men_act_for_his_group(ex, kb, text, perp):
     assert c.subject is not None and c.subject.id == perp and c.subject.name == kb.entities[perp].name
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("On October 4, Adnan Abu Walid al-Sahrawi and his men ambushed a patrol near Tongo Tongo, killing 4 soldiers.", None),
+    ("Le 4 octobre, Adnan Abu Walid al-Sahraoui et ses hommes ont attaqué une patrouille près de Tongo Tongo, "
+     "tuant 4 soldats.", "fr"),
+])
+def test_a_leader_named_with_his_men_acts_himself(ex, text, lang):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.subject is not None and c.subject.id == "al_sahrawi"
+
+
 def test_the_men_of_a_person_who_leads_no_group_stay_his(ex, kb):
     # a commander the knowledge base knows no group of: his men are told as his
     assert kb.leader_group("sidan_ag_hitta") is None
