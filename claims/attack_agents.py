@@ -68,7 +68,6 @@ class AttackAgents:
         self.suspect_before_rx = re.compile(r"(?:^|[\s,(])(?:" + mods + r")\s+(?:(?:of|de|du|des|au|aux|a)\s+|d'\s*)?"
                                             r"(?:the\s+|l'|la\s+)?$") if mods else None
         self.agent_of_nouns = frozenset(v.words("attack", "agent_of_nouns"))
-        mods, ops = v.alternation("attack", "state_modifiers", longest_first=True), v.alternation("attack", "state_operations", longest_first=True)
         leaders = v.alternation("attack", "group_leaders")
         # "its leader was killed", "son chef a ete tue", "le chef du groupe, X, a ete tue": the passive's subject is
         # a group's leader (a possessive, or "of the group"), up to the verb
@@ -76,6 +75,7 @@ class AttackAgents:
             r"(?:\b(?:its|their|son|sa|leur|leurs)\s+|\bthe\s+group's\s+)(?:[\w-]+\s+)?(?:" + leaders + r")"
             r"(?:\s*,[^,;()]{1,50},)?\s+$|\b(?:the|le|les)\s+(?:" + leaders + r")\s+(?:of\s+the\s+(?:group|organi[sz]ation|movement)|"
             r"du\s+(?:groupe|mouvement)|de\s+l'organisation)(?:\s*,[^,;()]{1,50},)?\s+$") if leaders else None
+        mods, ops = v.alternation("attack", "state_modifiers", longest_first=True), v.alternation("attack", "state_operations", longest_first=True)
         # the passive's own clause names a state operation: "in a special forces operation", "lors d'une operation militaire"
         self.state_op_rx = re.compile(r"[^;.]{0,60}?\b(?P<op>in|during|dans|lors\s+d')\s*(?:an?|the|une?|l')\s*(?:[\w-]+\s+)?(?:(?:" + mods + r")\s+(?:[\w-]+\s+)?(?:"
                                       + ops + r")|(?:" + ops + r")\s+(?:(?:de\s+l'|des\s+|du\s+)\s*)?(?:" + mods + r"))\b") if mods and ops else re.compile(r"(?!x)x")
