@@ -45,6 +45,7 @@ class AttackTriggers:
                                      r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b")
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
         self.object_verbs, self.person_objects = w("object_verbs"), w("person_objects")
+        self.device_nouns, self.foiled_verbs = w("device_nouns"), w("foiled_verbs")
         self.commemoration = w("commemoration")
         self.commemoration_words = tuple(self.commemoration)  # (a substring test per sentence: see _commemoration_in)
         self._last_commemoration: tuple = (None, False)  # (sentence, a commemoration word in it): see _commemoration_in
@@ -190,6 +191,8 @@ class AttackTriggers:
                 return False  # "250 killings": a count of attacks
             if any(w in self.state_mod for w in prev[-2:]) or self._state_owned(sent, e):
                 return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
+            if self._foiled(sent, s, e, prev):
+                return False  # "troops defused a car bomb", "un engin explosif a ete decouvert": no attack told
         if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
             return False
         if kind == "verb" and any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:]):
@@ -209,6 +212,17 @@ class AttackTriggers:
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def _foiled(self, sent: Sent, s: int, e: int, prev: list[str]) -> bool:
+        """The device noun at [s, e) is defused, found or seized: the object of such a verb just
+        before it ("police defused a car bomb") or the subject of its passive ("an explosive
+        device was found", "un vehicule piege a ete neutralise")."""
+        if " ".join(sent.low[s:e].split()) not in self.device_nouns:
+            return False
+        if any(w in self.foiled_verbs for w in prev[-4:]):
+            return True
+        nxt = _OBJECT_WORDS.findall(sent.low, e, e + 40)[:4]
+        return bool(nxt) and nxt[0] in _PASSIVE_AUX and any(w in self.foiled_verbs for w in nxt[1:])
 
     def _commemoration_in(self, sent: Sent) -> bool:
         """Does the sentence hold a word of commemoration at all (asked per trigger, answered once per sentence)?"""
@@ -365,6 +379,8 @@ _COMPARATIVES = frozenset({"more", "less", "fewer"})
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_COMPARATIVES)) + r")\s+$")  # (the words before a figure's "than")
 _RELATIVE_BEFORE = re.compile(r",?\s*\b(?:which|that|who|qui)\s+(?:[\w']+\s+){0,2}$")
 _OBJECT_WORDS = re.compile(r"[\w']+|[,;:.]")
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "has", "have", "had", "a", "ont", "avait", "avaient", "est", "sont", "etait",
+                          "etaient", "ete"})
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+|control\s+of\s+(?:the\s+)?)?(?:(?:town|village|city|camp|base|post|barracks|garrison|outpost|"
                            r"locality)\s+(?:of\s+|at\s+|in\s+)?)?")
 _KIND_OF = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes)\s+(?:of|d'|de|des)\s*$")

@@ -893,3 +893,53 @@ def test_a_party_suspected_after_the_attack_is_its_hedged_perpetrator(ex, text, 
 def test_a_suspicion_of_no_party_or_before_the_attack_names_no_perpetrator(ex, text):
     (c,) = _attacks(ex, text)
     assert (c.subject, c.polarity) == (None, "asserted")
+
+
+# ---- the pluperfect passive, device nouns, a crime claimed ---------------------------------------
+@pytest.mark.parametrize("text,lang,killed", [
+    ("Le 3 mars 2021, douze soldats avaient été tués près de Tessit, au Mali.", "fr", 12),
+    ("Le 3 mars 2021, six humanitaires avaient été assassinés près de Kouré, au Niger.", "fr", 6),
+    ("On March 3, 2021, twelve tourists had been kidnapped near Hombori, in Mali.", None, None),
+])
+def test_a_pluperfect_passive_tells_an_attack(ex, text, lang, killed):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.date == "2021-03-03" and c.place in ("Tessit", "Kouré", "Hombori") and c.killed == killed
+
+
+def test_a_pluperfect_passive_total_is_no_attack(ex):
+    assert _attacks(ex, "Depuis 2015, plus de 200 soldats avaient été tués au Mali.", lang="fr") == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le 18 janvier 2017, un kamikaze a lancé un véhicule piégé sur le camp militaire de Gao, faisant 77 morts.", "fr"),
+    ("Le 18 janvier 2017, deux voitures piégées ont explosé à Gao, faisant 7 morts.", "fr"),
+    ("Le 7 septembre 2023, des jihadistes ont pris pour cible un convoi près de Tessit.", "fr"),
+    ("On January 18, 2017, a car bomb found near the market in Gao exploded, killing 4 people.", None),
+])
+def test_vehicle_bombs_and_french_targeting_tell_attacks(ex, text, lang):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.place in ("Gao", "Tessit") and c.polarity == "asserted"
+
+
+@pytest.mark.parametrize("text,lang", [
+    # a device defused, found or seized foils an attack, tells none; sanctions are no armed group
+    ("Police defused a car bomb in Gao on March 3, 2021.", None),
+    ("Soldiers found an explosive device near Gao on March 3, 2021.", None),
+    ("On March 3, 2021, an explosive device was discovered near Gao.", None),
+    ("Le 18 janvier 2017, la police a désamorcé une voiture piégée à Gao.", "fr"),
+    ("Le 18 janvier 2017, un engin explosif a été découvert à Gao.", "fr"),
+    ("La police a saisi un véhicule piégé à Gao le 3 mars 2021.", "fr"),
+    ("Le 7 septembre 2023, les sanctions américaines ont pris pour cible trois dirigeants du JNIM.", "fr"),
+])
+def test_a_device_foiled_or_sanctions_tell_no_attack(ex, text, lang):
+    assert _attacks(ex, text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("In August 2020, six French aid workers were killed near Koure, in Niger, a crime later claimed by the Islamic State.", None),
+    ("En août 2020, six humanitaires français avaient été assassinés près de Kouré, au Niger, un crime également "
+     "revendiqué par l'EI.", "fr"),
+])
+def test_a_crime_claimed_after_the_attack_names_its_perpetrator(ex, text, lang):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.subject is not None and c.subject.id == "islamic_state" and c.killed == 6
