@@ -193,7 +193,7 @@ class AttackTriggers:
                 return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
             if self._foiled(sent, s, e, prev):
                 return False  # "troops defused a car bomb", "un engin explosif a ete decouvert": no attack told
-        if self.aggregate_rx.search(sent.low[e:e + 25]) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
+        if self._aggregate(sent, e) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
             return False
         if kind == "verb" and any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:]):
             return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
@@ -212,6 +212,15 @@ class AttackTriggers:
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def _aggregate(self, sent: Sent, e: int) -> bool:
+        """An aggregate word follows the trigger ending at `e` ("killed since 2015", "tues depuis
+        janvier"); not "depuis" before a place ("une attaque menee depuis le Niger": from there)."""
+        m = self.aggregate_rx.search(sent.low, e, e + 25)
+        if m is None:
+            return False
+        place = _PLACE_AFTER.match(sent.low, m.end())
+        return place is None or not any(p.start == place.end() for p in sent.places)
 
     def _foiled(self, sent: Sent, s: int, e: int, prev: list[str]) -> bool:
         """The device noun at [s, e) is defused, found or seized: the object of such a verb just
@@ -379,6 +388,7 @@ _COMPARATIVES = frozenset({"more", "less", "fewer"})
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_COMPARATIVES)) + r")\s+$")  # (the words before a figure's "than")
 _RELATIVE_BEFORE = re.compile(r",?\s*\b(?:which|that|who|qui)\s+(?:[\w']+\s+){0,2}$")
 _OBJECT_WORDS = re.compile(r"[\w']+|[,;:.]")
+_PLACE_AFTER = re.compile(r"\s+(?:(?:le|la|les|l')\s*)?")  # "depuis le Niger", "depuis l'Algerie": what comes before the place
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "has", "have", "had", "a", "ont", "avait", "avaient", "est", "sont", "etait",
                           "etaient", "ete"})
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+|control\s+of\s+(?:the\s+)?)?(?:(?:town|village|city|camp|base|post|barracks|garrison|outpost|"

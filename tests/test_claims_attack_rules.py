@@ -943,3 +943,23 @@ def test_a_device_foiled_or_sanctions_tell_no_attack(ex, text, lang):
 def test_a_crime_claimed_after_the_attack_names_its_perpetrator(ex, text, lang):
     (c,) = _attacks(ex, text, lang=lang)
     assert c.subject is not None and c.subject.id == "islamic_state" and c.killed == 6
+
+
+@pytest.mark.parametrize("text,lang,killed", [
+    # the narrative imperfect, the French pluperfect of a suicide bombing
+    ("Le 29 juillet 2013, huit soldats étaient tués près de Kasserine.", "fr", 8),
+    ("En octobre 2015, plusieurs kamikazes s'étaient fait exploser sur le marché de Kolofata, faisant 36 morts.", "fr", 36),
+    # "depuis" before a place is where the attack came from, not a running total
+    ("En mars 2019, à Kolofata, une attaque menée depuis le Niger avait coûté la vie à 23 soldats tchadiens.", "fr", 23),
+])
+def test_french_narrative_tenses_and_depuis_a_place_tell_attacks(ex, text, lang, killed):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.killed == killed and c.date is not None and c.country != "Niger"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Plus de 200 soldats ont été tués depuis janvier au Mali.", "fr"),
+    ("Plus de 200 soldats ont été tués depuis le début de l'année au Mali.", "fr"),
+])
+def test_depuis_a_time_tells_no_attack(ex, text, lang):
+    assert _attacks(ex, text, lang=lang) == []
