@@ -46,6 +46,7 @@ class AttackTriggers:
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
         self.object_verbs, self.person_objects = w("object_verbs"), w("person_objects")
         self.device_nouns, self.foiled_verbs = w("device_nouns"), w("foiled_verbs")
+        self.attacker_nouns = w("attacker_nouns")
         self.commemoration = w("commemoration")
         self.commemoration_words = tuple(self.commemoration)  # (a substring test per sentence: see _commemoration_in)
         self._last_commemoration: tuple = (None, False)  # (sentence, a commemoration word in it): see _commemoration_in
@@ -193,6 +194,9 @@ class AttackTriggers:
                 return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
             if self._foiled(sent, s, e, prev):
                 return False  # "troops defused a car bomb", "un engin explosif a ete decouvert": no attack told
+            if any(k == "passive" and b <= s and ";" not in sent.low[b:s] and self._attackers_died(sent, a, b)
+                   for a, b, k in self.spans(sent)):
+                return False  # "Three attackers were killed during the assault": the attack told before
         if self._aggregate(sent, e) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
             return False
         if kind == "verb" and any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:]):
@@ -209,9 +213,20 @@ class AttackTriggers:
             return False  # "seized weapons", "seized power": no people, no place taken
         if kind == "passive" and _WITH_HIM.match(sent.low, e):
             return False  # "Several of his companions were killed with him": the death told before
+        if kind == "passive" and self._attackers_died(sent, s, e):
+            return False  # "Three attackers were killed during the assault": their death, no attack
         if kind != "noun" and self._struck(sent, s, e):
             return False  # "killed by a drone strike", "une frappe américaine ... a tué": state operations
         return True
+
+    def _attackers_died(self, sent: Sent, s: int, e: int) -> bool:
+        """The subject of the passive at [s, e) (its clause's words before it) names attackers and
+        no one else, and no agent follows ("by ...", "par ...")."""
+        words = _OBJECT_WORDS.findall(sent.low, max(0, s - 60), s)
+        cut = max((i for i, w in enumerate(words) if w in ",;:."), default=-1)
+        words = words[cut + 1:]
+        return (any(w in self.attacker_nouns for w in words) and not any(w in self.person_objects for w in words)
+                and not _BY_AGENT.match(sent.low, e))
 
     def _aggregate(self, sent: Sent, e: int) -> bool:
         """An aggregate word follows the trigger ending at `e` ("killed since 2015", "tues depuis

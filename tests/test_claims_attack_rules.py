@@ -963,3 +963,24 @@ def test_french_narrative_tenses_and_depuis_a_place_tell_attacks(ex, text, lang,
 ])
 def test_depuis_a_time_tells_no_attack(ex, text, lang):
     assert _attacks(ex, text, lang=lang) == []
+
+
+# ---- the attackers' death ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("On March 3, 2021, gunmen stormed a hotel in Gao, killing 12 guests. Three attackers were killed during the assault.", None),
+    ("Le 3 mars 2021, des hommes armés ont attaqué un hôtel à Gao, tuant 12 clients. Trois assaillants ont été tués "
+     "lors de l'assaut.", "fr"),
+])
+def test_the_attackers_death_is_no_second_attack(ex, text, lang):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert (c.place, c.killed) == ("Gao", 12)
+
+
+@pytest.mark.parametrize("text,perp", [
+    # victims beside the attackers, or attackers killed by a party: an attack
+    ("On March 3, 2021, twelve soldiers and three attackers were killed in Gao.", None),
+    ("On March 3, 2021, twenty jihadists were killed by JNIM fighters near Gao.", "jnim"),
+])
+def test_attackers_killed_with_victims_or_by_a_party_are_an_attack(ex, text, perp):
+    (c,) = _attacks(ex, text)
+    assert c.place == "Gao" and (c.subject.id if c.subject else None) == perp
