@@ -930,8 +930,11 @@ def test_vehicle_bombs_and_french_targeting_tell_attacks(ex, text, lang):
     ("Le 18 janvier 2017, un engin explosif a été découvert à Gao.", "fr"),
     ("La police a saisi un véhicule piégé à Gao le 3 mars 2021.", "fr"),
     ("Le 7 septembre 2023, les sanctions américaines ont pris pour cible trois dirigeants du JNIM.", "fr"),
+    # "depuis" before a time (not a place): a running total
+    ("Plus de 200 soldats ont été tués depuis janvier au Mali.", "fr"),
+    ("Plus de 200 soldats ont été tués depuis le début de l'année au Mali.", "fr"),
 ])
-def test_a_device_foiled_or_sanctions_tell_no_attack(ex, text, lang):
+def test_a_device_foiled_sanctions_or_a_running_total_tell_no_attack(ex, text, lang):
     assert _attacks(ex, text, lang=lang) == []
 
 
@@ -955,14 +958,6 @@ def test_a_crime_claimed_after_the_attack_names_its_perpetrator(ex, text, lang):
 def test_french_narrative_tenses_and_depuis_a_place_tell_attacks(ex, text, lang, killed):
     (c,) = _attacks(ex, text, lang=lang)
     assert c.killed == killed and c.date is not None and c.country != "Niger"
-
-
-@pytest.mark.parametrize("text,lang", [
-    ("Plus de 200 soldats ont été tués depuis janvier au Mali.", "fr"),
-    ("Plus de 200 soldats ont été tués depuis le début de l'année au Mali.", "fr"),
-])
-def test_depuis_a_time_tells_no_attack(ex, text, lang):
-    assert _attacks(ex, text, lang=lang) == []
 
 
 # ---- the attackers' death ------------------------------------------------------------------------
