@@ -92,3 +92,10 @@ def test_a_boolean_in_a_vocabulary_list_is_an_error():
     from claims.vocab import Vocab
     with pytest.raises(ValueError, match="quote it"):
         Vocab({"attack": {"en": {"site_locatives": ["in", True]}}}, "en").words("attack", "site_locatives")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_device_noun_is_an_attack_noun(lang):
+    # a device noun that is no attack noun is never a trigger, so never checked for a foiled attack
+    v = vocab(lang)
+    assert set(v.words("attack", "device_nouns")) <= set(v.words("attack", "nouns"))
