@@ -10,7 +10,9 @@ Bazoum") and no article-led name ("Le Cappuccino", "La Palmeraie": a cafe, a hot
 A name without a locative is a locality where its words say so: an apposition ("Kolmari, a
 village near ...", "Kolmari, ville camerounaise ...") or an article and a site noun ("the
 Kolmari camp"); a locality followed by its region (", in Bauchi State", ", dans l'État de
-Bauchi") is named as one.
+Bauchi") is named as one. A name after a locative that opens the sentence sets its scene
+("In Kolmari, gunmen ...", "Le 4 mai, à Kolmari, des hommes armés ...") when no reporting
+verb comes before the attack ("In Kolmari, officials said ..." is where they spoke).
 
 Ranking: a gazetteer town of the frame wins, unless the locality comes directly after a
 trigger's locative (at most six words after the trigger, no clause break) and the town does
@@ -43,6 +45,12 @@ _GAP_WORD = re.compile(r"[^\s,;:.()\u00ab\u00bb\"\u201c\u201d\u2013\u2014]+")
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)")
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Ll]a|[Ll]e|[Ll]')\s*([A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2})\s+$")
 _MAX_GAP = 6  # words between a trigger and its locative
+# A locative that sets the scene of the sentence: it opens it, or follows one short adverbial
+# ("In Kolmari, gunmen ...", "On Sunday in Kolmari", "Le 1er janvier, a Kolmari, des hommes armes ..."), and its name
+# closes the phrase (a comma, or "puis a X"); the frame's first trigger follows within a few words.
+_SCENE_BEFORE = re.compile(r"\s*(?:[^,;:()]{1,40}(?:,\s*|\s))?")
+_SCENE_AFTER = re.compile(r"\s*(?:,|(?:puis|then|et|and)\s+(?:a|in|at)\s)")
+_SCENE_GAP = 10  # words between a scene's name and the frame's first trigger
 # Countries named as the border or neighbour of a site, not its country: a cue before the (first)
 # country of a list ("close to the border with", "frontalière du") or after the (last) one ("the
 # Burkina Faso border"; see Sites.beside_after); or named as the meeting point of several, one of
@@ -108,6 +116,7 @@ class Sites:
                                        r"\bkilometres|\bkilometers|\bmiles)\s+(?:of|from|de|du|d')\s*(?:l')?$")
         self.region_before = re.compile(r"(?:" + regions + r"|area|zone|etat)\s+(?:of|de|du|d')\s*(?:l')?$")  # (+ "l'Etat de Bauchi")
         self.titles = frozenset(w("person_titles"))
+        self.report_rx = v.rx("attack", "report_verbs")
         self.not_places = frozenset(w("not_places"))
         self._last_caps: tuple = (None, [])  # (sentence, its unknown capitals): see _unknown_caps
         self._last_border: tuple = (None, frozenset(), frozenset())  # (sentence, its border countries, the beside ones)
@@ -348,12 +357,25 @@ class Sites:
             if g is not None and (best_gap is None or g < best_gap):
                 best, best_gap = c, g
         if best is None:
-            best = next((c for c in locs if c.explicit), None)
+            best = next((c for c in locs if c.explicit), None) or self._scene(sent, locs, trigs)
             if best is None:
                 return None
         if not weak and best_gap is not None and not best.facility:  # (a known town beats a facility's name)
             weak = spot_gap is None or spot_gap > best_gap
         return (best.name, self._country(sent, mem, best, places)) if weak else None
+
+    def _scene(self, sent: Sent, locs: list[Site], trigs) -> Site | None:
+        """The locality of a locative that sets the sentence's scene (see _SCENE_BEFORE) before
+        the frame's first trigger, with no reporting clause before it ("In Kolmari, officials
+        said ..." is where they spoke); else None."""
+        first = min(t[0] for t in trigs)
+        for c in locs:
+            if c.end > first or not _SCENE_BEFORE.fullmatch(sent.low, 0, c.loc_start) or \
+                    not _SCENE_AFTER.match(sent.low, c.end):
+                continue
+            if len(sent.low[c.end:first].split()) <= _SCENE_GAP and self.report_rx.search(sent.low, 0, first) is None:
+                return c
+        return None
 
     def place_gap(self, sent: Sent, trigs, p: PlaceMention) -> int | None:
         """The gap (see `gap`) from a trigger to the locative right before gazetteer place `p`."""

@@ -1,0 +1,52 @@
+"""Where an attack happened when the sentence opens on the place ("In Kolmari, gunmen ...",
+"Le 4 mai, à Kolmari, des hommes armés ..."), and French places of worship and schools named
+as the site ("dans l'église de Kolmari"). Every sentence is written for the test; each rule
+has negatives it must not fire on."""
+from datetime import date
+
+import pytest
+
+from claims.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex(kb):
+    return Extractor(kb)
+
+
+def _places(ex, text, lang="en"):
+    return [c.place for c in ex.extract(text, date(2021, 3, 23), lang) if c.type == "attack"]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("In Wuro Saba, gunmen shot dead nine herders on Sunday.", "en", "Wuro Saba"),
+    ("On Sunday in Wuro Saba, gunmen shot dead nine herders.", "en", "Wuro Saba"),
+    ("Late on Sunday, in Wuro Saba, armed men on motorbikes killed nine herders.", "en", "Wuro Saba"),
+    ("À Tagalit, des hommes armés ont abattu sept bergers dimanche.", "fr", "Tagalit"),
+    ("Le 4 mai 2020, à Tagalit, des assaillants présentés comme des jihadistes ont tué sept bergers.", "fr", "Tagalit"),
+    ("En avril, à Tagalit, une embuscade a coûté la vie à onze gendarmes.", "fr", "Tagalit"),
+    ("Les 2 et 3 avril, à Tagalit puis à Fitili, des combattants ont tué une trentaine de civils.", "fr", "Tagalit"),
+])
+def test_a_locality_that_opens_the_sentence_is_the_site(ex, text, lang, place):
+    assert _places(ex, text, lang) == [place]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("In Wuro Saba, officials said gunmen shot dead nine herders.", "en"),  # where they spoke
+    ("À Tagalit, le préfet a indiqué que sept bergers avaient été tués.", "fr"),
+    ("Mr Diallo, a teacher, said gunmen shot dead nine herders on Sunday.", "en"),  # a person, no locative
+    ("Herders in Wuro Saba fled after they heard that gunmen had killed nine people across the river in another district "
+     "of the province.", "en"),  # the locative is the subject's, the attack far after it
+])
+def test_a_place_before_a_report_or_far_from_the_attack_is_not_its_scene(ex, text, lang):
+    assert _places(ex, text, lang) == [None]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Six fidèles ont été tués pendant la messe dans l'église de Tagalit dimanche.", "Tagalit"),
+    ("Des hommes armés ont tué quatre personnes à la mosquée de Tagalit vendredi.", "Tagalit"),
+    ("Des hommes armés ont enlevé quinze élèves dans l'école de Tagalit lundi.", "Tagalit"),
+    ("Six fidèles ont été tués dans l'église de Tagalit, près de Djibo, dimanche.", "Djibo"),  # a town beats a facility
+])
+def test_a_french_place_of_worship_or_school_names_its_locality(ex, text, place):
+    assert _places(ex, text, "fr") == [place]
