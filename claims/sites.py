@@ -12,7 +12,9 @@ village near ...", "Kolmari, ville camerounaise ...") or an article and a site n
 Kolmari camp"); a locality followed by its region (", in Bauchi State", ", dans l'État de
 Bauchi") is named as one. A name after a locative that opens the sentence sets its scene
 ("In Kolmari, gunmen ...", "Le 4 mai, à Kolmari, des hommes armés ...") when no reporting
-verb comes before the attack ("In Kolmari, officials said ..." is where they spoke).
+verb comes before the attack ("In Kolmari, officials said ..." is where they spoke). A town
+named by the locative of such an apposition ("at Kolmari, a hamlet near Gao") locates the
+locality: the locality is the site.
 
 Ranking: a gazetteer town of the frame wins, unless the locality comes directly after a
 trigger's locative (at most six words after the trigger, no clause break) and the town does
@@ -70,6 +72,7 @@ _IN_REGION = re.compile(r"\s*,?\s*(?:in|dans|en)\s+(?:the\s+|l'|la\s+|le\s+)?(?:
                         r"eastern|western|central|voisine?)\s+)?")
 
 
+_LOCATED = re.compile(r"\s*(?:(?:located|situated|situee?s?)\s+)?")  # ", a hamlet |located |near Gao"
 _NEXT = re.compile(r"\s*([a-z]+'?)?")  # the word after an apposition's noun (none before punctuation)
 _APPOS_NEXT = frozenset(("in", "near", "on", "of", "at", "about", "some", "close", "located", "situated", "north", "south", "east",
                          "west", "where", "which", "that", "de", "du", "d'", "dans", "pres", "a", "au", "situe", "situee", "proche",
@@ -148,7 +151,8 @@ class Sites:
                 continue  # "the Kolmari region": a region is no site
             if m.group("det") and not noun and not m.group("relief"):
                 continue  # "at the Palmeraie", "le Comité": an article-led name (a hotel, a body), no locality
-            explicit = bool(noun or m.group("relief")) or self._region_follows(sent, e)  # "a Kolmari, dans l'Etat de Bauchi"
+            # "a Kolmari, dans l'Etat de Bauchi", "at Kolmari, a hamlet near ..."
+            explicit = bool(noun or m.group("relief")) or self._region_follows(sent, e) or self._apposition(sent, e) is not None
             out.append(Site(s, e, name, explicit, m.start(), noun in self.facilities))
         taken = {c.start for c in out}
         for c in caps:  # named as a locality without a locative: "Kolmari, a village ...", "the Kolmari camp"
@@ -176,13 +180,26 @@ class Sites:
             noun = after.group("n")
         else:
             noun = app.group("n")
-            nxt = _NEXT.match(low, app.end())
-            if nxt.group(1) and nxt.group(1) not in _APPOS_NEXT and not any(p.start == nxt.start(1) for p in sent.places):
+            if not self._apposition_goes_on(sent, app.end()):
                 return None  # "Kolmari, a village chief": not "a village in ...", "ville camerounaise"
         site = self._name(sent, pos, hi)
         if site is None or site[1] != e:
             return None
         return Site(site[0], site[1], site[2], True, site[0], noun in self.facilities)
+
+    @staticmethod
+    def _apposition_goes_on(sent: Sent, pos: int) -> bool:
+        """An apposition's site noun (ending at `pos`) describes the name before it: punctuation,
+        a locative or a known place follows ("a village in ...", "ville camerounaise"), not a
+        noun it qualifies ("a village chief")."""
+        nxt = _NEXT.match(sent.low, pos)
+        return not nxt.group(1) or nxt.group(1) in _APPOS_NEXT or any(p.start == nxt.start(1) for p in sent.places)
+
+    def _apposition(self, sent: Sent, pos: int) -> int | None:
+        """The end of an apposition that names the name ending at `pos` a locality (", a
+        hamlet near ..."), else None."""
+        app = self.appos_rx.match(sent.low, pos)
+        return app.end() if app is not None and self._apposition_goes_on(sent, app.end()) else None
 
     def _region_follows(self, sent: Sent, pos: int) -> bool:
         """A known region right after `pos`: ", in Bauchi State", ", dans l'Etat de Bauchi", "in the Tahoua region"."""
@@ -362,6 +379,8 @@ class Sites:
                 return None
         if not weak and best_gap is not None and not best.facility:  # (a known town beats a facility's name)
             weak = spot_gap is None or spot_gap > best_gap
+        if not weak and best.explicit and spot.start > best.end:  # "at Kolmari, a hamlet near the village of
+            weak = self._reference_of(sent, best, spot)          # Gao": the town locates the locality
         return (best.name, self._country(sent, mem, best, places)) if weak else None
 
     def _scene(self, sent: Sent, locs: list[Site], trigs) -> Site | None:
@@ -376,6 +395,16 @@ class Sites:
             if len(sent.low[c.end:first].split()) <= _SCENE_GAP and self.report_rx.search(sent.low, 0, first) is None:
                 return c
         return None
+
+    def _reference_of(self, sent: Sent, site: Site, p: PlaceMention) -> bool:
+        """Known place `p` comes right after the locative of an apposition that names `site` a
+        locality (", a hamlet near the village of", ", un hameau proche de"): it locates the site."""
+        app = self._apposition(sent, site.end)
+        if app is None:
+            return False
+        located = _LOCATED.match(sent.low, app)
+        m = self.loc_rx.match(sent.low, located.end())
+        return m is not None and m.end() == p.start
 
     def place_gap(self, sent: Sent, trigs, p: PlaceMention) -> int | None:
         """The gap (see `gap`) from a trigger to the locative right before gazetteer place `p`."""

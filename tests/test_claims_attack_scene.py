@@ -1,5 +1,7 @@
 """Where an attack happened when the sentence opens on the place ("In Kolmari, gunmen ...",
-"Le 4 mai, à Kolmari, des hommes armés ..."), and French places of worship and schools named
+"Le 4 mai, à Kolmari, des hommes armés ..."), when an apposition names the place a locality
+and a known town only locates it ("at Kolmari, a hamlet near Gao"), when a plural site noun
+lists several ("les localités de X et de Y"), and French places of worship and schools named
 as the site ("dans l'église de Kolmari"). Every sentence is written for the test; each rule
 has negatives it must not fire on."""
 from datetime import date
@@ -50,3 +52,28 @@ def test_a_place_before_a_report_or_far_from_the_attack_is_not_its_scene(ex, tex
 ])
 def test_a_french_place_of_worship_or_school_names_its_locality(ex, text, place):
     assert _places(ex, text, "fr") == [place]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Jihadists shot dead at least 30 herders who were watering their cattle at Wuro Saba, a hamlet near the town of Gao, "
+     "on Sunday.", "en", "Wuro Saba"),
+    ("Jihadists shot dead at least 30 herders who were watering their cattle at Wuro Saba, a hamlet located near Gao.",
+     "en", "Wuro Saba"),
+    ("Des hommes armés ont abattu au moins trente éleveurs qui abreuvaient leur bétail à Tagalit, un hameau proche de Gao.",
+     "fr", "Tagalit"),
+    # no apposition: the known town stays the site
+    ("Jihadists shot dead at least 30 herders who were watering their cattle at Wuro Saba near the town of Gao.", "en", "Gao"),
+    # the apposition's noun qualifies another ("a village chief"): no locality named
+    ("Jihadists shot dead at least 30 herders who were watering their cattle with Mr Saba, a village chief, near Gao.",
+     "en", "Gao"),
+])
+def test_a_town_that_locates_an_apposed_locality_is_no_site(ex, text, lang, place):
+    assert _places(ex, text, lang) == [place]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Des hommes armés ont attaqué les localités de Tagalit et de Fitili, tuant une vingtaine de civils.", "fr", "Tagalit"),
+    ("Gunmen raided the hamlets of Wuro Saba and Fitili on Sunday, killing 12 people.", "en", "Wuro Saba"),
+])
+def test_a_plural_site_noun_names_its_first_locality(ex, text, lang, place):
+    assert _places(ex, text, lang) == [place]
