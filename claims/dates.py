@@ -39,13 +39,14 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
 _PATTERNS = [
-    ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
-    ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+)?[0-3]?\d)?\s+" + _M + r"\s*,?\s+" + _Y)),
+    ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+|et\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
+    ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+|et\s+)?[0-3]?\d)?\s+" + _M + r"\s*,?\s+" + _Y)),
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
     ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d{3,4}\b)")),
-    ("dm", re.compile(r"\b(?:on\s+|le\s+|the\s+|du\s+)" + _D + r"\s+(?:of\s+)?" + _M + r"\b(?!\s*,?\s*\d{3,4}\b)")),
+    ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
+                      r"\b(?!\s*,?\s*\d{3,4}\b)")),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
     ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d{3,4}\b)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
     ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
     ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until)\s+" + _M + r"(?!\s*[0-3]?\d)\b")),

@@ -164,3 +164,15 @@ def test_bare_month_after_an_aside_takes_the_publication_year():
     text = fold("Le front tient Kidal depuis 2011. Le 3 juin de cette année-là, il a attaqué Fada.")
     cut = text.index(". ") + 1
     assert [d.value for d in _find_dates(text[cut + 1:], PUB, text, (0, cut))] == ["2011-06-03"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Les 8 et 9 mars 2012, des hommes armés", ["2012-03-08"]),
+    ("les 8 et 9 mars, des hommes armés", ["2014-03-08"]),
+    ("du 8 au 10 mars, les combats", ["2014-03-08"]),
+    ("March 8 and 9, 2012, gunmen", ["2012-03-08"]),
+    ("On 8 and 9 March, gunmen", ["2014-03-08"]),
+    ("les 30 soldats tués en mars", ["2014-03"]),  # a figure, no day
+])
+def test_two_days_of_one_month_give_the_first(text, expected):
+    assert values(text) == expected
