@@ -311,7 +311,16 @@ class AttackAgents:
         by = re.match(r"\s+by\s+", sent.low[e:e + 8])
         if by:
             return self.an.first_after(sent, e + by.end(), mem)
-        return self._author_after(sent, s, e) or inherited
+        return self._author_after(sent, s, e) or self._agent_after_object(sent, e) or inherited
+
+    def _agent_after_object(self, sent: Sent, e: int) -> EntityRef | None:
+        """The armed group or leader named by "by" / "par" after the object of the attack noun ending
+        at `e` ("the attack on Gao by MUJAO", "l'enlevement de deux Francais par AQMI"), else None."""
+        m = _OBJECT_THEN_BY.match(sent.low, e)
+        if m is None:
+            return None
+        who = next((x for x in sent.mentions if x.start == m.end()), None)
+        return EntityRef(who.entity_id, who.name, who.text) if who is not None and self._militant(who) else None
 
     def _author_after(self, sent: Sent, s: int, e: int) -> EntityRef | None:
         """The group named right after "de" that is the author of attack noun [s, e) ("l'attaque de
@@ -486,6 +495,9 @@ POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\
 _CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|these|those|both|several|"
                           r"two|three|four|five|l'|le|la|les|une?|cette|cet|ces|plusieurs|deux|trois|quatre|cinq|\d+)\s*(?:[\w-]+\s+){0,2}")
 _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
+# an attack noun's object, then its author: "the attack on Gao |by |MUJAO", "la prise de Talataye |par l'|EIGS"
+_OBJECT_THEN_BY = re.compile(r"\s+(?:of|on|against|at|de|du|des|d'|contre|sur)\s*[^,;:.()]{1,40}?\s(?:by|par)\s+"
+                             r"(?:the\s+|le\s+|la\s+|les\s+|l')?")
 _LED_BY = re.compile(r"\s+(?:of|de|du|d')\s*(?:l')?(?:[\w-]+\s+)?")  # "X de l'imam Y", "X du chef Y", "X of preacher Y"
 _APPOSED = re.compile(r"\s*\)?\s*(?:\([^()]*\)\s*)?,\s*")
 _CLAIM_NP_END = re.compile(r"[,;:.()]|\s(?:and|et|but|mais|while|which|that|qui)\s")

@@ -979,3 +979,17 @@ def test_the_attackers_death_is_no_second_attack(ex, text, lang):
 def test_attackers_killed_with_victims_or_by_a_party_are_an_attack(ex, text, perp):
     (c,) = _attacks(ex, text)
     assert c.place == "Gao" and (c.subject.id if c.subject else None) == perp
+
+
+# ---- the author named by "by" / "par" after an attack noun's object -------------------------------
+@pytest.mark.parametrize("text,lang,perp", [
+    ("The raid on Ansongo by MUJAO in June 2012 forced the MNLA out of the town.", None, "mujao"),
+    ("L'attaque d'Ansongo par le MUJAO en juin 2012 a chassé le MNLA de la ville.", "fr", "mujao"),
+    ("The kidnapping of two Italian engineers by AQIM near Hombori in 2012 stunned Rome.", None, "aqim"),
+    # the army is no armed group; a comma closes the noun's complement
+    ("L'attaque du camp d'Ansongo par l'armée en juin 2012 a tué 12 combattants.", "fr", None),
+    ("The raid on Ansongo in June 2012, praised by AQIM in a statement, killed 12 soldiers.", None, None),
+])
+def test_the_author_after_an_attack_nouns_object(ex, text, lang, perp):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert (c.subject.id if c.subject else None) == perp
