@@ -22,6 +22,11 @@ def test_towns_with_diacritics_and_variants():
     assert found("the Bardo National Museum")[0] == ("Bardo National Museum", "Tunisia", "place")
 
 
+def test_a_longer_town_name_wins_over_the_town_it_opens_with():
+    assert found("au marché de Baga Sola")[0][:2] == ("Baga Sola", "Chad")
+    assert found("the fishing town of Baga")[0][:2] == ("Baga", "Nigeria")
+
+
 def test_french_and_arabic_names():
     assert found("en Algérie")[0][1] == "Algeria"
     assert found("Jund al-Khilafah fi Ard al-Jazayer")[0][1] == "Algeria"
