@@ -52,6 +52,10 @@ class AttackAgents:
                                             + r")\s+(?!of\b|de\b|d'|that\b|qu)") if sus else None
         att = v.alternation("attack", "attribution_verbs")
         self.attrib_rx = re.compile(r"\b(?:" + att + r")\b") if att else None
+        told = v.alternation("attack", "claimed_nouns", longest_first=True)
+        # ", a crime attributed to", ", un crime attribue a": an apposition that names the attack just told
+        self.apposed_attack_rx = re.compile(r",\s*(?:an?|une?|the|l'|le|la|ce|cette)\s*(?:[\w-]+\s+){0,2}?(?:" + told +
+                                            r")\s*,?\s+$") if told else None
         hedges = v.words("attack", "work_of_hedges")
         self.work_hedge_rx = compile_phrases(hedges) if hedges else None
         act = v.alternation("attack", "attribution_active")
@@ -99,10 +103,11 @@ class AttackAgents:
         agent = v.alternation("attack", "agent_participles", longest_first=True)
         self.agent_cues = tuple(v.words("attack", "agent_participles"))  # (a cheap gate: their words as substrings)
         by_part = part + ("|" + agent if agent else "")  # "an ambush laid by X": the participles of a reduced relative
-        noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
-        # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X"
+        noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette|that|this)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
+        # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X",
+        # "une attaque elle aussi revendiquee par X", "that attack was also claimed by X"
         self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"
-                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:\w+\s+)?(?:" + by_part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
+                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:(?!not\b|never\b|pas\b|jamais\b)\w+\s+){0,2}?(?:" + by_part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
                                         r")(?:\s+|(?<='))")
         # "an attack it later claimed.", "une operation que le JNIM avait revendiquee en ...": the claim verb has no object of its own
         self.claimed_rel_rx = re.compile(noun + r"\s+(?:that\s+|which\s+|que\s+|qu')?(?:[^\s,;]+\s+){1,4}?(?P<v>" + part +
@@ -437,8 +442,11 @@ class AttackAgents:
             return False
         if _OBJ_PRONOUN.search(head) or re.search(r"\b(?:it|them)\s+(?:on|to)\b", sent.low[v:v + 20]):
             return True  # "les autorites les avaient imputes a", "blamed it on"
+        if self.apposed_attack_rx is not None and self.apposed_attack_rx.search(head):
+            return True  # "..., un crime attribue a X"
         for s, e, kind in reversed(trigs):
-            if kind in ("noun", "bare") and (_ATTRIB_SUBJECT.fullmatch(sent.low, e, v) or _ATTRIB_REDUCED.fullmatch(sent.low, e, v)):
+            if kind in ("noun", "bare") and (_ATTRIB_SUBJECT.fullmatch(sent.low, e, v) or _ATTRIB_REDUCED.fullmatch(sent.low, e, v)
+                                             or _ATTRIB_RELATIVE.fullmatch(sent.low, e, v)):
                 return True
         return False
 
@@ -531,5 +539,7 @@ _OBJ_PRONOUN = re.compile(r"(?:;|,|\bet)\s+(?:\w+\s+){0,3}(?:les|l')\s*(?:(?:ava
 # a participle right after the attack noun and its modifiers: "an attack (on a post) blamed on X", "un attentat attribue a X"
 _ATTRIB_REDUCED = re.compile(_NOUN_MODIFIERS + r"\s*,?\s+"
                              r"(?:(?:widely|largely|later|since|officially|generally|largement|depuis|officiellement|generalement)\s+)?")
+# a relative on the attack noun whose subject attributes it: "an attack (that) the police blamed on X", "un massacre que Bamako imputa a X"
+_ATTRIB_RELATIVE = re.compile(r"\s+(?:that\s+|which\s+|que\s+|qu')?(?:[\w-]+\s+){1,3}?(?:(?:had|has|have|avait|avaient|a|ont)\s+)?")
 _ATTRIB_SUBJECT = re.compile(_NOUN_MODIFIERS + r"(?:\s*,[^;]{0,140}?,)?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
                              r"a\s+ete|ont\s+ete|avait\s+ete|avaient\s+ete|est|sont|etait|etaient|fut)\s+(?:\w+\s+)?|(?:\w+\s+){0,2}?et\s+que\s+(?:\w+\s+){1,3})")

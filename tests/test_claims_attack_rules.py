@@ -993,3 +993,28 @@ def test_attackers_killed_with_victims_or_by_a_party_are_an_attack(ex, text, per
 def test_the_author_after_an_attack_nouns_object(ex, text, lang, perp):
     (c,) = _attacks(ex, text, lang=lang)
     assert (c.subject.id if c.subject else None) == perp
+
+
+# ---- an attribution or a claim told after the attack in an apposition or a relative -------------------
+@pytest.mark.parametrize("text,lang,perp,polarity", [
+    ("Le 3 mars 2021, trois commerçants ont été abattus près de Gao, un crime attribué à un groupe lié au JNIM.", "fr",
+     "jnim", "hedged"),
+    ("On March 3, 2021, gunmen shot dead nine traders near Gao, in a raid the regional governor blamed on JNIM.", None,
+     "jnim", "hedged"),
+    ("Le 3 mars 2021, neuf commerçants ont été tués près de Gao, un massacre que les autorités imputèrent au JNIM.", "fr",
+     "jnim", "hedged"),
+    ("Le 3 mars 2021, neuf commerçants ont été tués près de Gao, un massacre que Bamako imputa au JNIM.", "fr",
+     "jnim", "hedged"),
+    ("Le 3 mars 2021, neuf soldats ont péri dans une embuscade près de Gao, une attaque elle aussi revendiquée par le JNIM.",
+     "fr", "jnim", "asserted"),
+    ("On March 3, 2021, nine soldiers were killed when gunmen stormed their post near Gao; that attack was also claimed "
+     "by JNIM.", None, "jnim", "asserted"),
+    # a claim denied, and a message (no attack) attributed to the group: no perpetrator
+    ("On March 3, 2021, nine soldiers were killed when gunmen stormed their post near Gao; that attack was not claimed "
+     "by JNIM, officials said.", None, None, "asserted"),
+    ("On March 3, 2021, gunmen shot dead nine traders near Gao, a video attributed to JNIM later showed.", None,
+     None, "asserted"),
+])
+def test_an_attribution_or_claim_after_the_attack_names_its_author(ex, text, lang, perp, polarity):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert ((c.subject.id if c.subject else None), c.polarity) == (perp, polarity)
