@@ -14,7 +14,8 @@ Bauchi") is named as one. A name after a locative that opens the sentence sets i
 ("In Kolmari, gunmen ...", "Le 4 mai, à Kolmari, des hommes armés ...") when no reporting
 verb comes before the attack ("In Kolmari, officials said ..." is where they spoke). A town
 named by the locative of such an apposition ("at Kolmari, a hamlet near Gao") locates the
-locality: the locality is the site.
+locality: the locality is the site. A locality in the subject of a passive trigger ("a post in
+Kolmari was attacked") counts as one right after a trigger.
 
 Ranking: a gazetteer town of the frame wins, unless the locality comes directly after a
 trigger's locative (at most six words after the trigger, no clause break) and the town does
@@ -336,20 +337,30 @@ class Sites:
                     return p.country  # "the Malian town of", "la ville malienne de"
         return None
 
-    def gap(self, sent: Sent, trigs, pos: int) -> int | None:
+    def gap(self, sent: Sent, trigs, pos: int, subject: bool = False) -> int | None:
         """Characters from the nearest trigger (`trigs`: spans) ending before `pos` when at most six words and no
-        clause break lie between them, else None."""
+        clause break lie between them, else None; `subject`: or to a passive trigger after `pos` whose subject
+        holds it ("a post in Kolmari was attacked": asked of unknown localities, which no town then outranks)."""
         best = None
         for t in trigs:
             e = t[1]
             if e > pos:
                 if t[0] <= pos:
                     best = 0  # the site verb is the trigger ("attacked Kolmari")
+                elif subject and t[2] == "passive" and self._in_subject(sent, pos, t[0]):
+                    best = t[0] - pos if best is None else min(best, t[0] - pos)  # "a post in Kolmari was attacked"
                 continue
             between = sent.low[e:pos]
             if len(between.split()) <= _MAX_GAP and all(_GAP_WORD.fullmatch(w) for w in between.split()):
                 best = pos - e if best is None else min(best, pos - e)
         return best
+
+    @staticmethod
+    def _in_subject(sent: Sent, pos: int, verb: int) -> bool:
+        """The locative at `pos` lies in the subject of the passive at `verb`: at most six words
+        and no clause break between ("a gendarmerie post in Kolmari | was attacked")."""
+        between = sent.low[pos:verb].split()
+        return len(between) <= _MAX_GAP and all(_GAP_WORD.fullmatch(w) for w in between)
 
     def pick(self, sent: Sent, mem: Memory, trigs, places: list[PlaceMention], spot: PlaceMention | None,
              lo: int, hi: int) -> tuple[str, str | None] | None:
@@ -370,7 +381,7 @@ class Sites:
             return None
         best, best_gap = None, None
         for c in locs:
-            g = self.gap(sent, trigs, c.loc_start)
+            g = self.gap(sent, trigs, c.loc_start, subject=True)
             if g is not None and (best_gap is None or g < best_gap):
                 best, best_gap = c, g
         if best is None:

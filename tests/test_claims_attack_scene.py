@@ -77,3 +77,30 @@ def test_a_town_that_locates_an_apposed_locality_is_no_site(ex, text, lang, plac
 ])
 def test_a_plural_site_noun_names_its_first_locality(ex, text, lang, place):
     assert _places(ex, text, lang) == [place]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("In May, a gendarmerie post in Wuro Saba was attacked and two gendarmes killed.", "en", "Wuro Saba"),
+    ("En mai, un poste de gendarmerie à Tagalit a été attaqué et deux gendarmes tués.", "fr", "Tagalit"),
+    # a known town after the trigger stays the site; a locality after it beats a town in the subject
+    ("In May, soldiers based in Wuro Saba were attacked near Gao.", "en", "Gao"),
+    ("In May, soldiers based in Gao were attacked near Wuro Saba.", "en", "Wuro Saba"),
+    # a clause break between: the place is not the subject's
+    ("In May, in Wuro Saba, where the army keeps a small base that has been reinforced twice, two soldiers were "
+     "attacked.", "en", None),
+])
+def test_a_locality_in_the_subject_of_a_passive_is_the_site(ex, text, lang, place):
+    assert _places(ex, text, lang) == [place]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("En mai, à Tagalit, des hommes armés ont ouvert le feu dans la mosquée pendant la prière, tuant neuf fidèles.",
+     "Tagalit"),
+    ("Le 2 mai, des hommes armés ont fait irruption dans le temple protestant de Tagalit et tué neuf fidèles.", "Tagalit"),
+])
+def test_french_opening_fire_and_temples(ex, text, place):
+    assert _places(ex, text, "fr") == [place]
+
+
+def test_soldiers_opening_fire_is_no_attack(ex):
+    assert _places(ex, "Les soldats ont ouvert le feu sur des manifestants à Gao, tuant trois personnes.", "fr") == []
