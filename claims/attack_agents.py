@@ -107,8 +107,8 @@ class AttackAgents:
         # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X",
         # "une attaque elle aussi revendiquee par X", "that attack was also claimed by X"
         self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"
-                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:(?!not\b|never\b|pas\b|jamais\b)\w+\s+){0,2}?(?:" + by_part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks +
-                                        r")(?:\s+|(?<='))")
+                                        r"avait\s+ete|ont\s+ete)\s+)?)?(?:(?!not\b|never\b|pas\b|jamais\b)\w+\s+){0,2}?"
+                                        r"(?:" + by_part + r")\s+(?:[\w']+\s+){0,3}?(?:" + marks + r")(?:\s+|(?<='))")
         # "an attack it later claimed.", "une operation que le JNIM avait revendiquee en ...": the claim verb has no object of its own
         self.claimed_rel_rx = re.compile(noun + r"\s+(?:that\s+|which\s+|que\s+|qu')?(?:[^\s,;]+\s+){1,4}?(?P<v>" + part +
                                          r")(?=\s*(?:[,.;:)]|$)|\s+(?:within|on|in|as|too|the\s+next|the\s+following|en|dans|le|la|"
@@ -503,7 +503,7 @@ POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\
 _CLAIMED_GAP = re.compile(r"\s+(?:responsibility\s+for\s+|la\s+responsabilite\s+de\s+)?(?:the|a|an|this|that|these|those|both|several|"
                           r"two|three|four|five|l'|le|la|les|une?|cette|cet|ces|plusieurs|deux|trois|quatre|cinq|\d+)\s*(?:[\w-]+\s+){0,2}")
 _POSSESSED = re.compile(r"'s?\s+(?!men\b|fighters\b|militants\b|gunmen\b|followers\b|members\b)[a-z]+")
-# an attack noun's object, then its author: "the attack on Gao |by |MUJAO", "la prise de Talataye |par l'|EIGS"
+# an attack noun's object, then its author: "the attack on Gao |by |MUJAO", "l'enlevement de deux Francais |par |AQMI"
 _OBJECT_THEN_BY = re.compile(r"\s+(?:of|on|against|at|de|du|des|d'|contre|sur)\s*[^,;:.()]{1,40}?\s(?:by|par)\s+"
                              r"(?:the\s+|le\s+|la\s+|les\s+|l')?")
 _LED_BY = re.compile(r"\s+(?:of|de|du|d')\s*(?:l')?(?:[\w-]+\s+)?")  # "X de l'imam Y", "X du chef Y", "X of preacher Y"
