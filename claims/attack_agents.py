@@ -24,7 +24,7 @@ import re
 
 from claims.attack_anchors import ASIDE_OPENS
 from claims.attack_triggers import WORD_RX, AttackTriggers
-from claims.discourse import GENERIC, Analyzer, Memory, Sent
+from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.model import EntityRef
 from claims.patterns import Draft, is_party
 from claims.vocab import Vocab, compile_phrases
@@ -199,7 +199,7 @@ class AttackAgents:
         if m is None or any(w in (",", ";") for w in sent.low[pos:m.end()]):
             return None
         who = next((x for x in sent.mentions if m.end() <= x.start <= m.end() + 1 and x.kind in ("group", "person") and x.entity_id), None)
-        return None if who is None else self._leader_unit(sent, EntityRef(who.entity_id, who.name, who.text), mem)
+        return None if who is None else self._leader_unit(sent, ref_of(who), mem)
 
     def attributed_noun(self, sent: Sent, s: int, e: int, mem: Memory):
         """X where an attribution verb governs attack noun [s, e) and names X after it ("blamed
@@ -312,7 +312,7 @@ class AttackAgents:
             return inherited or mem.last_perpetrator
         own = [m for m in sent.mentions if 0 <= s - m.end <= 12 and m.kind in ("group", "person")]
         if own:
-            return EntityRef(own[-1].entity_id, own[-1].name, own[-1].text)
+            return ref_of(own[-1])
         by = re.match(r"\s+by\s+", sent.low[e:e + 8])
         if by:
             return self.an.first_after(sent, e + by.end(), mem)
@@ -325,7 +325,7 @@ class AttackAgents:
         if m is None:
             return None
         who = next((x for x in sent.mentions if x.start == m.end()), None)
-        return EntityRef(who.entity_id, who.name, who.text) if who is not None and self._militant(who) else None
+        return ref_of(who) if who is not None and self._militant(who) else None
 
     def _author_after(self, sent: Sent, s: int, e: int) -> EntityRef | None:
         """The group named right after "de" that is the author of attack noun [s, e) ("l'attaque de
@@ -337,7 +337,7 @@ class AttackAgents:
         if of is None:
             return None
         m = next((m for m in sent.mentions if m.start == of.end()), None)
-        return EntityRef(m.entity_id, m.name, m.text) if m is not None and m.kind == "group" else None
+        return ref_of(m) if m is not None and m.kind == "group" else None
 
     def _passive_noun_agent(self, sent, mem, fr, e):
         """The author of the attack noun that follows a passive in its frame ("were killed on Sunday in

@@ -89,6 +89,13 @@ class Site(NamedTuple):
     facility: bool = False  # "the camp of X", "the X gas plant": a facility, not a locality
 
 
+def _near(between: str) -> bool:
+    """Text between a trigger and a locative (either way round) that keeps them in one phrase: at
+    most six words and no clause break."""
+    words = between.split()
+    return len(words) <= _MAX_GAP and all(_GAP_WORD.fullmatch(w) for w in words)
+
+
 def _alternation(words) -> str:
     return "|".join(sorted((phrase_pattern(w) for w in words), key=len, reverse=True))
 
@@ -347,20 +354,12 @@ class Sites:
             if e > pos:
                 if t[0] <= pos:
                     best = 0  # the site verb is the trigger ("attacked Kolmari")
-                elif subject and t[2] == "passive" and self._in_subject(sent, pos, t[0]):
-                    best = t[0] - pos if best is None else min(best, t[0] - pos)  # "a post in Kolmari was attacked"
+                elif subject and t[2] == "passive" and _near(sent.low[pos:t[0]]):
+                    best = t[0] - pos if best is None else min(best, t[0] - pos)  # "a post in Kolmari | was attacked"
                 continue
-            between = sent.low[e:pos]
-            if len(between.split()) <= _MAX_GAP and all(_GAP_WORD.fullmatch(w) for w in between.split()):
+            if _near(sent.low[e:pos]):
                 best = pos - e if best is None else min(best, pos - e)
         return best
-
-    @staticmethod
-    def _in_subject(sent: Sent, pos: int, verb: int) -> bool:
-        """The locative at `pos` lies in the subject of the passive at `verb`: at most six words
-        and no clause break between ("a gendarmerie post in Kolmari | was attacked")."""
-        between = sent.low[pos:verb].split()
-        return len(between) <= _MAX_GAP and all(_GAP_WORD.fullmatch(w) for w in between)
 
     def pick(self, sent: Sent, mem: Memory, trigs, places: list[PlaceMention], spot: PlaceMention | None,
              lo: int, hi: int) -> tuple[str, str | None] | None:
@@ -399,13 +398,10 @@ class Sites:
         the frame's first trigger, with no reporting clause before it ("In Kolmari, officials
         said ..." is where they spoke); else None."""
         first = min(t[0] for t in trigs)
-        for c in locs:
-            if c.end > first or not _SCENE_BEFORE.fullmatch(sent.low, 0, c.loc_start) or \
-                    not _SCENE_AFTER.match(sent.low, c.end):
-                continue
-            if len(sent.low[c.end:first].split()) <= _SCENE_GAP and self.report_rx.search(sent.low, 0, first) is None:
-                return c
-        return None
+        if self.report_rx.search(sent.low, 0, first) is not None:
+            return None
+        return next((c for c in locs if c.end <= first and _SCENE_BEFORE.fullmatch(sent.low, 0, c.loc_start)
+                     and _SCENE_AFTER.match(sent.low, c.end) and len(sent.low[c.end:first].split()) <= _SCENE_GAP), None)
 
     def _reference_of(self, sent: Sent, site: Site, p: PlaceMention) -> bool:
         """Known place `p` comes right after the locative of an apposition that names `site` a
