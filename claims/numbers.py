@@ -47,7 +47,9 @@ _VICTIM_SG = (r"(?:citizen|national|hostage|tourist|soldier|policeman|police\s+o
               r"journalist|worker|engineer|priest|missionary|teacher|frenchman|guide|driver|diplomat|official|"
               r"employee|guard|villager|farmer|herder|shepherd|ranger|civilian|student|nurse|doctor|imam|trader|"
               r"ressortissant|otage|touriste|soldat|policier|journaliste|humanitaire|employe|gardien|villageois|berger|"
-              r"enseignant|infirmier|commercant)")
+              r"enseignant|infirmier|commercant|civil|militaire|homme|femme|enfant)")
+# a figure, or one victim told with an article: "a civilian", "un gendarme" (an article alone is no figure)
+_FIG = rf"(?:{NUM}|(?:a|an|un|une)(?=\s+(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)))"
 
 # an aside between the victims and their verb: "14 people, including a soldier, were killed", "eight people, among them
 # five rangers, a soldier and a guide, were killed", "nine soldiers, four of them Americans, were killed"
@@ -61,13 +63,20 @@ _NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
 # "were massacred", "ont ete assassinees": the victims' verbs beside "killed"
 _MASSACRED = r"massacred|murdered|slaughtered|massacres|massacrees|assassines|assassinees|egorges|egorgees"
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
-_SUM = rf"\b{_QUANT}(?P<n>{NUM})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{NUM})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
+_SUM = rf"\b{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
+# after the verb: "killing 21 visitors and a police officer", "tuant dix soldats et un gendarme"; not "... and
+# one of them", "... and two days later", nor a second clause ("killed 12 soldiers and 3 others were wounded")
+_SUM_AFTER = (rf"\s+{_DAY_BETWEEN}{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\b(?!\s+(?:of|d'|de|des)\b){_NOT_UNIT}"
+              r"(?!(?:\s+[\w']+){0,4}?\s+(?:were|was|are|is|have|has|had|ont|sont|a|avaient|avait)\b)")
+# a casualty verb right before a figure: the figure is its object ("killing 12 soldiers ...")
+_OBJECT_OF_VERB = re.compile(rf"\b(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?$")
 _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
+        re.compile(rf"\b{_KILL_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|lost\s+their\s+lives|perdu\s+la\s+vie|{_MASSACRED})\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|lost\s+their\s+lives|perdu\s+la\s+vie|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "the death toll from Sunday's attack in Djibo rose to 12", "le bilan ... s'est alourdi a 12"
@@ -81,13 +90,15 @@ _RULES = {
     "wounded": [
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"\b{_WOUND_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_WOUND_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
     ],
     "kidnapped": [
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"\b{_KIDNAP_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_KIDNAP_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
-        re.compile(rf"\b{_QUANT}(?P<n>{NUM}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),  # "the abduction of 12 workers"
     ],
 }
@@ -114,12 +125,12 @@ _SG_AUX_FIRST = frozenset({"was", "has", "had", "is", "a", "avait", "aurait", "e
 _PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", "tues"}), False),
                  "wounded": (frozenset({"wounded", "injured", "blesses"}), False)}
 _OPENERS = {
-    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
+    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
                (frozenset({"death", "toll", "bilan"}), False),
                (frozenset({"toll", "bilan"}), False),
                (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False), (_words_of(_KILL_N), False)],
-    "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), _NUMBER],
-    "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), _NUMBER, (_words_of(_KIDNAP_N), False)],
+    "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), (_words_of(_WOUND_V), False), _NUMBER],
+    "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), (_words_of(_KIDNAP_V), False), _NUMBER, (_words_of(_KIDNAP_N), False)],
 }
 _SINGULAR_OPENERS = {"killed": (_words_of(_KILL_V) | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
                      "kidnapped": (_words_of(_KIDNAP_V) | _SG_AUX_FIRST, False)}
@@ -132,9 +143,9 @@ _HELD_BY = {w: tuple(i for i, (ws, _) in enumerate(_ENTRIES) if w in ws) for ws,
 _DIGIT_ENTRIES = tuple(i for i, (_, digits) in enumerate(_ENTRIES) if digits)
 
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
-# Per slot, each rule with what casualties() needs of it: (pattern, opener entry, a sum, a gap to check, two figures).
-_SUM_RULES = frozenset(rules[i] for rules, i in ((_RULES["killed"], 1), (_RULES["wounded"], 1), (_RULES["kidnapped"], 0)))
-_PLAN = {slot: tuple((rx, _ENTRY[opens], rx in _SUM_RULES, "gap" in rx.groupindex, "n2" in rx.groupindex)
+# Per slot, each rule with what casualties() needs of it: (pattern, opener entry, its figure told before its verb,
+# a gap to check, a sum of two figures).
+_PLAN = {slot: tuple((rx, _ENTRY[opens], opens is _NUMBER, "gap" in rx.groupindex, "n2" in rx.groupindex)
                      for rx, opens in zip(rules, _OPENERS[slot])) for slot, rules in _RULES.items()}
 _GATES = {
     "killed": ("kill", "massacr", "murder", "slaughter", "egorg", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
@@ -185,11 +196,12 @@ def casualties(folded: str) -> dict[str, int | None]:
         if not gate[slot]:
             continue
         starts = starts or _openings(folded)
-        summed = None  # (offset, figure) of a sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
-        for rx, opener, is_sum, gapped, paired in _PLAN[slot]:
-            hit = _first_figure(rx, folded, starts[opener], gapped, paired)
-            if is_sum:
-                summed = hit
+        summed = None  # (offset, figure) of the first sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
+        for rx, opener, subject, gapped, paired in _PLAN[slot]:
+            hit = _first_figure(rx, folded, starts[opener], subject, gapped, paired)
+            if paired:
+                if hit is not None and (summed is None or hit[0] < summed[0]):
+                    summed = hit
             elif hit is not None and (summed is None or hit[0] < summed[0]):
                 out[slot] = hit[1]
                 break
@@ -203,13 +215,17 @@ def casualties(folded: str) -> dict[str, int | None]:
     return out
 
 
-def _first_figure(rx: re.Pattern, folded: str, starts: list[int], gapped: bool, paired: bool) -> tuple[int, int] | None:
+def _first_figure(rx: re.Pattern, folded: str, starts: list[int], subject: bool, gapped: bool,
+                  paired: bool) -> tuple[int, int] | None:
     """(offset, figure) of the first match of a casualty rule that reads as a figure (no year), else None;
-    `gapped`: a match whose gap holds another figure or casualty verb is passed over (and the openers
-    inside it tried); `paired`: the rule sums two figures ("n", "n2")."""
+    `subject`: the rule's figure comes before its verb, so a figure that is the object of a casualty verb
+    ("killing 12 soldiers and a civilian was wounded": not 12 wounded) is passed over; `gapped`: a match
+    whose gap holds another figure or casualty verb is passed over (and the openers inside it tried);
+    `paired`: the rule sums two figures ("n", "n2")."""
     for m in finditer_at(rx, folded, starts):
-        if gapped and _GAP_STOP.search(folded, m.start("gap"), m.end("gap")):
-            return _first_figure(rx, folded, [p for p in starts if m.start() < p], True, paired)
+        if (subject and _OBJECT_OF_VERB.search(folded, max(0, m.start() - 40), m.start())
+                or gapped and _GAP_STOP.search(folded, m.start("gap"), m.end("gap"))):
+            return _first_figure(rx, folded, [p for p in starts if m.start() < p], subject, gapped, paired)
         raw = m.group("n")
         n = parse_number(raw)
         if n is None or _is_year(n, raw) or n > 100000:

@@ -68,3 +68,28 @@ def test_a_lapse_is_no_figure(text, killed, wounded):
 ])
 def test_asides_shot_dead_perished_and_named_acts(text, killed, wounded, kidnapped):
     assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
+
+
+@pytest.mark.parametrize("text,killed,wounded,kidnapped", [
+    # two groups of victims, one of them a single victim told with an article, are summed
+    ("vingt militaires et un civil ont péri dans l'attaque", 21, None, None),
+    ("a soldier and two civilians were killed", 3, None, None),
+    ("un soldat et un homme ont été tués", 2, None, None),
+    # after the verb too
+    ("killed 21 foreign visitors and a Tunisian police officer", 22, None, None),
+    ("killing a gendarme and a civilian", 2, None, None),
+    ("tuant dix soldats et un gendarme", 11, None, None),
+    ("killing four American and four Nigerien soldiers", 8, None, None),
+    ("killing 12 soldiers and a herder, and wounding 4 soldiers and a woman", 13, 5, None),
+    ("abducted two French nationals and a Dutch engineer", None, None, 3),
+    # not a second group of victims: a part of the first, a lapse, a clause of its own, an object
+    ("killing 12 soldiers and one of their commanders", 12, None, None),
+    ("killing 12 soldiers and two days later", 12, None, None),
+    ("killed 12 soldiers and 3 others were wounded", 12, 3, None),
+    ("killing 12 soldiers and a civilian was wounded", 12, 1, None),
+    ("killing 12 soldiers and burning a school", 12, None, None),
+    ("killing 12 soldiers and a year later", 12, None, None),
+    ("killing 12 soldiers and two civilians were wounded", 12, 2, None),
+])
+def test_two_groups_of_victims_are_summed(text, killed, wounded, kidnapped):
+    assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
