@@ -49,7 +49,8 @@ _PATTERNS = [
                       r"\b(?!\s*,?\s*\d{3,4}\b)")),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
     ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d{3,4}\b)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
     ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
-    ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until)\s+" + _M + r"(?!\s*[0-3]?\d)\b")),
+    ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until|fin|debut|mi|courant|"
+                     r"(?:beginning|start|end|middle)\s+of|(?:fin|debut)\s+(?:de\s+|d'))\s*" + _M + r"(?!\s*[0-3]?\d)\b")),
     ("season_y", re.compile(r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("y", re.compile(r"\b" + _PREP + r"\s+(?:(?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half|fin|debut)\s+(?:of\s+|de\s+)?)?" + _Y)),
     ("y_bare", re.compile(r"(?<![\d$.,])\b" + _Y)),

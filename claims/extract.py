@@ -39,6 +39,7 @@ _SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening
 _SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
 # A clause that goes on to another step after a claim's trigger ("..., before adopting the name X in January 2007")
 _NEXT_CLAUSE = re.compile(r",\s*(?:avant|apres|before|after|puis|then|later|but|mais|while|tandis|whereas|alors\s+que)\b")
+_FRONTED = re.compile(r"\W*(?:(?:in|on|at|en|le|les|au|du|a|the)\s+){0,2}")  # what may come before a fronted date
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()
 
@@ -307,11 +308,20 @@ def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | Non
     after = [d for d in seg if d.start >= trig[1] and (brk is None or d.start < brk.start())]
     before = [d for d in seg if d.end <= trig[0]]
     if after:
+        first = before[0] if before else None
+        if (first is not None and _fronted(sent.low, first) and "," in sent.low[trig[1]:after[0].start]
+                and not after[0].value.startswith(first.value)):
+            return first.value  # "Le 13 septembre, ils ont prete allegeance a X, proclame calife fin juin": the opening date
         return after[0].value
     if before:
         return before[-1].value
     earlier = [d for d in sent.dates if d.end <= trig[0] and counts(d)]
     return earlier[-1].value if earlier else None
+
+
+def _fronted(low: str, d) -> bool:
+    """The date opens the sentence and a comma closes it: "Le 13 septembre, ...", "On 4 May 2015, ..."."""
+    return _FRONTED.fullmatch(low, 0, d.start) is not None and low[d.end:d.end + 2].lstrip().startswith(",")
 
 
 def _finish(found: list[tuple[Draft, Sent]]) -> list[Claim]:

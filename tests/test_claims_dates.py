@@ -176,3 +176,18 @@ def test_bare_month_after_an_aside_takes_the_publication_year():
 ])
 def test_two_days_of_one_month_give_the_first(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fin avril, deux journalistes ont été tués", ["2014-04"]),
+    ("Début mars, des hommes armés", ["2014-03"]),
+    ("À la mi-mars, des hommes armés", ["2014-03"]),
+    ("Fin d'avril 2012, des hommes armés", ["2012-04"]),
+    ("courant juin, le groupe", ["2014-06"]),
+    ("At the end of July the fighters overran", ["2014-07"]),
+    ("the beginning of March", ["2014-03"]),
+    ("Fin 2012, le groupe", ["2012"]),  # a year: no month
+    ("la fin des combats", []),
+])
+def test_a_part_of_a_month_gives_the_month(text, expected):
+    assert values(text) == expected

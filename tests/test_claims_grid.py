@@ -890,6 +890,25 @@ def test_a_join_told_with_an_adverb_and_dated_by_its_own_clause(ex, lang):
     assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
 
 
+# ---- a date that opens the sentence dates its claim, not a date in an aside after the object -------------
+FRONTED_DATE = {"en": [("On 13 September 2014, Jund al-Khilafah pledged allegiance to Abu Bakr al-Baghdadi, who had proclaimed a caliphate in June.", "2014-09-13"),
+                       ("In 2014, Jund al-Khilafah pledged allegiance to Abu Bakr al-Baghdadi, in September.", "2014-09"),  # the same year, told closer
+                       ("Jund al-Khilafah pledged allegiance to Abu Bakr al-Baghdadi, who had proclaimed a caliphate in June 2014.", "2014-06")],
+                "fr": [("Le 13 septembre 2014, Jund al-Khilafah a prêté allégeance à Abou Bakr al-Baghdadi, proclamé calife fin juin.", "2014-09-13"),
+                       ("En 2014, Jund al-Khilafah a prêté allégeance à Abou Bakr al-Baghdadi, en septembre.", "2014-09"),
+                       ("Jund al-Khilafah a prêté allégeance à Abou Bakr al-Baghdadi, proclamé calife en juin 2014.", "2014-06")]}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_opening_date_dates_the_claim_not_an_aside_after_it(ex, lang):
+    wrong = []
+    for text, when in FRONTED_DATE[lang]:
+        got = [(c.type, c.date) for c in ex.extract(text, published=PUBLISHED, lang=lang)]
+        if got != [("pledge", when)]:
+            wrong.append(f"{text} -> {got}")
+    assert not wrong, f"{len(wrong)} claims wrong, e.g.:\n" + "\n".join(wrong[:10])
+
+
 # ---- a claim told after the attacks: with a time between the verb and its agent; for both of two ---------
 CLAIMS_AFTER = {"en": ("On Sunday, gunmen killed 14 soldiers near {p}.", "On the same day, five civilians were killed in {q}.",
                        ["The attack was claimed the same evening by {g}.", "The attack was claimed hours later by {g}."],
