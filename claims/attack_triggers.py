@@ -186,6 +186,9 @@ class AttackTriggers:
             return False  # "the deadliest attacks", "accused of the bombings of last year": a characterisation
         if kind == "noun" and _KIND_OF.search(sent.low, max(0, s - 30), s):
             return False  # "this type of ambush", "ce genre d'attentat": a kind of attack, not one
+        if kind == "noun" and s < 60 and (m := _PREDICATE.fullmatch(sent.low, 0, s)) and (
+                not _RANK.isdisjoint(m.group("words").split()) or _RANK_AFTER.match(sent.low, e)):
+            return False  # "It was the second attack on foreigners this year", "Il s'agit de l'attaque la plus meurtriere": the attack told before
         if kind == "noun":
             count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
             if count and 2 < count < 1900 and plural(sent.low[s:e]):
@@ -409,6 +412,14 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "has", "have", "had", "a",
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+|control\s+of\s+(?:the\s+)?)?(?:(?:town|village|city|camp|base|post|barracks|garrison|outpost|"
                            r"locality)\s+(?:of\s+|at\s+|in\s+)?)?")
 _KIND_OF = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes)\s+(?:of|d'|de|des)\s*$")
+# a sentence that opens by ranking an attack told before: "It was the first jihadist attack in X", "C'est la
+# deuxieme attaque ...", "Il s'agit de l'attaque la plus meurtriere ..." (the noun is the predicate of a pronoun subject)
+_PREDICATE = re.compile(r"\W*(?:it|this|that|c'|ce|il)\s*(?:was|is|has\s+been|had\s+been|est|etait|fut|s'agit\s+d[eu']|s'agissait\s+d[eu'])"
+                        r"\s*(?:the\s+|l'|la\s+|le\s+|an?\s+|une?\s+)?(?P<words>(?:[\w-]+\s+){0,4})")
+_RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "last", "deadliest", "bloodiest", "worst", "biggest",
+                   "largest", "most", "premier", "premiere", "deuxieme", "troisieme", "quatrieme", "cinquieme", "dernier", "derniere",
+                   "plus", "pire"})
+_RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
 

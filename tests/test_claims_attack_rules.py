@@ -340,6 +340,30 @@ def test_quoted_and_superlative_reports_with_their_own_anchors_are_claims(ex, te
     assert len(_attacks(ex, text)) == 1
 
 
+MAIN = {"en": "Gunmen stormed a hotel in Gao on 3 May 2021, killing 12 guests. ",
+        "fr": "Le 3 mai 2021, des hommes armés ont pris d'assaut un hôtel de Gao, tuant 12 clients. "}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("It was the second attack on foreigners this year.", "en"),
+    ("It was the first large-scale jihadist attack in the city.", "en"),
+    ("This is the deadliest ambush against the army since 2015.", "en"),
+    ("C'est la deuxième attaque contre des étrangers à Gao cette année.", "fr"),
+    ("Il s'agit de l'attaque la plus meurtrière contre l'armée depuis 2015.", "fr"),
+])
+def test_a_sentence_that_ranks_the_attack_told_before_is_no_new_claim(ex, text, lang):
+    assert len(_attacks(ex, MAIN[lang] + text, lang=lang)) == 1
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("It was an ambush by JNIM near Mopti that killed 12 soldiers on 4 May.", "en"),  # a cleft: its own anchors
+    ("It was a suicide bombing that killed 12 soldiers in Mopti on 4 May.", "en"),
+    ("C'est une embuscade près de Mopti qui a tué 12 soldats le 4 mai.", "fr"),
+])
+def test_a_cleft_that_tells_an_attack_of_its_own_is_a_claim(ex, text, lang):
+    assert len(_attacks(ex, MAIN[lang] + text, lang=lang)) == 2
+
+
 # ---- 10. figures and context years ------------------------------------------------------
 @pytest.mark.parametrize("text,lang,killed", [
     ("L'embuscade qui a coûté la vie à 12 bergers, lundi, à Gao, n'a pas été revendiquée.", "fr", 12),
