@@ -35,7 +35,8 @@ _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
 _KILL_V = (r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|shot\s+dead|"
-           r"gunned\s+down|tuant|tue|tues|abattu|abattus|executant|execute|executes)")
+           r"gunned\s+down|tuant|tue|tues|abattu|abattus|executant|execute|executes|decapitant|decapite|egorgeant|egorge|"
+           r"assassinant|assassine)")
 _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"
 _KIDNAP_V = r"(?:kidnapping|kidnapped|kidnaps|abducting|abducted|abducts|seizing|seized|hijacked|hijacking|took|taking|enlevant|enleve|enleves|kidnappe|kidnappes)"
 _KILL_N = r"(?:killing|killings|massacre|murder|murders|execution|executions|assassinat|meurtre)"  # the act, named
@@ -75,7 +76,7 @@ _RULES = {
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
         re.compile(rf"\b{_KILL_V}{_SUM_AFTER}"),
-        re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?|miles?|km|percent|%))"),
+        re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
         re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|lost\s+their\s+lives|perdu\s+la\s+vie|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
@@ -97,17 +98,23 @@ _RULES = {
     "kidnapped": [
         re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_V}{_SUM_AFTER}"),
-        re.compile(rf"\b{_KIDNAP_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b(?!\s+(?:years?|days?|months?|weeks?))"),
+        re.compile(rf"\b{_KIDNAP_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
         re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
         re.compile(rf"\b{_KIDNAP_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),  # "the abduction of 12 workers"
     ],
 }
+_KILLED_FR = r"(?:tue|tuee|execute|executee|decapite|decapitee|assassine|assassinee|egorge|egorgee|abattu|abattue)"  # "l'ont decapite"
+# the hostage of a kidnapping told in the same clause, killed: "abducted a guide near X and beheaded him",
+# "ont enleve un commercant avant de l'executer", "... et l'ont egorge"
+_HOSTAGE_KILLED = re.compile(rf"\b(?:{_KILL_V}|shot\s+dead)\s+(?:him|her)\b"
+                             rf"|\b(?:l'|le\s+|la\s+)(?:ont|a|avaient|avait|aurait|auraient)\s+(?:ensuite\s+|finalement\s+)?{_KILLED_FR}\b"
+                             rf"|\bavant\s+de\s+(?:le|la|l')\s*(?:tuer|executer|decapiter|egorger|assassiner|abattre)\b")
 _SG_DET = r"(?:a\s+|an\s+|the\s+|un\s+|une\s+|le\s+|la\s+|l')?"
 _SG_AUX = r"\b(?:was|has\s+been|had\s+been|is\s+reported\s+to\s+have\s+been|a\s+ete|avait\s+ete|aurait\s+ete|etait|fut)\s+(?:\w+ly\s+)?"
 _SINGULAR = {  # one victim: "beheaded French citizen X", "kidnapped the French guide X", "a soldier was killed"
-    "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
+    "killed": re.compile(rf"\b(?:{_KILL_V}|shot\s+dead|assassinated)\s+(?:(?:and|et|puis)\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
                          rf"|{_SG_AUX}(?:killed|shot\s+dead|gunned\s+down|abattue?|beheaded|executed|assassinated|murdered|tue|tuee|assassine|assassinee|decapite|decapitee|execute|executee)\b"),
-    "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:and\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
+    "kidnapped": re.compile(rf"\b{_KIDNAP_V}\s+(?:(?:and|et|puis)\s+\w+\s+)?{_SG_DET}(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)"
                             rf"|{_SG_AUX}(?:kidnapped|abducted|taken\s+hostage|enleve|enlevee|kidnappe|kidnappee|pris\s+en\s+otage|prise\s+en\s+otage)\b"),
 }
 
@@ -212,6 +219,8 @@ def casualties(folded: str) -> dict[str, int | None]:
             starts = starts or _openings(folded)
             if next(finditer_at(rx, folded, starts[_ENTRY[_SINGULAR_OPENERS[slot]]]), None) is not None:
                 out[slot] = 1
+    if out["killed"] is None and out["kidnapped"] is not None and _HOSTAGE_KILLED.search(folded):
+        out["killed"] = 1
     return out
 
 

@@ -93,3 +93,19 @@ def test_asides_shot_dead_perished_and_named_acts(text, killed, wounded, kidnapp
 ])
 def test_two_groups_of_victims_are_summed(text, killed, wounded, kidnapped):
     assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
+
+
+@pytest.mark.parametrize("text,killed,kidnapped", [
+    # a hostage killed in the clause that tells the kidnapping
+    ("they abducted a French mountain guide near Tikjda and beheaded him", 1, 1),
+    ("le groupe avait enlevé puis décapité le guide de montagne français", 1, 1),
+    ("des hommes armés ont enlevé un commerçant près de Gao avant de l'exécuter", 1, 1),
+    ("des hommes armés ont enlevé un commerçant près de Gao et l'ont égorgé", 1, 1),
+    ("des hommes armés ont égorgé douze bergers", 12, None),
+    # no kidnapping in the clause: "him" is no count of its own
+    ("a drone strike killed him near Gao", None, None),
+    ("le groupe l'a décapité trois jours plus tard", None, None),  # and "trois jours" is no figure
+])
+def test_a_hostage_killed_in_the_clause_of_the_kidnapping(text, killed, kidnapped):
+    got = casualties(fold(text))
+    assert (got["killed"], got["kidnapped"]) == (killed, kidnapped)
