@@ -29,6 +29,7 @@ MONTHS = {
 }
 _M = "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<y>(?:19|20)\d\d)(?!\d|s\b)"
+_NO_YEAR = r"(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d))"  # "March 23, 2014" is a date with its year; "le 23 mars, 150 habitants" is not
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|depuis|the)"
 _THAT_YEAR = r"\s+(?:of\s+|de\s+)?(?:(?:that|the\s+same)\s+year\b|cette\s+annee\s+la\b|la\s+meme\s+annee\b)"
@@ -44,10 +45,10 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
-    ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!\s*,?\s*\d{3,4}\b)")),
+    ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b" + _NO_YEAR)),
     ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
-                      r"\b(?!\s*,?\s*\d{3,4}\b)")),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
-    ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b(?!\s*,?\s*\d{3,4}\b)(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
+                      r"\b" + _NO_YEAR)),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
+    ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b" + _NO_YEAR + r"(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
     ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
     ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until|fin|debut|mi|courant|"
                      r"(?:beginning|start|end|middle)\s+of|(?:fin|debut)\s+(?:de\s+|d'))\s*" + _M + r"(?!\s*[0-3]?\d)\b")),

@@ -113,7 +113,9 @@ class Sites:
         self.loc_rx = re.compile(r"(?<![\w'])(?:(?P<loc>" + loc + r")|(?P<verb>" + verbs + r"))\s+" + det +
                                  r"(?P<site>(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns + "|" + regions + r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?"
                                  r"(?P<relief>(?:" + relief + r")\s+)?")
-        self.named_rx = re.compile(r"\s+(?:of|de|d'|du)\s*") if named else None
+        # "l'attaque de Kolmari", "l'attaque du camp de Kolmari", "the siege of the town of Kolmari"
+        self.named_rx = re.compile(r"\s+(?:of|de|d'|du)\s*(?:(?:(?:the|le|la|les)\s+|l'\s*)?(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns +
+                                   r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?") if named else None
         self.named_nouns = re.compile(r"(?:" + named + r")$") if named else None
         self.after_name_rx = re.compile(r"\s+(?:[a-z-]+\s+)?(?P<n>" + nouns + "|" + regions + r")\b")
         self.region_after = re.compile(r"\s+(?:" + regions + r")\b")
@@ -245,7 +247,8 @@ class Sites:
         if m is None:
             return None
         site = self._name(sent, m.end(), hi)
-        return Site(site[0], site[1], site[2], False, e) if site else None
+        noun = m.group("sn")
+        return Site(site[0], site[1], site[2], noun is not None, e, noun in self.facilities) if site else None
 
     def locality_at(self, sent: Sent, pos: int, hi: int) -> tuple[int, int, str] | None:
         """(start, end, name) of an unknown locality's name right at `pos` ("... and nearby Kolmari"), else None."""

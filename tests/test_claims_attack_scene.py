@@ -104,3 +104,15 @@ def test_french_opening_fire_and_temples(ex, text, place):
 
 def test_soldiers_opening_fire_is_no_attack(ex):
     assert _places(ex, "Les soldats ont ouvert le feu sur des manifestants à Gao, tuant trois personnes.", "fr") == []
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Vingt militaires ont été tués lors de l'attaque du camp de Tagalit, dans la région de Gao.", "fr", "Tagalit"),
+    ("Vingt militaires ont été tués lors de l'attaque du village de Tagalit.", "fr", "Tagalit"),
+    ("Vingt militaires ont été tués lors de l'attaque de Tagalit, dans la région de Gao.", "fr", "Tagalit"),
+    ("Vingt militaires ont été tués lors de l'attaque du camp de Gao.", "fr", "Gao"),
+    # a name that a facility noun follows is the facility's, not a locality ("the X hotel")
+    ("Gunmen killed 20 guests during the siege of the Tagalit hotel in Gao.", "en", "Gao"),
+])
+def test_a_site_noun_after_an_attack_noun_names_its_locality(ex, text, lang, place):
+    assert _places(ex, text, lang) == [place]

@@ -191,3 +191,13 @@ def test_two_days_of_one_month_give_the_first(text, expected):
 ])
 def test_a_part_of_a_month_gives_the_month(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le 23 mars, 150 habitants ont été tués", ["2014-03-23"]),  # a figure after the comma, no year
+    ("On March 23, 150 residents were killed", ["2014-03-23"]),
+    ("On March 23, 2012, 150 residents were killed", ["2012-03-23"]),
+    ("le 23 mars, 2012 fut une année noire", ["2012-03-23"]),  # a year right after the day: read as its year
+])
+def test_a_figure_after_a_day_and_month_is_no_year(text, expected):
+    assert values(text) == expected
