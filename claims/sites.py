@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import chain
 from typing import NamedTuple
 
 from claims.dates import MONTHS, WEEKDAYS
@@ -73,6 +74,7 @@ _IN_REGION = re.compile(r"\s*,?\s*(?:in|dans|en)\s+(?:the\s+|l'|la\s+|le\s+)?(?:
                         r"eastern|western|central|voisine?)\s+)?")
 
 
+_COMMA = re.compile(r"\s*,\s*")
 _LOCATED = re.compile(r"\s*(?:(?:located|situated|situee?s?)\s+)?")  # ", a hamlet |located |near Gao"
 _NEXT = re.compile(r"\s*([a-z]+'?)?")  # the word after an apposition's noun (none before punctuation)
 _APPOS_NEXT = frozenset(("in", "near", "on", "of", "at", "about", "some", "close", "located", "situated", "north", "south", "east",
@@ -113,6 +115,9 @@ class Sites:
         self.loc_rx = re.compile(r"(?<![\w'])(?:(?P<loc>" + loc + r")|(?P<verb>" + verbs + r"))\s+" + det +
                                  r"(?P<site>(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns + "|" + regions + r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?"
                                  r"(?P<relief>(?:" + relief + r")\s+)?")
+        # "residents of the village of X", "habitants du village de X": a site noun after "of" names a locality too
+        self.of_site_rx = re.compile(r"(?<![\w'])(?:of|de|du|d')\s*" + det + r"(?P<site>(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns +
+                                     r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)(?P<relief>)")
         # "l'attaque de Kolmari", "l'attaque du camp de Kolmari", "the siege of the town of Kolmari"
         self.named_rx = re.compile(r"\s+(?:of|de|d'|du)\s*(?:(?:(?:the|le|la|les)\s+|l'\s*)?(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns +
                                    r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?") if named else None
@@ -141,12 +146,14 @@ class Sites:
     def localities(self, sent: Sent, lo: int, hi: int) -> list[Site]:
         """Names after a locative in [lo, hi) that no gazetteer, actor or date list knows."""
         out: list[Site] = []
+        taken: set[int] = set()  # (the name's offsets a locative already led to)
         caps = self._unknown_caps(sent)
         caps = caps[bisect.bisect_left(caps, max(lo, 1)):bisect.bisect_left(caps, hi)]
         if not caps:
             return out  # (the common case: every capitalised word is a known name)
-        for m in self.loc_rx.finditer(sent.low, max(lo, caps[0] - 80), caps[-1]):
-            if m.end() not in caps:
+        span = (sent.low, max(lo, caps[0] - 80), caps[-1])
+        for m in chain(self.loc_rx.finditer(*span), self.of_site_rx.finditer(*span)):
+            if m.end() not in caps or m.end() in taken:
                 continue
             site = self._name(sent, m.end(), hi)
             if site is None:
@@ -164,6 +171,7 @@ class Sites:
             # "a Kolmari, dans l'Etat de Bauchi", "at Kolmari, a hamlet near ..."
             explicit = bool(noun or m.group("relief")) or self._region_follows(sent, e) or self._apposition(sent, e) is not None
             out.append(Site(s, e, name, explicit, m.start(), noun in self.facilities))
+            taken.add(m.end())
         taken = {c.start for c in out}
         for c in caps:  # named as a locality without a locative: "Kolmari, a village ...", "the Kolmari camp"
             if c not in taken and c >= lo:
@@ -411,7 +419,10 @@ class Sites:
         locality (", a hamlet near the village of", ", un hameau proche de"): it locates the site."""
         app = self._apposition(sent, site.end)
         if app is None:
-            return False
+            comma = _COMMA.match(sent.low, site.end)  # "the village of Kolmari, near Gao" (not a facility's name)
+            if comma is None or site.facility:
+                return False
+            app = comma.end()
         located = _LOCATED.match(sent.low, app)
         m = self.loc_rx.match(sent.low, located.end())
         return m is not None and m.end() == p.start

@@ -116,3 +116,18 @@ def test_soldiers_opening_fire_is_no_attack(ex):
 ])
 def test_a_site_noun_after_an_attack_noun_names_its_locality(ex, text, lang, place):
     assert _places(ex, text, lang) == [place]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    # "of" / "du" before a site noun leads to a locality; a town after a comma only locates it
+    ("Gunmen killed 40 residents of the village of Tagalit, near Gao.", "en", "Tagalit"),
+    ("Le 3 mars, plus de 40 habitants du village de Tagalit, près de Gao, ont été massacrés par des hommes armés.", "fr", "Tagalit"),
+    ("Deux touristes ont été assassinées près du village de Tagalit le 3 mars.", "fr", "Tagalit"),
+    ("Gunmen attacked the village of Tagalit, near Gao, killing 40 people.", "en", "Tagalit"),
+    # a facility or a part of a town yields to the town
+    ("Gunmen attacked the camp of Tagalit, near Gao, killing 15 soldiers.", "en", "Gao"),
+    ("Un kamikaze a tué deux policiers dans un commissariat du quartier de Tagalit, à Gao.", "fr", "Gao"),
+    ("The chief of the village of Tagalit said gunmen killed 15 people in Gao.", "en", "Gao"),
+])
+def test_a_site_noun_after_of_names_a_locality_that_a_town_after_a_comma_only_locates(ex, text, lang, place):
+    assert _places(ex, text, lang) == [place]
