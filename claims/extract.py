@@ -34,8 +34,12 @@ from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
 _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
-_SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening)", r"le\s+meme\s+jour",
-                                      r"la\s+meme\s+(?:nuit|journee|matinee)")) + r"\b")
+_SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|afternoon)",
+                                      r"that\s+same\s+(?:day|night|morning|evening|afternoon)",
+                                      r"later\s+that\s+(?:day|night|morning|evening|afternoon)",
+                                      r"earlier\s+that\s+(?:day|night|morning|evening|afternoon)", r"le\s+meme\s+jour",
+                                      r"la\s+meme\s+(?:nuit|journee|matinee|soiree)", r"ce\s+meme\s+jour",
+                                      r"cette\s+meme\s+(?:nuit|journee)", r"plus\s+tard\s+dans\s+la\s+(?:journee|soiree|nuit)")) + r"\b")
 _SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
 # A clause that goes on to another step after a claim's trigger ("..., before adopting the name X in January 2007")
 _NEXT_CLAUSE = re.compile(r",\s*(?:avant|apres|before|after|puis|then|later|but|mais|while|tandis|whereas|alors\s+que)\b")

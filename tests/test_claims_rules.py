@@ -42,6 +42,20 @@ def test_same_day_takes_the_previous_attacks_date(ex):
     assert a.date == b.date == "2016-01-15"
 
 
+@pytest.mark.parametrize("opening,lang", [
+    ("That same day, suspected jihadists", "en"),
+    ("Later that day, suspected jihadists", "en"),
+    ("Plus tard dans la journée, des jihadistes présumés", "fr"),
+    ("Ce même jour, des jihadistes présumés", "fr"),
+])
+def test_later_that_day_takes_the_previous_attacks_date(ex, opening, lang):
+    first = {"en": "On January 15, 2016, gunmen attacked the Splendid Hotel in Ouagadougou, killing 30 people. ",
+             "fr": "Le 15 janvier 2016, des hommes armés ont attaqué l'hôtel Splendid à Ouagadougou, tuant 30 personnes. "}[lang]
+    rest = {"en": " kidnapped two Australian doctors in Djibo.", "fr": " ont enlevé deux médecins australiens à Djibo."}[lang]
+    a, b = [c for c in ex.extract(first + opening + rest, published=date(2016, 1, 18), lang=lang) if c.type == "attack"]
+    assert a.date == b.date == "2016-01-15"
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Al-Sahrawi and his followers then broke away from al-Mourabitoun.", "en"),
     ("In 2015, a faction led by Adnan Abu Walid al-Sahrawi split from al-Mourabitoun.", "en"),
