@@ -146,14 +146,14 @@ class Sites:
     def localities(self, sent: Sent, lo: int, hi: int) -> list[Site]:
         """Names after a locative in [lo, hi) that no gazetteer, actor or date list knows."""
         out: list[Site] = []
-        taken: set[int] = set()  # (the name's offsets a locative already led to)
+        led: set[int] = set()  # (the names' offsets a locative already led to)
         caps = self._unknown_caps(sent)
         caps = caps[bisect.bisect_left(caps, max(lo, 1)):bisect.bisect_left(caps, hi)]
         if not caps:
             return out  # (the common case: every capitalised word is a known name)
         span = (sent.low, max(lo, caps[0] - 80), caps[-1])
         for m in chain(self.loc_rx.finditer(*span), self.of_site_rx.finditer(*span)):
-            if m.end() not in caps or m.end() in taken:
+            if m.end() not in caps or m.end() in led:
                 continue
             site = self._name(sent, m.end(), hi)
             if site is None:
@@ -171,7 +171,7 @@ class Sites:
             # "a Kolmari, dans l'Etat de Bauchi", "at Kolmari, a hamlet near ..."
             explicit = bool(noun or m.group("relief")) or self._region_follows(sent, e) or self._apposition(sent, e) is not None
             out.append(Site(s, e, name, explicit, m.start(), noun in self.facilities))
-            taken.add(m.end())
+            led.add(m.end())
         taken = {c.start for c in out}
         for c in caps:  # named as a locality without a locative: "Kolmari, a village ...", "the Kolmari camp"
             if c not in taken and c >= lo:
@@ -416,7 +416,8 @@ class Sites:
 
     def _reference_of(self, sent: Sent, site: Site, p: PlaceMention) -> bool:
         """Known place `p` comes right after the locative of an apposition that names `site` a
-        locality (", a hamlet near the village of", ", un hameau proche de"): it locates the site."""
+        locality (", a hamlet near the village of", ", un hameau proche de"), or of a bare comma
+        after a locality that is no facility ("the village of X, near Gao"): it locates the site."""
         app = self._apposition(sent, site.end)
         if app is None:
             comma = _COMMA.match(sent.low, site.end)  # "the village of Kolmari, near Gao" (not a facility's name)
