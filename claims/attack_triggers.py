@@ -416,11 +416,11 @@ _KIND_OF = re.compile(r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes
 # deuxieme attaque ...", "Il s'agit de l'attaque la plus meurtriere ..." (the noun is the predicate of a pronoun subject)
 _PREDICATE = re.compile(r"\W*(?:it|this|that|c'|ce|il)\s*(?:was|is|has\s+been|had\s+been|est|etait|fut|s'agit\s+d[eu']|s'agissait\s+d[eu'])"
                         r"\s*(?:the\s+|l'|la\s+|le\s+|an?\s+|une?\s+)?(?P<words>(?:[\w-]+\s+){0,4})")
-_RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "last", "deadliest", "bloodiest", "worst", "biggest",
-                   "largest", "most", "premier", "premiere", "deuxieme", "troisieme", "quatrieme", "cinquieme", "dernier", "derniere",
-                   "plus", "pire"})
+_SUPERLATIVES = ("deadliest", "bloodiest", "worst", "biggest", "largest")
+_RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "last", *_SUPERLATIVES, "most", "premier", "premiere",
+                   "deuxieme", "troisieme", "quatrieme", "cinquieme", "dernier", "derniere", "plus", "pire"})
 _RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
-_SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
 
 

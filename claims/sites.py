@@ -15,7 +15,10 @@ Bauchi") is named as one. A name after a locative that opens the sentence sets i
 verb comes before the attack ("In Kolmari, officials said ..." is where they spoke). A town
 named by the locative of such an apposition ("at Kolmari, a hamlet near Gao") locates the
 locality: the locality is the site. A locality in the subject of a passive trigger ("a post in
-Kolmari was attacked") counts as one right after a trigger.
+Kolmari was attacked") counts as one right after a trigger. A site noun after "of" leads to a
+locality too ("residents of the village of Kolmari", "l'attaque du camp de Kolmari"), and a
+town after a bare comma only locates a locality so named ("the village of Kolmari, near Gao";
+not a facility's name, nor a part of a town: "le quartier de X, à Gao" is Gao).
 
 Ranking: a gazetteer town of the frame wins, unless the locality comes directly after a
 trigger's locative (at most six words after the trigger, no clause break) and the town does
@@ -111,16 +114,15 @@ class Sites:
         relief = _alternation(w("relief_nouns"))
         named = _alternation(w("named_attack_nouns"))
         det = r"(?P<det>(?:(?:the|le|la|les|un|une|a|an)\s+|l'\s*))?"  # (a word: "in Anderamboukane" opens on no "a")
+        # "the (border) village of", "le détachement militaire de": a site noun (group "sn") before the name
+        site_np = lambda names: r"(?:[a-z-]+\s+){0,2}?(?P<sn>" + names + r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*"  # noqa: E731
         # a locative (or a verb whose object is the site), then "the village of", "le détachement militaire de"
         self.loc_rx = re.compile(r"(?<![\w'])(?:(?P<loc>" + loc + r")|(?P<verb>" + verbs + r"))\s+" + det +
-                                 r"(?P<site>(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns + "|" + regions + r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?"
-                                 r"(?P<relief>(?:" + relief + r")\s+)?")
+                                 r"(?P<site>" + site_np(nouns + "|" + regions) + r")?(?P<relief>(?:" + relief + r")\s+)?")
         # "residents of the village of X", "habitants du village de X": a site noun after "of" names a locality too
-        self.of_site_rx = re.compile(r"(?<![\w'])(?:of|de|du|d')\s*" + det + r"(?P<site>(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns +
-                                     r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)(?P<relief>)")
+        self.of_site_rx = re.compile(r"(?<![\w'])(?:of|de|du|d')\s*" + det + r"(?P<site>" + site_np(nouns) + r")(?P<relief>)")
         # "l'attaque de Kolmari", "l'attaque du camp de Kolmari", "the siege of the town of Kolmari"
-        self.named_rx = re.compile(r"\s+(?:of|de|d'|du)\s*(?:(?:(?:the|le|la|les)\s+|l'\s*)?(?:[a-z-]+\s+){0,2}?(?P<sn>" + nouns +
-                                   r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*)?") if named else None
+        self.named_rx = re.compile(r"\s+(?:of|de|d'|du)\s*(?:(?:(?:the|le|la|les)\s+|l'\s*)?" + site_np(nouns) + r")?") if named else None
         self.named_nouns = re.compile(r"(?:" + named + r")$") if named else None
         self.after_name_rx = re.compile(r"\s+(?:[a-z-]+\s+)?(?P<n>" + nouns + "|" + regions + r")\b")
         self.region_after = re.compile(r"\s+(?:" + regions + r")\b")
