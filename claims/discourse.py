@@ -52,6 +52,8 @@ _PARTITIVE = re.compile(r"\b" + _PART + r"\s+(?:des|de\s+ses|de\s+leurs|de\s+la|
 # "a faction of X", "une faction d'X": a candidate owned by X whose head noun is the part itself
 _PART_HEAD = re.compile(r"(?<![\w'])(?:a|an|un|une)\s+(?=(?:faction|splinter(?:\s+group)?|wing|aile|groupe|group)\s+(?:of\b|de\b|du\b|des\b|d'))")
 # "X lui-même", "le MSA elle-même": an emphatic pronoun repeats the name before it (no other party)
+# "c'etait au tour du MSA de faire secession", "then came the turn of X to ...": X acts, though after a preposition
+_TURN_OF = re.compile(r"\b(?:au\s+tour|the\s+turn)\s+(?:de\s+|du\s+|des\s+|d'|of\s+)(?:the\s+|la\s+|l'|le\s+)?$")
 _EMPHATIC = re.compile(r"\s+memes?\b")
 _FINITE_AUX = re.compile(r"\s+(?:a|avait|ont|avaient|est|sont|etait|has|had|have|is|was|are|were)\s")
 _LIST_ARTICLE = re.compile(r",\s+(?:the\s+|le\s+|la\s+|les\s+|l')")
@@ -403,7 +405,7 @@ class Analyzer:
     # ---- resolving -----------------------------------------------------------------
     def is_prepositional(self, sent: Sent, c: Cand) -> bool:
         w = sent.word_before(c.start, skip=("the", "'", "s"))
-        return w in self.preps
+        return w in self.preps and not _TURN_OF.search(sent.low, max(0, c.start - 30), c.start)
 
     def subject_cand(self, sent: Sent, pos: int) -> Cand | None:
         """The candidate acting at `pos` (nearest to its left, in the same clause)."""
