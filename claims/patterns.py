@@ -770,11 +770,12 @@ _HEAD_WORDS = 4  # a demonym in an actor's own apposition counts within its firs
 
 
 def party_place(sent: Sent, span: tuple[int, int] | None, others: list[tuple[int, int]],
-                trig: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+                trig: tuple[int, int] | None = None, is_region=lambda canonical: False) -> tuple[str | None, str | None]:
     """(place, country) of a pledge/split/merger whose party is named at `span` (or None),
     the trigger at `trig`, the other claims' parties at `others`:
     - a place in the party's name or right after it ("X in Nigeria", "X – based in central
-      Algeria –");
+      Algeria –"); a region in its name (`is_region`: "the Movement for the Salvation of Azawad")
+      names no place the party acts from, only its country;
     - else the one country named in a group's own apposition ("X, a splinter of Y active in
       Algeria, ..."; a person's tells his past, "X, who led a unit on the Algeria-Mali border");
     - else the one country the sentence names outside any other actor's name, not attached to
@@ -789,6 +790,8 @@ def party_place(sent: Sent, span: tuple[int, int] | None, others: list[tuple[int
             and not (p.kind == "demonym" and _names_person(sent, p))]
     if span:
         for p in real:
+            if span[0] <= p.start < span[1] and is_region(p.canonical):  # "Mouvement pour le salut de l'Azawad"
+                return None, p.country
             if span[0] <= p.start < span[1] or _ATTACHED.fullmatch(sent.text, span[1], p.start):
                 return _as_slots(p)
     own = _own_aside(sent, span) if span else None

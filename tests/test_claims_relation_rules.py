@@ -192,6 +192,23 @@ def test_place_of_the_party_and_of_the_clause_are_kept(ex, text, lang, country):
     assert [c for _, _, c in _places(ex, text, lang)] == [country]
 
 
+@pytest.mark.parametrize("text,lang,expected", [
+    # a region in the party's own name says nothing of where it acts: its country only
+    ("In 2016 the Movement for the Salvation of Azawad broke away from the MNLA.", "en", [("split", None, "Mali")]),
+    ("En 2016, le Mouvement pour le salut de l'Azawad a rompu avec le MNLA.", "fr", [("split", None, "Mali")]),
+    # a town in the name is where the group is based
+    ("In 2014 Ansar al-Sharia in Derna pledged allegiance to the Islamic State.", "en", [("pledge", "Derna", "Libya")]),
+])
+def test_a_region_in_the_partys_name_is_no_place(ex, text, lang, expected):
+    assert _places(ex, text, lang) == expected
+
+
+def test_the_turn_of_a_group_to_split(ex):
+    # "c'était au tour de X de ...": X acts, though a preposition stands before it
+    text = "En mars 2016, ce fut au tour du Mouvement pour le salut de l'Azawad de faire sécession du MNLA."
+    assert _rel(ex, text, "fr") == [("split", "msa", "mnla", (), "asserted")]
+
+
 def test_date_of_a_birth_participle_is_the_claims(ex):
     # "issu en 2024 de la fusion ...": 2024, not a later date of the sentence
     text = ("Les médiateurs opposent la CMA et le FLA, un front issu en 2024 de la fusion de plusieurs mouvements, "
