@@ -71,11 +71,18 @@ _SUM_AFTER = (rf"\s+{_DAY_BETWEEN}{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s
               r"(?!(?:\s+[\w']+){0,4}?\s+(?:were|was|are|is|have|has|had|ont|sont|a|avaient|avait)\b)")
 # a casualty verb right before a figure: the figure is its object ("killing 12 soldiers ...")
 _OBJECT_OF_VERB = re.compile(rf"\b(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?$")
+# one victim named, and "N others" of the same kind: N + 1 ("killing Ambassador X and three other Americans",
+# "le maire et trois autres civils ont ete tues"); a head with a figure is a sum (_SUM), one with a verb a clause
+_HEAD_WORD = rf"(?!(?:and|et|were|was|is|are|had|has|have|ont|sont|a|avait|avaient|{_NUMWORD})\b)[^\W\d][\w'.-]*\s+"
+_HEAD_AND_OTHERS = rf"(?:{_HEAD_WORD}){{1,6}}?(?:and|et)\s+{_QUANT}(?P<n>{NUM})\s+(?:other|others|autres)\b"
+_OTHERS_AFTER = re.compile(r"\s+(?:other|others|autres)\b")
+_HEAD_BEFORE = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})\s+)(?:{_HEAD_WORD}){{1,6}}(?:and|et)\s+{_QUANT}$")
 _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
         re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
         re.compile(rf"\b{_KILL_V}{_SUM_AFTER}"),
+        re.compile(rf"\b{_KILL_V}\s+{_HEAD_AND_OTHERS}"),
         re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
         re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|lost\s+their\s+lives|perdu\s+la\s+vie|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
@@ -132,7 +139,8 @@ _SG_AUX_FIRST = frozenset({"was", "has", "had", "is", "a", "avait", "aurait", "e
 _PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", "tues"}), False),
                  "wounded": (frozenset({"wounded", "injured", "blesses"}), False)}
 _OPENERS = {
-    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
+    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), (_words_of(_KILL_V), False),
+               (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
                (frozenset({"death", "toll", "bilan"}), False),
                (frozenset({"toll", "bilan"}), False),
                (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False), (_words_of(_KILL_N), False)],
@@ -244,6 +252,8 @@ def _first_figure(rx: re.Pattern, folded: str, starts: list[int], subject: bool,
             if n2 is None or _is_year(n2, m.group("n2")):
                 continue
             n += n2
+        elif _OTHERS_AFTER.match(folded, m.end("n")) and _HEAD_BEFORE.search(folded, max(0, m.start("n") - 90), m.start("n")):
+            n += 1  # "X and three others"
         return m.start(), n
     return None
 

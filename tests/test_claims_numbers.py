@@ -109,3 +109,20 @@ def test_two_groups_of_victims_are_summed(text, killed, wounded, kidnapped):
 def test_a_hostage_killed_in_the_clause_of_the_kidnapping(text, killed, kidnapped):
     got = casualties(fold(text))
     assert (got["killed"], got["kidnapped"]) == (killed, kidnapped)
+
+
+@pytest.mark.parametrize("text,killed,wounded", [
+    # one victim named and "N others" of the same kind: N + 1
+    ("gunmen stormed the compound, killing the regional governor and five other officials", 6, None),
+    ("the district prefect and two other civil servants were shot dead", 3, None),
+    ("le chef du village et quatre autres habitants ont été tués", 5, None),
+    ("des assaillants ont tué l'imam de la mosquée et deux autres fidèles", 3, None),
+    # a figure in the head is a sum already; a head with a verb is a clause of its own
+    ("killing 12 soldiers and two others", 14, None),
+    ("a soldier was wounded and three others were killed", 3, 1),
+    ("two soldiers were wounded and three others were killed", 3, 2),
+    ("killing the mayor, and three others were wounded", None, 3),
+])
+def test_one_named_victim_and_n_others(text, killed, wounded):
+    got = casualties(fold(text))
+    assert (got["killed"], got["wounded"]) == (killed, wounded)
