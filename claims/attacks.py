@@ -28,12 +28,18 @@ from claims.attack_agents import AttackAgents
 from claims.attack_anchors import AttackPlaces, chain_dates, frame_dates, frame_places
 from claims.attack_refs import BackReferences
 from claims.attack_triggers import AttackTriggers
+from claims.dates import SAME_DAY
 from claims.discourse import Analyzer, Memory, Sent
 from claims.numbers import casualties
 from claims.patterns import Draft, RelationPatterns, is_party
 from claims.places import Gazetteer
 from claims.sites import Sites
 from claims.vocab import Vocab
+
+# a clause of its own after a comma or semicolon: "..., and the same day another column ...", "; le 5 mai, ..."
+_CLAUSE_OPEN = re.compile(r"[,;]\s+(?:and\s+|et\s+|then\s+|puis\s+|while\s+)?")
+_TIME_PREP = re.compile(r"(?:on\s+|in\s+|le\s+|en\s+|at\s+)?")
+_WORDS = re.compile(r"[\w']+")
 
 
 class AttackPatterns:
@@ -69,6 +75,8 @@ class AttackPatterns:
             ref = self._reference_clause(sent, frames[-1][-1][1], t) if frames else None
             if ref is None and frames and t[2] == "noun":
                 ref = self._reference_noun(sent, frames[-1][-1][1], t)
+            if ref is None and frames:
+                ref = self._dated_clause(sent, frames[-1][-1][1], t)
             if ref is not None:  # "The attack came three months after gunmen killed 22 people": another event
                 frames.append([t])
                 bounds.append(ref)
@@ -100,6 +108,23 @@ class AttackPatterns:
         refs = self.triggers.references(sent.low, a, t[0])
         subj = self.an.subject_cand(sent, t[0]) if refs else None
         return next((m.start() for m in refs if subj is not None and subj.start > m.end()), None)
+
+    def _dated_clause(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
+        """Offset of a clause that opens on its own time and subject (a few words) before verb
+        trigger `t` (", and the same day another column shot dead ...", "; on 5 May gunmen
+        raided ..."): a new frame opens there; else None."""
+        if t[2] != "verb" or sent.low[t[0]:t[1]].split()[0].endswith(("ing", "ant")):
+            return None  # (a participle goes on with the clause before: "..., on 3 May, killing four")
+        for opening in reversed(list(_CLAUSE_OPEN.finditer(sent.low, a, t[0]))):
+            p = _TIME_PREP.match(sent.low, opening.end()).end()
+            same = SAME_DAY.match(sent.low, opening.end()) or SAME_DAY.match(sent.low, p)
+            end = same.end() if same else next((d.end for d in sent.dates if d.start in (opening.end(), p)), None)
+            if end is not None:
+                subject = [w for w in _WORDS.findall(sent.low, end, t[0]) if w not in ("and", "et", "then", "puis")]
+                if not 0 < len(subject) <= 6 or self.an.stop_between(sent, end, t[0]):
+                    return None  # (its own subject: "..., and on 5 May they killed"; not "..., on 5 May, and killed")
+                return opening.start()
+        return None
 
     def _reference_noun(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
         """Offset of a reference word ("after", "apres") before attack noun `t` that tells an

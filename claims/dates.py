@@ -101,6 +101,15 @@ def word_opening(alts) -> str:
                             for c in dict.fromkeys(w[0] for w in alts)) + ")"
 
 
+# "the same day", "le meme jour": the date of the attack told before
+SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|afternoon)",
+                                     r"that\s+same\s+(?:day|night|morning|evening|afternoon)",
+                                     r"later\s+that\s+(?:day|night|morning|evening|afternoon)",
+                                     r"earlier\s+that\s+(?:day|night|morning|evening|afternoon)", r"le\s+meme\s+jour",
+                                     r"la\s+meme\s+(?:nuit|journee|matinee|soiree)", r"ce\s+meme\s+jour",
+                                     r"cette\s+meme\s+(?:nuit|journee)", r"plus\s+tard\s+dans\s+la\s+(?:journee|soiree|nuit)")) + r"\b")
+
+
 _MONTH_RX = re.compile(word_opening(MONTHS))
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
-from claims.dates import MONTH_YEAR_RX, MONTHS, YEAR_RX, find_dates, in_aside, word_opening
+from claims.dates import MONTH_YEAR_RX, MONTHS, SAME_DAY, YEAR_RX, find_dates, in_aside
 from claims.discourse import Analyzer, Memory, Sent
 from claims.entities import EntityMatcher, resolve_shared
 from claims.kb import KnowledgeBase
@@ -34,12 +34,6 @@ from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
 _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
-_SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|afternoon)",
-                                      r"that\s+same\s+(?:day|night|morning|evening|afternoon)",
-                                      r"later\s+that\s+(?:day|night|morning|evening|afternoon)",
-                                      r"earlier\s+that\s+(?:day|night|morning|evening|afternoon)", r"le\s+meme\s+jour",
-                                      r"la\s+meme\s+(?:nuit|journee|matinee|soiree)", r"ce\s+meme\s+jour",
-                                      r"cette\s+meme\s+(?:nuit|journee)", r"plus\s+tard\s+dans\s+la\s+(?:journee|soiree|nuit)")) + r"\b")
 _SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
 # A clause that goes on to another step after a claim's trigger ("..., before adopting the name X in January 2007")
 _NEXT_CLAUSE = re.compile(r",\s*(?:avant|apres|before|after|puis|then|later|but|mais|while|tandis|whereas|alors\s+que)\b")
@@ -192,11 +186,16 @@ class Extractor:
         drafts = [d for d in drafts if not _told_before(d, found, self.gazetteer)]
         if not drafts:
             return
-        same_day = _SAME_DAY.search(sent.low)
+        same_day = SAME_DAY.search(sent.low)
         prev = [found[i][0].date for i in mem.last_attacks if found[i][0].date]
-        for d in drafts:
-            if d.date is None and same_day and prev and sent.index - mem.last_attack_sentence <= 3:
-                d.date = prev[0]  # "on the same day", "le meme jour": the previous attack's date
+        for i, d in enumerate(drafts):
+            if d.date is None and same_day:
+                # "on the same day", "le meme jour": the date of the attack told before it, in this sentence or before
+                here = [x.date for x in drafts[:i] if x.date and x.trig[0] < same_day.start()]
+                if here:
+                    d.date = here[-1]
+                elif prev and sent.index - mem.last_attack_sentence <= 3:
+                    d.date = prev[0]
         t.attacks.chain_dates(drafts, found, mem, sent)  # "Two days later": from the last dated claim
         mem.prev_attacks, mem.last_attacks = mem.last_attacks, []
         for d in drafts:

@@ -1042,3 +1042,26 @@ def test_the_author_after_an_attack_nouns_object(ex, text, lang, perp):
 def test_an_attribution_or_claim_after_the_attack_names_its_author(ex, text, lang, perp, polarity):
     (c,) = _attacks(ex, text, lang=lang)
     assert ((c.subject.id if c.subject else None), c.polarity) == (perp, polarity)
+
+
+# ---- a second attack told in a clause of its own time and subject ------------------------
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Militants stormed a gendarmerie post at Tin-Akoff on 8 March 2020, and on 10 March they ambushed a convoy "
+     "near Markoye, killing seven soldiers.", "en",
+     [("2020-03-08", "Tin-Akoff", None), ("2020-03-10", "Markoye", 7)]),
+    ("On 8 March 2020 militants stormed a gendarmerie post at Tin-Akoff, and the same day a second group shot dead "
+     "five traders at Markoye.", "en",
+     [("2020-03-08", "Tin-Akoff", None), ("2020-03-08", "Markoye", 5)]),
+    ("Le 8 mars 2020, des jihadistes ont attaqué le poste de Tin-Akoff ; le même jour, un autre "
+     "groupe a tué cinq commerçants à Markoye.", "fr",
+     [("2020-03-08", "Tin-Akoff", None), ("2020-03-08", "Markoye", 5)]),
+    # the date of the first clause, set off by commas, opens no clause: one attack
+    ("Militants stormed a gendarmerie post at Tin-Akoff, on 8 March 2020, killing seven gendarmes.", "en",
+     [("2020-03-08", "Tin-Akoff", 7)]),
+    ("Militants stormed a gendarmerie post at Tin-Akoff, on 8 March 2020, and killed seven gendarmes.", "en",
+     [("2020-03-08", "Tin-Akoff", 7)]),
+    ("Des jihadistes ont attaqué le poste de Tin-Akoff, le 8 mars 2020, tuant sept gendarmes.", "fr",
+     [("2020-03-08", "Tin-Akoff", 7)]),
+])
+def test_a_dated_clause_tells_an_attack_of_its_own(ex, text, lang, expected):
+    assert [(c.date, c.place, c.killed) for c in _attacks(ex, text, lang=lang)] == expected
