@@ -38,6 +38,7 @@ _DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "th
 _JOURS_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "dix")  # "il y a trois jours"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+_WD = "(?:" + "|".join(WEEKDAYS) + ")"  # "vendredi 3 mai", "Friday, 3 May": the day of the month dates it
 
 _PATTERNS = [
     ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+|et\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
@@ -46,7 +47,7 @@ _PATTERNS = [
     ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
     ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b" + _NO_YEAR)),
-    ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
+    ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+|" + _WD + r"\s*,?\s+(?:the\s+)?)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
                       r"\b" + _NO_YEAR)),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
     ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b" + _NO_YEAR + r"(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
     ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
@@ -161,6 +162,7 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
         anaphor_year = context_year
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    weekdays: set[int] = set()  # the starts of weekday mentions ("on Friday")
     has, anchors = _features(folded)
     bounds: dict[str, list[int]] = {}  # "near years", "near months": claims.scan.window_bounds
     for kind, rx, anchor in _eligible(has):
@@ -183,12 +185,20 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
             if value:
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start(), m.end(), value, "y" in m.groupdict() and m.group("y") is not None))
+                if kind == "weekday":
+                    weekdays.add(m.start())
     if context_month is not None:
         for m in _THAT_MONTH.finditer(folded):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 found.append(DateMention(m.start(), m.end(), context_month, False))
     found.sort(key=lambda d: d.start)
+    if weekdays and len(found) > 1:  # "on Friday, May 3, 2019": the day of the month dates it, not the weekday
+        found = [d for d, nxt in zip(found, found[1:] + [None]) if not (
+            d.start in weekdays and nxt is not None and len(nxt.value) == 10 and _WEEKDAY_GAP.fullmatch(folded, d.end, nxt.start))]
     return found
+
+
+_WEEKDAY_GAP = re.compile(r"[\s,(]*(?:the\s+|le\s+)?")
 
 
 # the month the previous sentence named: "at the end of the month", "later that month", "a la fin du mois"

@@ -68,6 +68,19 @@ def test_possessive_weekdays_and_du_dates(text, expected):
     assert values(text) == [expected]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a weekday before the day of the month: the day of the month dates it (PUB is years later)
+    ("gunmen struck on Tuesday, 9 April 2002, near the market", ["2002-04-09"]),
+    ("gunmen struck on Tuesday, April 9, 2002, near the market", ["2002-04-09"]),
+    ("l'attaque a eu lieu le mardi 9 avril 2002 au marché", ["2002-04-09"]),
+    ("l'attaque a eu lieu mardi 9 avril à l'aube", ["2014-04-09"]),
+    # a weekday of its own stays
+    ("gunmen struck on Tuesday; the army had cleared the road on 9 April 2002", ["2014-09-16", "2002-04-09"]),
+])
+def test_a_weekday_before_a_day_of_the_month(text, expected):
+    assert values(text) == expected
+
+
 @pytest.mark.parametrize("text,sign,n,unit", [
     ("Two days later, gunmen", 1, 2, "day"),
     ("Days later they abducted", 1, None, "day"),
