@@ -115,7 +115,10 @@ class Sites:
         named = _alternation(w("named_attack_nouns"))
         det = r"(?P<det>(?:(?:the|le|la|les|un|une|a|an)\s+|l'\s*))?"  # (a word: "in Anderamboukane" opens on no "a")
         # "the (border) village of", "le détachement militaire de": a site noun (group "sn") before the name
-        site_np = lambda names: r"(?:[a-z-]+\s+){0,2}?(?P<sn>" + names + r")(?:\s+[a-z]+)?\s+(?:of|de|d')\s*"  # noqa: E731
+        # "le poste de gendarmerie de": a complement that qualifies the site noun (site_qualifiers)
+        qualified = r"|\s+(?:de\s+|d')(?:" + _alternation(w("site_qualifiers")) + r")" if w("site_qualifiers") else ""
+        site_np = lambda names: (r"(?:[a-z-]+\s+){0,2}?(?P<sn>" + names + r")(?:\s+[a-z]+" + qualified  # noqa: E731
+                                 + r")?\s+(?:of\b|de\b|d')\s*")
         # a locative (or a verb whose object is the site), then "the village of", "le détachement militaire de"
         self.loc_rx = re.compile(r"(?<![\w'])(?:(?P<loc>" + loc + r")|(?P<verb>" + verbs + r"))\s+" + det +
                                  r"(?P<site>" + site_np(nouns + "|" + regions) + r")?(?P<relief>(?:" + relief + r")\s+)?")

@@ -131,3 +131,16 @@ def test_a_site_noun_after_an_attack_noun_names_its_locality(ex, text, lang, pla
 ])
 def test_a_site_noun_after_of_names_a_locality_that_a_town_after_a_comma_only_locates(ex, text, lang, place):
     assert _places(ex, text, lang) == [place]
+
+
+@pytest.mark.parametrize("text,place", [
+    # a complement qualifies the site noun before the locality's name (none of these is in the gazetteer)
+    ("Des hommes armés ont attaqué le poste de gendarmerie de Tin-Akoff dans la nuit de samedi.", "Tin-Akoff"),
+    ("Dimanche, des jihadistes ont attaqué le détachement de police de Kompienbiga, dans la province de la Kompienga.",
+     "Kompienbiga"),
+    ("L'attaque contre le camp de déplacés de Tin-Akoff a fait neuf morts mardi.", "Tin-Akoff"),
+    # the site noun's own "de" is a word, not the opening of the name ("déplacés")
+    ("Des assaillants ont attaqué le camp de Dégué-Dégué mardi.", "Dégué-Dégué"),
+])
+def test_a_qualified_french_site_noun_names_its_locality(ex, text, place):
+    assert _places(ex, text, "fr") == [place]
