@@ -51,9 +51,9 @@ _PART = (r"(?:(?:une|a)\s+partie|part|some|certains|a\s+few|a\s+number|dozens|hu
 _PARTITIVE = re.compile(r"\b" + _PART + r"\s+(?:des|de\s+ses|de\s+leurs|de\s+la|de\s+l'|du|de|d'|of(?:\s+the|\s+its|\s+their)?)\s*$")
 # "a faction of X", "une faction d'X": a candidate owned by X whose head noun is the part itself
 _PART_HEAD = re.compile(r"(?<![\w'])(?:a|an|un|une)\s+(?=(?:faction|splinter(?:\s+group)?|wing|aile|groupe|group)\s+(?:of\b|de\b|du\b|des\b|d'))")
-# "X lui-même", "le MSA elle-même": an emphatic pronoun repeats the name before it (no other party)
 # "c'etait au tour du MSA de faire secession", "then came the turn of X to ...": X acts, though after a preposition
 _TURN_OF = re.compile(r"\b(?:au\s+tour|the\s+turn)\s+(?:de\s+|du\s+|des\s+|d'|of\s+)(?:the\s+|la\s+|l'|le\s+)?$")
+# "X lui-même", "le MSA elle-même": an emphatic pronoun repeats the name before it (no other party)
 _EMPHATIC = re.compile(r"\s+memes?\b")
 _FINITE_AUX = re.compile(r"\s+(?:a|avait|ont|avaient|est|sont|etait|has|had|have|is|was|are|were)\s")
 _LIST_ARTICLE = re.compile(r",\s+(?:the\s+|le\s+|la\s+|les\s+|l')")
