@@ -244,10 +244,8 @@ class AttackAgents:
     def _leader_group(self, ref: EntityRef) -> EntityRef:
         """The group a person leads, for his followers acting ("his men", "ses combattants"): they
         fight for it. A group, or a person who leads none, stays itself."""
-        ent = self.an.kb.entities.get(ref.id)
-        led = self.an.kb.leader_group(ref.id) if ent is not None and ent.kind == "person" else None
-        group = self.an.kb.entities.get(led) if led else None
-        return EntityRef(led, group.name, group.name) if group is not None else ref
+        group = self.triggers.rel.to_group(ref)
+        return ref if group is ref else EntityRef(group.id, group.name, group.name)  # (named as the group, not as him)
 
     def _claim_of(self, sent: Sent, a: int, s: int):
         """A claim verb whose object is attack noun `s` ("it claimed a two-day hostage siege", "by

@@ -27,7 +27,7 @@ import re
 from claims.attack_agents import AttackAgents
 from claims.attack_anchors import AttackPlaces, chain_dates, frame_dates, frame_places
 from claims.attack_refs import BackReferences
-from claims.attack_triggers import AttackTriggers
+from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.dates import SAME_DAY
 from claims.discourse import Analyzer, Memory, Sent
 from claims.numbers import casualties
@@ -39,7 +39,6 @@ from claims.vocab import Vocab
 # a clause of its own after a comma or semicolon: "..., and the same day another column ...", "; le 5 mai, ..."
 _CLAUSE_OPEN = re.compile(r"[,;]\s+(?:and\s+|et\s+|then\s+|puis\s+|while\s+)?")
 _TIME_PREP = re.compile(r"(?:on\s+|in\s+|le\s+|en\s+|at\s+)?")
-_WORDS = re.compile(r"[\w']+")
 
 
 class AttackPatterns:
@@ -120,7 +119,7 @@ class AttackPatterns:
             same = SAME_DAY.match(sent.low, opening.end()) or SAME_DAY.match(sent.low, p)
             end = same.end() if same else next((d.end for d in sent.dates if d.start in (opening.end(), p)), None)
             if end is not None:
-                subject = [w for w in _WORDS.findall(sent.low, end, t[0]) if w not in ("and", "et", "then", "puis")]
+                subject = [w for w in WORD_RX.findall(sent.low, end, t[0]) if w not in ("and", "et", "then", "puis")]
                 if not 0 < len(subject) <= 6 or self.an.stop_between(sent, end, t[0]):
                     return None  # (its own subject: "..., and on 5 May they killed"; not "..., on 5 May, and killed")
                 return opening.start()

@@ -71,7 +71,7 @@ _PATTERNS = [
     ("days_ago", re.compile(r"\bil\s+y\s+a\s+(?P<n>\d+|" + "|".join(_JOURS_WORDS) + r")\s+jours\b")),
     # "over the weekend", "last weekend", "ce week-end": the last weekend, from its Saturday (a range: its start)
     ("weekend", re.compile(r"\b(?:over\s+the|last|this|the\s+past|ce|le)\s+week\s?end\b")),
-    ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b")),
+    ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + _WD + r")\b")),
     ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
     # a possessive determiner: "Friday's attack", "Tuesday night's raid"
     ("weekday", re.compile(r"(?P<wd>(?<![\w'])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(?:night|morning|"

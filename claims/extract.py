@@ -218,7 +218,7 @@ class Extractor:
             others = [x.subj_span for x in drafts if x is not d and x.subj_span]
             span = d.subj_span or next(((m.start, m.end) for m in sent.mentions
                                         if d.subject and d.subject.id and m.entity_id == d.subject.id), None)
-            d.place, d.country = party_place(sent, span, others, d.trig, self.gazetteer.is_region)
+            d.place, d.country = party_place(sent, span, others, d.trig, is_region=self.gazetteer.is_region)
 
 
 def _next_in(must: list[int], idx: int, n: int) -> int:

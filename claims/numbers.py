@@ -67,16 +67,18 @@ _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured
 _SUM = rf"\b{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
 # after the verb: "killing 21 visitors and a police officer", "tuant dix soldats et un gendarme"; not "... and
 # one of them", "... and two days later", nor a second clause ("killed 12 soldiers and 3 others were wounded")
+_FINITE_AUX = r"were|was|are|is|have|has|had|ont|sont|a|avaient|avait"  # a clause's own verb (each tested as a whole word)
 _SUM_AFTER = (rf"\s+{_DAY_BETWEEN}{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\b(?!\s+(?:of|d'|de|des)\b){_NOT_UNIT}"
-              r"(?!(?:\s+[\w']+){0,4}?\s+(?:were|was|are|is|have|has|had|ont|sont|a|avaient|avait)\b)")
+              rf"(?!(?:\s+[\w']+){{0,4}}?\s+(?:{_FINITE_AUX})\b)")
 # a casualty verb right before a figure: the figure is its object ("killing 12 soldiers ...")
-_OBJECT_OF_VERB = re.compile(rf"\b(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?$")
+_CASUALTY_V = rf"(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})"
+_OBJECT_OF_VERB = re.compile(rf"\b{_CASUALTY_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?$")
 # one victim named, and "N others" of the same kind: N + 1 ("killing Ambassador X and three other Americans",
 # "le maire et trois autres civils ont ete tues"); a head with a figure is a sum (_SUM), one with a verb a clause
-_HEAD_WORD = rf"(?!(?:and|et|were|was|is|are|had|has|have|ont|sont|a|avait|avaient|{_NUMWORD})\b)[^\W\d][\w'.-]*\s+"
+_HEAD_WORD = rf"(?!(?:and|et|{_FINITE_AUX}|{_NUMWORD})\b)[^\W\d][\w'.-]*\s+"
 _HEAD_AND_OTHERS = rf"(?:{_HEAD_WORD}){{1,6}}?(?:and|et)\s+{_QUANT}(?P<n>{NUM})\s+(?:other|others|autres)\b"
 _OTHERS_AFTER = re.compile(r"\s+(?:other|others|autres)\b")
-_HEAD_BEFORE = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})\s+)(?:{_HEAD_WORD}){{1,6}}(?:and|et)\s+{_QUANT}$")
+_HEAD_BEFORE = re.compile(rf"(?:^|[,;:(]\s*|\b{_CASUALTY_V}\s+)(?:{_HEAD_WORD}){{1,6}}(?:and|et)\s+{_QUANT}$")
 _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
@@ -138,17 +140,18 @@ _NUMBER = (frozenset({*_UNITS, *_SCALES, "at", "more", "over", "some", "about", 
 _SG_AUX_FIRST = frozenset({"was", "has", "had", "is", "a", "avait", "aurait", "etait", "fut"})
 _PUT_AT_FIRST = {"killed": (frozenset({"dead", "deaths", "fatalities", "morts", "tues"}), False),
                  "wounded": (frozenset({"wounded", "injured", "blesses"}), False)}
+_KILL_W, _WOUND_W, _KIDNAP_W = _words_of(_KILL_V), _words_of(_WOUND_V), _words_of(_KIDNAP_V)  # the rules that open on a verb
 _OPENERS = {
-    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_words_of(_KILL_V), False), (_words_of(_KILL_V), False),
-               (_words_of(_KILL_V), False), _NUMBER, (frozenset({"death", "deaths", "mort", "morts"}), False),
+    "killed": [_PUT_AT_FIRST["killed"], _NUMBER, (_KILL_W, False), (_KILL_W, False), (_KILL_W, False), _NUMBER,
+               (frozenset({"death", "deaths", "mort", "morts"}), False),
                (frozenset({"death", "toll", "bilan"}), False),
                (frozenset({"toll", "bilan"}), False),
                (frozenset({"cost", "costing", "claimed", "claiming", "coute", "coutant"}), False), (_words_of(_KILL_N), False)],
-    "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_words_of(_WOUND_V), False), (_words_of(_WOUND_V), False), _NUMBER],
-    "kidnapped": [_NUMBER, (_words_of(_KIDNAP_V), False), (_words_of(_KIDNAP_V), False), _NUMBER, (_words_of(_KIDNAP_N), False)],
+    "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_WOUND_W, False), (_WOUND_W, False), _NUMBER],
+    "kidnapped": [_NUMBER, (_KIDNAP_W, False), (_KIDNAP_W, False), _NUMBER, (_words_of(_KIDNAP_N), False)],
 }
-_SINGULAR_OPENERS = {"killed": (_words_of(_KILL_V) | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
-                     "kidnapped": (_words_of(_KIDNAP_V) | _SG_AUX_FIRST, False)}
+_SINGULAR_OPENERS = {"killed": (_KILL_W | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
+                     "kidnapped": (_KIDNAP_W | _SG_AUX_FIRST, False)}
 _WORD = re.compile(r"\w+")
 # The distinct opener entries, and for each word the entries that hold it: one pass over a clause
 # gives the offsets of every entry's words (see _openings).

@@ -7,6 +7,7 @@ the group he leads (KB `leads`). A statement hedged by a modal or negated is not
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
@@ -770,7 +771,7 @@ _HEAD_WORDS = 4  # a demonym in an actor's own apposition counts within its firs
 
 
 def party_place(sent: Sent, span: tuple[int, int] | None, others: list[tuple[int, int]],
-                trig: tuple[int, int] | None = None, is_region=lambda canonical: False) -> tuple[str | None, str | None]:
+                trig: tuple[int, int] | None = None, *, is_region: Callable[[str], bool]) -> tuple[str | None, str | None]:
     """(place, country) of a pledge/split/merger whose party is named at `span` (or None),
     the trigger at `trig`, the other claims' parties at `others`:
     - a place in the party's name or right after it ("X in Nigeria", "X – based in central
