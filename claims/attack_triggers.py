@@ -165,6 +165,11 @@ class AttackTriggers:
         return bool(nxt) and (nxt[0] in self.dets or nxt[0].isdigit() or parse_number(nxt[0]) is not None or (
             nxt[0] in ("at", "more", "some", "about") and len(nxt) > 1))
 
+    def by_state(self, prev: list[str]) -> bool:
+        """Does a state agent stand among the last three words before a verb trigger (`prev`:
+        `before`)? "Algerian troops killed ...", "l'armée a affirmé avoir tué": a state operation."""
+        return any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:])
+
     def valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
         if kind == "bare":
             return False
@@ -202,7 +207,7 @@ class AttackTriggers:
                 return False  # "Three attackers were killed during the assault": the attack told before
         if self._aggregate(sent, e) or self._perfect_since(sent, s, e) or self._total(sent, s, e, kind):
             return False
-        if kind == "verb" and any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:]):
+        if kind == "verb" and self.by_state(prev):
             return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
         if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
                 self.count_of_rx.search(sent.low, max(0, s - 70), s)):

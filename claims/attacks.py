@@ -38,6 +38,9 @@ from claims.vocab import Vocab
 
 # a clause of its own after a comma or semicolon: "..., and the same day another column ...", "; le 5 mai, ..."
 _CLAUSE_OPEN = re.compile(r"[,;]\s+(?:and\s+|et\s+|then\s+|puis\s+|while\s+)?")
+# state agents of the vocabulary that stand for a report ("l'armee a affirme avoir tue"), not a subject
+_REPORT_INFINITIVES = frozenset({"avoir"})
+_ELISION = re.compile(r"^[a-z]'")
 _TIME_PREP = re.compile(r"(?:on\s+|in\s+|le\s+|en\s+|at\s+)?")
 
 
@@ -67,7 +70,8 @@ class AttackPatterns:
         """The attack drafts of a sentence, frame by frame (see the module's docstring)."""
         if sent.text.rstrip(" \t\n\"'\u201d\u00bb").endswith("?"):
             return []  # "Who raided the Gao market?": a question asserts no attack
-        trigs = [t for t in self.triggers.spans(sent) if self.triggers.valid(sent, *t)]
+        spans = self.triggers.spans(sent)
+        trigs = [t for t in spans if self.triggers.valid(sent, *t)]
         frames: list[list[tuple[int, int, str]]] = []
         bounds: list[int] = []
         for t in trigs:
@@ -90,8 +94,10 @@ class AttackPatterns:
         bounds.append(len(sent.low))
         out: list[Draft] = []
         first_perp = None
+        state = [t[0] for t in spans if t[2] == "verb" and t not in trigs and self.triggers.by_state(self.triggers.before(sent, t[0], 3))]
         for i, fr in enumerate(frames):
-            drafts, perp = self._frame(sent, mem, fr, bounds[i], bounds[i + 1], first_perp if i else None)
+            end = self._state_clause(sent, fr[-1][1], bounds[i + 1], state) if state else bounds[i + 1]
+            drafts, perp = self._frame(sent, mem, fr, bounds[i], end, first_perp if i else None)
             first_perp = perp if i == 0 else first_perp
             out += drafts
         if out:
@@ -124,6 +130,24 @@ class AttackPatterns:
                     return None  # (its own subject: "..., and on 5 May they killed"; not "..., on 5 May, and killed")
                 return opening.start()
         return None
+
+    def _state_clause(self, sent: Sent, a: int, b: int, state: list[int]) -> int:
+        """The end of a frame whose last trigger ends at `a` and whose span ends at `b`: the
+        opening of a clause whose subject is a state agent that kills (`state`: the offsets of
+        the verbs a state agent comes before), ", and in the following days the army killed 12
+        militants", "; l'armee a tue 12 assaillants": a counter-operation, whose figures and
+        places are not the attack's; else `b`. Not a clause that a reference word subordinates
+        (", and wounded 39 others before police shot him dead"; "the following days" is none)."""
+        s = next((x for x in state if a <= x < b), None)
+        opening = None if s is None else next(reversed(list(_CLAUSE_OPEN.finditer(sent.low, a, s))), None)
+        if opening is None:
+            return b
+        words = WORD_RX.findall(sent.low, opening.end(), s)
+        agents, reference = self.triggers.state_agents, self.triggers.reference
+        if len(words) > 8 or any(w in reference and not (i and words[i - 1] == "the") for i, w in enumerate(words)) or not any(
+                w in agents and w not in _REPORT_INFINITIVES for w in (_ELISION.sub("", x) for x in words)):
+            return b
+        return opening.start()
 
     def _reference_noun(self, sent: Sent, a: int, t: tuple[int, int, str]) -> int | None:
         """Offset of a reference word ("after", "apres") before attack noun `t` that tells an

@@ -1065,3 +1065,23 @@ def test_an_attribution_or_claim_after_the_attack_names_its_author(ex, text, lan
 ])
 def test_a_dated_clause_tells_an_attack_of_its_own(ex, text, lang, expected):
     assert [(c.date, c.place, c.killed) for c in _attacks(ex, text, lang=lang)] == expected
+
+
+# ---- a clause in which a state agent kills: a counter-operation, not the attack's toll ---
+@pytest.mark.parametrize("text,lang,killed,wounded,place", [
+    ("Militants stormed a gendarmerie post at Tin-Akoff on 8 March 2020, and in the following days the army "
+     "killed 14 of them near Markoye.", "en", None, None, "Tin-Akoff"),
+    ("Des jihadistes ont attaqué le poste de Tin-Akoff le 8 mars 2020 ; dans les jours suivants, l'armée a tué "
+     "14 assaillants près de Markoye.", "fr", None, None, "Tin-Akoff"),
+    # the attack's own figures stay
+    ("Militants stormed a gendarmerie post at Tin-Akoff on 8 March 2020, killing six gendarmes, and troops killed "
+     "14 of the attackers.", "en", 6, None, "Tin-Akoff"),
+    # not a clause subordinated by a reference word, nor a report of the militants' own claim ("avoir tué")
+    ("A gunman killed 21 tourists at a beach hotel in Sousse on 26 June 2015, and wounded 30 others before police "
+     "shot him dead.", "en", 21, 30, "Sousse"),
+    ("Le JNIM a revendiqué l'attaque de Tin-Akoff du 8 mars 2020, affirmant avoir tué 14 soldats.", "fr", 14, None,
+     "Tin-Akoff"),
+])
+def test_a_clause_where_a_state_agent_kills_is_no_part_of_the_attack(ex, text, lang, killed, wounded, place):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert (c.killed, c.wounded, c.place) == (killed, wounded, place)
