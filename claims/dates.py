@@ -42,7 +42,7 @@ _WD = "(?:" + "|".join(WEEKDAYS) + ")"  # "vendredi 3 mai", "Friday, 3 May": the
 
 _PATTERNS = [
     ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+|et\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
-    ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+|et\s+)?[0-3]?\d)?\s+" + _M + r"\s*,?\s+" + _Y)),
+    ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+|et\s+)?[0-3]?\d)?\s+(?:(?<=st\s|nd\s|rd\s|th\s)of\s+)?" + _M + r"\s*,?\s+" + _Y)),  # "the 3rd of May 2019"
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"

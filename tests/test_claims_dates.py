@@ -74,6 +74,10 @@ def test_possessive_weekdays_and_du_dates(text, expected):
     ("gunmen struck on Tuesday, April 9, 2002, near the market", ["2002-04-09"]),
     ("l'attaque a eu lieu le mardi 9 avril 2002 au marché", ["2002-04-09"]),
     ("l'attaque a eu lieu mardi 9 avril à l'aube", ["2014-04-09"]),
+    ("gunmen struck on Friday, the 3rd of May 2019, near the market", ["2019-05-03"]),
+    ("on the 21st of May, 2019 gunmen struck the market", ["2019-05-21"]),
+    # "of" after a bare figure is no date: "12 of March 2019 recruits"
+    ("gunmen killed 12 of March 2019 recruits", ["2019-03"]),
     # a weekday of its own stays
     ("gunmen struck on Tuesday; the army had cleared the road on 9 April 2002", ["2014-09-16", "2002-04-09"]),
 ])
