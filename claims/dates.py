@@ -33,6 +33,10 @@ _NO_YEAR = r"(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d))"  # "March 23, 2014" is a date w
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|depuis|the)"
 _THAT_YEAR = r"\s+(?:of\s+|de\s+)?(?:(?:that|the\s+same)\s+year\b|cette\s+annee\s+la\b|la\s+meme\s+annee\b)"
+# "last year" / "this year" after a month: the year of publication before, or its own ("in January last
+# year", "en mars de l'annee derniere", "le 3 mai l'an dernier", "in April this year"; not "cette annee-la")
+_REL_YEAR = (r"\s+(?:of\s+|de\s+)?(?:(?P<last>last\s+year\b|l'annee\s+(?:derniere|passee)\b|l'an\s+(?:dernier|passe)\b)"
+             r"|this\s+year\b|cette\s+annee\b(?!\s*-?\s*la\b))")
 _SEASON = r"(?:summer|spring|autumn|fall|winter|ete|printemps|automne|hiver)"
 _DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "three days ago" (values: NUMBER_WORDS)
 _JOURS_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "dix")  # "il y a trois jours"
@@ -46,6 +50,8 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _M + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("m_that_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + _THAT_YEAR)),  # "le 15 juin de cette annee-la"
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
+    ("m_rel_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + r"\s*,?" + _REL_YEAR)),  # "le 3 mai l'an dernier"
+    ("m_rel_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _REL_YEAR)),  # "in January last year"
     ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b" + _NO_YEAR)),
     ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+|" + _WD + r"\s*,?\s+(?:the\s+)?)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
                       r"\b" + _NO_YEAR)),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
@@ -112,7 +118,7 @@ SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|
 
 
 _MONTH_RX = re.compile(word_opening(MONTHS))
-_MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "md", "dm", "following_m", "m"}
+_MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
 _SEASONS = ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver")
@@ -122,6 +128,7 @@ _CUES = {
     "last_week": ("week", "semaine"), "last_month": ("month", "mois"), "this_month": ("month", "mois"),
     "last_year": ("year", "annee", "an dernier", "an passe"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
     "following_year": ("year", "annee"), "m_that_year": ("year", "annee"), "following_m": ("following", "next"),
+    "m_rel_year": ("year", "annee", "an dernier", "an passe"),
     "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago", "il y a"),
     "weekend": ("weekend", "week end"),
     "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -131,7 +138,7 @@ _CUE_WORDS = tuple(sorted({c for cues in _CUE_SETS for c in cues}))  # (each wor
 # Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
 # name / a written year, so they are tried there only; "near months"/"near years" - they hold one
 # (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match.
-_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "near months", "md": "months", "y_bare": "years",
+_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "near months", "m_rel_year": "near months", "md": "months", "y_bare": "years",
             "dmy": "near months", "dm": "near months", "m": "near months", "y": "near years"}
 _WORDS_BEFORE = {"near months": 3, "near years": 5}  # dmy "21 to 24 | September", y "in the first half of | 2019"
 
@@ -177,7 +184,7 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
         for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind == "m" and m.group("m") == "may" and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
+            if kind in ("m", "m_rel_year") and m.group("m") == "may" and not m.groupdict().get("d") and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
                 continue
             earlier = [d for d in found if d.explicit_year and d.start < m.start()]
             year_here = int(earlier[-1].value[:4]) if earlier else _year_before(folded, m.start())
@@ -245,6 +252,10 @@ def _resolve(kind, m, published, year_here, context_year, anaphor_year=None) -> 
         if kind == "my":
             return f"{y:04d}-{month:02d}"
         return f"{y:04d}"
+    if kind == "m_rel_year":
+        if published is None:
+            return None
+        return _month_day(month, day, published.year - (1 if g.get("last") else 0), published)
     anchor = year_here or (anaphor_year if kind in ("m_that_year", "that_year") else context_year)
     if kind in ("md", "dm", "m", "m_that_year"):
         return _month_day(month, None if kind == "m" else day, anchor, published)

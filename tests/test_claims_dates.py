@@ -218,3 +218,20 @@ def test_a_part_of_a_month_gives_the_month(text, expected):
 ])
 def test_a_figure_after_a_day_and_month_is_no_year(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a month with "last year" / "this year": the year before publication, or its own (PUB: 2014-09-22),
+    # whatever year the sentence before stated (context_year)
+    ("In January last year, gunmen stormed the hotel", ["2013-01"]),
+    ("gunmen stormed the hotel on January 5 last year", ["2013-01-05"]),
+    ("en mars de l'année dernière, des hommes armés ont attaqué", ["2013-03"]),
+    ("le 3 mai l'an dernier, des hommes armés ont attaqué", ["2013-05-03"]),
+    ("in April this year they occupied the town", ["2014-04"]),
+    # "cette année-là" is the year told before, not the year of publication
+    ("le 15 juin de cette année-là, des hommes armés ont attaqué", ["2010-06-15"]),
+    # "may" the verb
+    ("officials fear that attacks may this year exceed the toll of 2012", ["2014", "2012"]),
+])
+def test_a_month_of_last_year_or_this_year(text, expected):
+    assert values(text, context_year=2010) == expected
