@@ -34,7 +34,10 @@ from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
 _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
-_SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+\d")
+# "since" before a year, a month and year or a full date ("since 2013", "depuis le 2 octobre 2023", "since
+# October 2, 2023"): searched up to the year (\Z: the end of the window)
+_SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+(?:(?:le|the)\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+)?"
+                         r"(?:(?:of\s+)?[a-z]+\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\Z")
 # A clause that goes on to another step after a claim's trigger ("..., before adopting the name X in January 2007")
 _NEXT_CLAUSE = re.compile(r",\s*(?:avant|apres|before|after|puis|then|later|but|mais|while|tandis|whereas|alors\s+que)\b")
 _FRONTED = re.compile(r"\W*(?:(?:in|on|at|en|le|les|au|du|a|the)\s+){0,2}")  # what may come before a fronted date
@@ -274,7 +277,7 @@ def _last_year(folded: str, start: int, end: int, plain: bool = True) -> int | N
     with the three characters after it that its lookahead reads."""
     last = None
     for m in YEAR_RX.finditer(folded, max(0, start - 3), end + 3):
-        if start < m.end() <= end and (not plain or (not _SINCE_YEAR.search(folded, max(0, m.start() - 8), m.start() + 1)
+        if start < m.end() <= end and (not plain or (not _SINCE_YEAR.search(folded, max(0, m.start() - 40), m.start())
                                                      and not in_aside(folded[start:end], m.start() - start))):
             last = m  # (not "since 2013", "depuis 2013": a span that runs up to now, no time of its own; nor a year in an aside)
     return int(last.group("y")) if last is not None else None

@@ -376,10 +376,18 @@ def test_casualty_phrasings(ex, text, lang, killed):
     assert c.killed == killed
 
 
-def test_a_year_after_since_is_no_context_year(ex):
-    text = "Mali has lived with such attacks since 2013. On 24 November, a suicide bomber killed 12 guards in Gao."
-    (c,) = _attacks(ex, text, date(2016, 3, 10))
-    assert c.date == "2015-11-24"
+@pytest.mark.parametrize("since,lang", [
+    ("Mali has lived with such attacks since 2013.", "en"),
+    ("The army had not lost so many men since 2 October 2013, when gunmen killed 29 soldiers near Tabatol.", "en"),
+    ("The army had not lost so many men since October 2, 2013.", "en"),
+    ("L'armée n'avait pas connu de telles pertes depuis le 2 octobre 2013.", "fr"),
+    ("L'armée n'avait pas connu de telles pertes depuis octobre 2013.", "fr"),
+])
+def test_a_year_after_since_is_no_context_year(ex, since, lang):
+    then = ("On 24 November, a suicide bomber killed 12 guards in Gao." if lang == "en"
+            else "Le 24 novembre, un kamikaze a tué 12 gardes à Gao.")
+    *_, c = _attacks(ex, since + " " + then, date(2016, 3, 10), lang)
+    assert (c.date, c.place) == ("2015-11-24", "Gao")
 
 
 # ---- 11. round 3: possessive time determiners ------------------------------------------
