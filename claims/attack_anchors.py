@@ -207,6 +207,8 @@ class AttackPlaces:
                 spots, shares = [(n, c) for n, c, _ in chain], [f for _, _, f in chain]
         if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
             spots = [mem.last_place[1:]]  # "stormed the hotel": the hotel the previous sentences placed
+        elif len(spots) == 1 and spots[0][0] is None and spots[0][1] and _IN_THE_CAPITAL.search(sent.low, lo, b):
+            spots = [(Gazetteer.load().capital_of.get(spots[0][1]), spots[0][1])]  # "in the heart of the capital"
         return spots, shares
 
     def _place(self, sent: Sent, places: list[PlaceMention], fr, mem: Memory, lo: int, b: int) -> tuple[str | None, str | None]:
@@ -364,6 +366,10 @@ _CAUSE_BEFORE = re.compile(r"\b(?:prompted|prompting|forced|forcing|led|leading|
                            r"conduit|contraint|oblige|incite)\s+$")
 _TO_AFTER = re.compile(r"\s+(?:to|a)\s+[a-z]")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|to|from|of|on|a|au|aux|de|d'|du|dans|pres|vers|sur|contre|entre|par|by|with|avec)\s*$")
+# the frame's country's capital as the site: "in the heart of the capital", "dans la capitale"; not "the
+# capital of Borno state", "the capital region", "50 km from the capital", "la capitale economique"
+_IN_THE_CAPITAL = re.compile(r"\b(?:in|inside|into|dans)\s+(?:the\s+(?:heart|centre|center)\s+of\s+|le\s+(?:coeur|centre)\s+de\s+)?"
+                             r"(?:the|la)\s+capital(?:e)?\b(?![\s,]+(?:of|region|city\s+of|de|du|d'|des|economique|regionale)\b)")
 _COORD_CUE = re.compile(r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s")
 _CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(?P<conj>and|as\s+well\s+as|along\s+with|ainsi\s+qu(?:e|')|et|,)\s*"
                     # the verb's object again, its verb left out: "killed 14 soldiers in A and five civilians in B"

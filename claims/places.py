@@ -111,6 +111,11 @@ class Gazetteer:
                 self._geo.add(name)
         # the national capitals (a capital may stand for its government: claims.attack_anchors)
         self.capitals = frozenset(self.canonical(c) for c in data.get("capitals") or [])
+        by_country: dict[str, list[str]] = {}
+        for c in self.capitals:
+            by_country.setdefault(self.country_of(c), []).append(c)
+        # the capital of each country that has one ("in the capital": Bamako for Mali; not Benin's two)
+        self.capital_of = {k: v[0] for k, v in by_country.items() if k and len(v) == 1}
 
     @classmethod
     def load(cls) -> "Gazetteer":

@@ -1093,3 +1093,27 @@ def test_a_dated_clause_tells_an_attack_of_its_own(ex, text, lang, expected):
 def test_a_clause_where_a_state_agent_kills_is_no_part_of_the_attack(ex, text, lang, killed, wounded, place):
     (c,) = _attacks(ex, text, lang=lang)
     assert (c.killed, c.wounded, c.place) == (killed, wounded, place)
+
+
+# ---- "in the capital": the capital of the frame's country ---------------------------------
+@pytest.mark.parametrize("text,lang,place", [
+    ("In Burkina Faso, gunmen stormed a café in the heart of the capital on 15 January 2016, killing 29 people.",
+     "en", "Ouagadougou"),
+    ("Au Mali, des hommes armés ont attaqué un poste de police dans la capitale le 3 mai 2020, tuant quatre policiers.",
+     "fr", "Bamako"),
+])
+def test_in_the_capital_is_the_capital_of_the_country(ex, text, lang, place):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.place == place
+
+
+# not a place near the capital, its region, the capital of a state, nor a country with two capitals
+@pytest.mark.parametrize("text,capital", [
+    ("In Mali, gunmen attacked a checkpoint 50 km from the capital on 3 May 2020, killing four.", "Bamako"),
+    ("In Mali, gunmen attacked a checkpoint in the capital region on 3 May 2020, killing four.", "Bamako"),
+    ("In Nigeria, a bomb exploded in the capital of Zamfara state on 3 May 2020, killing four.", "Abuja"),
+    ("In Benin, gunmen attacked a checkpoint in the capital on 3 May 2020, killing four.", "Cotonou"),
+])
+def test_the_capital_in_other_roles_is_not_the_site(ex, text, capital):
+    (c,) = _attacks(ex, text)
+    assert c.place != capital and c.country is not None
