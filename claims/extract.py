@@ -41,6 +41,7 @@ _SINCE_YEAR = re.compile(r"\b(?:since|depuis)\s+(?:(?:le|the)\s+)?(?:\d{1,2}(?:e
 # A clause that goes on to another step after a claim's trigger ("..., before adopting the name X in January 2007")
 _NEXT_CLAUSE = re.compile(r",\s*(?:avant|apres|before|after|puis|then|later|but|mais|while|tandis|whereas|alors\s+que)\b")
 _FRONTED = re.compile(r"\W*(?:(?:in|on|at|en|le|les|au|du|a|the)\s+){0,2}")  # what may come before a fronted date
+_ADJACENT = re.compile(r"\s*(?:en\s+)?")  # a date right before a trigger (or its gerund, "en rompant")
 _CONFIDENCE = {"asserted": 0.8, "hedged": 0.5, "denied": 0.4}
 _NO_CUES: frozenset = frozenset()
 
@@ -313,6 +314,8 @@ def _pick_date(sent: Sent, trig: tuple[int, int], lo: int, hi: int) -> str | Non
     brk = _NEXT_CLAUSE.search(sent.low, trig[1], hi)  # ", avant d'adopter en janvier 2007 ...": another event's date
     after = [d for d in seg if d.start >= trig[1] and (brk is None or d.start < brk.start())]
     before = [d for d in seg if d.end <= trig[0]]
+    if before and _ADJACENT.fullmatch(sent.low, before[-1].end, trig[0]):
+        return before[-1].value  # "apparu en janvier 2012 en rompant avec X", "in May 2015 pledged": the trigger's own date
     if after:
         first = before[0] if before else None
         if (first is not None and _fronted(sent.low, first) and "," in sent.low[trig[1]:after[0].start]

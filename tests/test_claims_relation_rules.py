@@ -4,6 +4,8 @@ apposition, "the brigade" as a merger member, reflexive and "rejoined its ranks"
 of", "issu d'une scission du"), the possessor of an allegiance noun, "broke away from Y to
 establish X", partitives, and the participle "né" that is no negation. Sentences are our own
 (other events and wording than the blind set's: the tests show the rules generalise)."""
+from datetime import date
+
 import pytest
 
 from claims.extract import Extractor
@@ -587,3 +589,18 @@ def test_a_merger_told_by_its_noun(ex, text, lang, members):
 ])
 def test_talk_of_a_merger_is_no_merger(ex, text, lang):
     assert [c for c in ex.extract(text, lang=lang) if c.type == "merger"] == []
+
+
+# ---- a date right before the trigger (or its gerund) is the claim's own --------------------
+@pytest.mark.parametrize("text,lang,ctype,when", [
+    ("Ansaru, apparu en janvier 2012 en rompant avec Boko Haram et proche d'AQMI, se fait discret depuis "
+     "l'arrestation de son chef en 2016.", "fr", "split", "2012-01"),
+    ("Ansaru in January 2012 broke away from Boko Haram, and its leader was arrested in 2016.", "en", "split",
+     "2012-01"),
+    # a date set off by a comma is an aside's, and the date after the trigger wins
+    ("Formed in 2012, Ansaru broke away from Boko Haram in 2014.", "en", "split", "2014"),
+    ("Ansaru, créé en 2012, a rompu avec Boko Haram en 2014.", "fr", "split", "2014"),
+])
+def test_a_date_right_before_the_trigger_dates_the_claim(ex, text, lang, ctype, when):
+    (c,) = [c for c in ex.extract(text, date(2020, 1, 1), lang) if c.type == ctype]
+    assert c.date == when
