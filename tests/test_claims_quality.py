@@ -125,7 +125,7 @@ BLIND_FLOORS = {
     "blind2": (0.90, 0.86, 0.93),
     "blind3": (0.86, 0.77, 0.90),  # (slots 0.873 -> 0.865 as more claims matched, some with a slot missed; 0.901 since)
     "blind4": (0.89, 0.85, 0.89),
-    "blind5": (0.83, 0.79, 0.91),
+    "blind5": (0.83, 0.79, 0.92),
     "blind6": (0.76, 0.68, 0.85),
     "blind7": (0.85, 0.68, 0.85),
     "blind8": (0.67, 0.53, 0.83),
