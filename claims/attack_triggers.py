@@ -170,6 +170,11 @@ class AttackTriggers:
         `before`)? "Algerian troops killed ...", "l'armée a affirmé avoir tué": a state operation."""
         return any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:])
 
+    def names_state_agent(self, words: list[str]) -> bool:
+        """Does one of `words` name a state agent ("the army", "l'armee")? Not "avoir", which the
+        state agents hold for the army's reports ("l'armee a affirme avoir tue"), no subject."""
+        return any(w in self.state_agents and w not in _REPORT_INFINITIVES for w in (_ELISION.sub("", x) for x in words))
+
     def valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
         if kind == "bare":
             return False
@@ -394,6 +399,7 @@ _WORD_OR_SEMI = re.compile(r"[\w']+|;")
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _ELISION = re.compile(r"^[a-z]'")
+_REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\b(?:and|but|et|mais)\b")  # not "13,000"
 _BY_AGENT = re.compile(r"[^.;]{0,40}?\b(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|les\s+|des\s+|l')?")
 _PREP_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+|l'|le\s+|la\s+|les\s+)?$")

@@ -38,9 +38,6 @@ from claims.vocab import Vocab
 
 # a clause of its own after a comma or semicolon: "..., and the same day another column ...", "; le 5 mai, ..."
 _CLAUSE_OPEN = re.compile(r"[,;]\s+(?:and\s+|et\s+|then\s+|puis\s+|while\s+)?")
-# state agents of the vocabulary that stand for a report ("l'armee a affirme avoir tue"), not a subject
-_REPORT_INFINITIVES = frozenset({"avoir"})
-_ELISION = re.compile(r"^[a-z]'")
 _TIME_PREP = re.compile(r"(?:on\s+|in\s+|le\s+|en\s+|at\s+)?")
 
 
@@ -143,9 +140,9 @@ class AttackPatterns:
         if opening is None:
             return b
         words = WORD_RX.findall(sent.low, opening.end(), s)
-        agents, reference = self.triggers.state_agents, self.triggers.reference
-        if len(words) > 8 or any(w in reference and not (i and words[i - 1] == "the") for i, w in enumerate(words)) or not any(
-                w in agents and w not in _REPORT_INFINITIVES for w in (_ELISION.sub("", x) for x in words)):
+        reference = self.triggers.reference
+        if len(words) > 8 or any(w in reference and not (i and words[i - 1] == "the") for i, w in enumerate(words)) or (
+                not self.triggers.names_state_agent(words)):
             return b
         return opening.start()
 
