@@ -91,7 +91,9 @@ class AttackPatterns:
         bounds.append(len(sent.low))
         out: list[Draft] = []
         first_perp = None
-        state = [t[0] for t in spans if t[2] == "verb" and t not in trigs and self.triggers.by_state(self.triggers.before(sent, t[0], 3))]
+        # the verbs a state agent comes before (no triggers: "the army killed"), where a frame may end at one
+        state = [t[0] for t in spans if t[2] == "verb" and t not in trigs
+                 and self.triggers.by_state(self.triggers.before(sent, t[0], 3))] if frames and len(spans) > len(trigs) else []
         for i, fr in enumerate(frames):
             end = self._state_clause(sent, fr[-1][1], bounds[i + 1], state) if state else bounds[i + 1]
             drafts, perp = self._frame(sent, mem, fr, bounds[i], end, first_perp if i else None)
