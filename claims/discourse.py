@@ -94,6 +94,7 @@ class Cand:
     word: str = ""
     person: bool = False  # pronoun/anaphor about a person
     possessive: bool = False
+    agents: bool = False  # an anaphor headed by an agent noun: "fighters of the group", "des combattants du groupe"
 
 
 class Sent:
@@ -217,6 +218,9 @@ class Analyzer:
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
         self.group_anaphor_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
             self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))) + r")\b")
+        # an agent noun's group named by an anaphor: "fighters of the group", "des combattants de l'organisation"
+        self.agent_of_rx = re.compile(r"\s+(?:(?:of|from)\s+the|du|de\s+la|de\s+l')\s*(" + "|".join(
+            map(re.escape, sorted(self.anaphor_g, key=len, reverse=True))) + r")\b")
         self.formed_here = None  # (sent, mem, before) -> the group a merger before `before` forms (claims.mergers)
         self.founders_of = None  # (sent, pos, mem) -> the group born of the split of the partitive at `pos` (claims.patterns)
         self.unit_nouns = set(voc.words("common", "anaphor_unit"))
@@ -301,6 +305,8 @@ class Analyzer:
             c = self._word_cand(sent, s, e, w)
             if c:
                 cands.append(c)
+                if c.end > e:  # (its words are read: "the group" in "fighters of the group" is no candidate of its own)
+                    taken.append((c.start, c.end))
         cands.sort(key=lambda c: c.start)
         return cands
 
@@ -353,6 +359,10 @@ class Analyzer:
             if self._named_after(sent, e):
                 return None
             return Cand(self._np_start(sent, s), e, "anaphor", word=w, person=True)
+        if w in self.agent:
+            own = self.agent_of_rx.match(sent.low, e)  # "fighters of the group", "un kamikaze du groupe": the group's
+            if own is not None and not self._named_after(sent, own.end()):
+                return Cand(s, own.end(), "anaphor", word=own.group(1), agents=True)
         if w in self.agent or w in self.generic_groups:
             return Cand(s, e, "generic", word=w)
         return None
@@ -404,7 +414,8 @@ class Analyzer:
 
     # ---- resolving -----------------------------------------------------------------
     def is_prepositional(self, sent: Sent, c: Cand) -> bool:
-        w = sent.word_before(c.start, skip=("the", "'", "s"))
+        # ("des combattants du groupe": "des" is the article of the agents)
+        w = sent.word_before(c.start, skip=("the", "'", "s", "des") if c.agents else ("the", "'", "s"))
         return w in self.preps and not _TURN_OF.search(sent.low, max(0, c.start - 30), c.start)
 
     def subject_cand(self, sent: Sent, pos: int) -> Cand | None:

@@ -1117,3 +1117,29 @@ def test_in_the_capital_is_the_capital_of_the_country(ex, text, lang, place):
 def test_the_capital_in_other_roles_is_not_the_site(ex, text, capital):
     (c,) = _attacks(ex, text)
     assert c.place != capital and c.country is not None
+
+
+# ---- "fighters of the group", "un kamikaze du groupe": the group the anaphor stands for -------
+@pytest.mark.parametrize("text,lang", [
+    ("Ansar Dine was formed in 2012. In March 2013, fighters of the group attacked a checkpoint near Gao, killing four.", "en"),
+    ("Ansar Dine was formed in 2012. In March 2013, a suicide bomber from the group blew up a car near Gao, killing four.", "en"),
+    ("Ansar Dine est né en 2012. En mars 2013, des combattants du groupe ont attaqué un poste près de Gao, tuant quatre soldats.", "fr"),
+    ("Ansar Dine est né en 2012. En mars 2013, un kamikaze de l'organisation avait fait exploser un véhicule près de Gao, "
+     "blessant neuf soldats.", "fr"),
+])
+def test_the_agents_of_the_group_act_for_it(ex, text, lang):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert c.subject is not None and c.subject.name == "Ansar Dine"
+
+
+# the agents as victims are no perpetrator; a name after the anaphor is the group itself
+@pytest.mark.parametrize("text,lang,subject", [
+    ("Ansar Dine was formed in 2012. In March 2013, an attack on fighters of the group killed four near Gao.", "en", None),
+    ("Ansar Dine est né en 2012. En mars 2013, une attaque contre des combattants du groupe a fait quatre morts près de Gao.",
+     "fr", None),
+    ("Ansar Dine was formed in 2012. In March 2013, fighters of the group Boko Haram attacked a checkpoint near Gao, "
+     "killing four.", "en", "Boko Haram"),
+])
+def test_the_agents_of_the_group_in_other_roles(ex, text, lang, subject):
+    (c,) = _attacks(ex, text, lang=lang)
+    assert (c.subject.name if c.subject else None) == subject
