@@ -52,6 +52,10 @@ _PATTERNS = [
     ("m_that_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _THAT_YEAR)),  # "in June of that year"
     ("m_rel_year", re.compile(r"\b" + _D + r"\s+(?:of\s+)?" + _M + r"\s*,?" + _REL_YEAR)),  # "le 3 mai l'an dernier"
     ("m_rel_year", re.compile(r"\b" + _M + r"(?:\s+" + _D + r")?\s*,?" + _REL_YEAR)),  # "in January last year"
+    # told from the day of writing, whatever year the text spoke of before: "last November", "this March",
+    # "en novembre dernier", "le 3 mars dernier"
+    ("m_deictic", re.compile(r"\b(?:(?P<last>last)|this)\s+" + _M + r"(?!\s*[0-3]?\d)\b")),
+    ("m_deictic", re.compile(r"\b(?:" + _D + r"\s+)?" + _M + r"\s+(?P<last>dernier)\b")),
     ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b" + _NO_YEAR)),
     ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+|" + _WD + r"\s*,?\s+(?:the\s+)?)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
                       r"\b" + _NO_YEAR)),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
@@ -118,7 +122,7 @@ SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|
 
 
 _MONTH_RX = re.compile(word_opening(MONTHS))
-_MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "md", "dm", "following_m", "m"}
+_MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "m_deictic", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
 _SEASONS = ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver")
@@ -138,7 +142,8 @@ _CUE_WORDS = tuple(sorted({c for cues in _CUE_SETS for c in cues}))  # (each wor
 # Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
 # name / a written year, so they are tried there only; "near months"/"near years" - they hold one
 # (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match.
-_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "near months", "m_rel_year": "near months", "md": "months", "y_bare": "years",
+_ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "near months", "m_rel_year": "near months",
+            "m_deictic": "near months", "md": "months", "y_bare": "years",
             "dmy": "near months", "dm": "near months", "m": "near months", "y": "near years"}
 _WORDS_BEFORE = {"near months": 3, "near years": 5}  # dmy "21 to 24 | September", y "in the first half of | 2019"
 
@@ -184,7 +189,7 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
         for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if kind in ("m", "m_rel_year") and m.group("m") == "may" and not m.groupdict().get("d") and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
+            if kind in ("m", "m_rel_year", "m_deictic") and m.group("m") == "may" and not m.groupdict().get("d") and not re.search(r"\b(?:in|since|last|early|late|mid|until|by)\s+may\b", m.group()):
                 continue
             earlier = [d for d in found if d.explicit_year and d.start < m.start()]
             year_here = int(earlier[-1].value[:4]) if earlier else _year_before(folded, m.start())
@@ -256,6 +261,11 @@ def _resolve(kind, m, published, year_here, context_year, anaphor_year=None) -> 
         if published is None:
             return None
         return _month_day(month, day, published.year - (1 if g.get("last") else 0), published)
+    if kind == "m_deictic":
+        if published is None:
+            return None
+        before = (month, day or 1) < (published.month, published.day if day else 1)  # "last": the latest one before
+        return _month_day(month, day, published.year - (1 if g.get("last") and not before else 0), published)
     anchor = year_here or (anaphor_year if kind in ("m_that_year", "that_year") else context_year)
     if kind in ("md", "dm", "m", "m_that_year"):
         return _month_day(month, None if kind == "m" else day, anchor, published)

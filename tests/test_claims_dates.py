@@ -235,3 +235,23 @@ def test_a_figure_after_a_day_and_month_is_no_year(text, expected):
 ])
 def test_a_month_of_last_year_or_this_year(text, expected):
     assert values(text, context_year=2010) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "last <month>", "this <month>", "<mois> dernier": told from the day of writing (PUB: 2014-09-22),
+    # whatever year the sentence before stated (context_year); "last": the latest such month before it
+    ("Last November, gunmen stormed the hotel", ["2013-11"]),
+    ("Last June, gunmen stormed the hotel", ["2014-06"]),
+    ("This March, gunmen stormed the hotel", ["2014-03"]),
+    ("Last May, gunmen stormed the hotel; this may force a review", ["2014-05"]),  # ("this may": the verb)
+    ("En novembre dernier, des hommes armés ont attaqué", ["2013-11"]),
+    ("Le 3 juillet dernier, des hommes armés ont attaqué", ["2014-07-03"]),
+    ("Le 30 septembre dernier, des hommes armés ont attaqué", ["2013-09-30"]),
+    # not a weekday, a month with its year, nor "in November" alone (the year told before)
+    ("last Friday gunmen stormed the hotel", ["2014-09-19"]),
+    ("In November 2012 gunmen stormed the hotel", ["2012-11"]),
+    ("In November gunmen stormed the hotel", ["2010-11"]),
+    ("le dernier mois de l'année, des hommes armés ont attaqué", []),
+])
+def test_last_month_is_told_from_the_day_of_writing(text, expected):
+    assert values(text, context_year=2010) == expected
