@@ -34,7 +34,7 @@ _GAP_STOP = re.compile(rf"\b(?:{_NUMWORD}|killed|dead|died|wounded|injured|hurt|
 _PASSIVE_AUX = (r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|being|got|ont\s+ete|a\s+ete|sont|"
                 r"auraient\s+ete|aurait\s+ete|avaient\s+ete|avait\s+ete)\s+)?(?:also\s+|reportedly\s+)?")
 
-_KILL_V = (r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|executing|executed|beheading|beheaded|shot\s+dead|"
+_KILL_V = (r"(?:killing|killed|kills|kill|massacring|massacred|murdering|murdered|slaughtering|slaughtered|executing|executed|beheading|beheaded|shot\s+dead|"
            r"gunned\s+down|tuant|tue|tues|abattu|abattus|executant|execute|executes|decapitant|decapite|egorgeant|egorge|"
            r"assassinant|assassine)")
 _WOUND_V = r"(?:injuring|injured|injures|wounding|wounded|wounds|blessant|blesse|blesses)"

@@ -26,6 +26,8 @@ def test_parse_number(raw, value):
     ("tuant trois soldats", 3, None, None),
     ("In July 2015 another ambush killed 14 soldiers", 14, None, None),
     ("176 hostages rescued", None, None, None),
+    ("its fighters tied up and slaughtered at least 43 farmers", 43, None, None),
+    ("slaughtering twelve villagers", 12, None, None),
 ])
 def test_casualties(text, killed, wounded, kidnapped):
     assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
