@@ -63,6 +63,8 @@ _NOT_LAPSE = r"(?!\s+(?:years?|days?|months?|weeks?|hours?|ans|annees?|jours?|mo
 _NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
 # "were massacred", "ont ete assassinees": the victims' verbs beside "killed"
 _MASSACRED = r"massacred|murdered|slaughtered|massacres|massacrees|assassines|assassinees|egorges|egorgees"
+# "lost their lives", "y ont perdu la vie": with its auxiliary (after an aside, no gap word takes it)
+_LOST_LIVES = r"(?:(?:have|had)\s+)?lost\s+their\s+lives|(?:(?:y\s+)?(?:ont|avaient|a|avait|auraient|aurait)\s+)?perdu\s+la\s+vie"
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
 _SUM = rf"\b{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
 # after the verb: "killing 21 visitors and a police officer", "tuant dix soldats et un gendarme"; not "... and
@@ -86,7 +88,7 @@ _RULES = {
         re.compile(rf"\b{_KILL_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_KILL_V}\s+{_HEAD_AND_OTHERS}"),
         re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
-        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|lost\s+their\s+lives|perdu\s+la\s+vie|{_MASSACRED})\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_LOST_LIVES}|{_MASSACRED})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "the death toll from Sunday's attack in Djibo rose to 12", "le bilan ... s'est alourdi a 12"

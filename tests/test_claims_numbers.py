@@ -28,6 +28,11 @@ def test_parse_number(raw, value):
     ("176 hostages rescued", None, None, None),
     ("its fighters tied up and slaughtered at least 43 farmers", 43, None, None),
     ("slaughtering twelve villagers", 12, None, None),
+    # "lost their lives" / "perdu la vie" with its auxiliary after an aside
+    ("quelque 80 personnes, dont une soixantaine de civils, y ont perdu la vie", 80, None, None),
+    ("14 people, including three children, have lost their lives", 14, None, None),
+    ("12 soldats ont perdu la vie", 12, None, None),
+    ("20 ans après, 3 otages n'ont pas perdu espoir", None, None, None),
 ])
 def test_casualties(text, killed, wounded, kidnapped):
     assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
