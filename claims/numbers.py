@@ -55,7 +55,7 @@ _FIG = rf"(?:{NUM}|(?:a|an|un|une)(?=\s+(?:[\w']+\s+){{0,3}}?{_VICTIM_SG}\b(?!s)
 # an aside between the victims and their verb: "14 people, including a soldier, were killed", "eight people, among them
 # five rangers, a soldier and a guide, were killed", "nine soldiers, four of them Americans, were killed"
 _ASIDE = (r"(?:[^\W\d][\w']*,\s*(?:(?:dont|including|among\s+them|parmi\s+lesquels|parmi\s+eux)\s+[^;.]{1,80}?|"
-          r"(?:\d+|[a-z]+)\s+(?:of\s+them|d'entre\s+eux)\s+[^,;.]{1,40}?),\s*)?")
+          r"(?:\d+|[a-z]+)\s+(?:of\s+them|d'entre\s+eux)\s+[^,;.]{1,60}?),\s*)?")
 _NOT_ACTIVE = r"(?<!had\s)(?<!has\s)(?<!have\s)"  # "a few dozen of its fighters had killed": the attackers, not victims
 # "put the number of dead at 19 and the wounded at 40", "le nombre de morts a 40"
 _PUT_AT = r"(?:(?<=the\s)|(?<=les\s)|(?<=of\s)|(?<=de\s))"  # opens on the slot word (a rare word, not "the")

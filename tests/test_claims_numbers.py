@@ -33,6 +33,8 @@ def test_parse_number(raw, value):
     ("14 people, including three children, have lost their lives", 14, None, None),
     ("12 soldats ont perdu la vie", 12, None, None),
     ("20 ans après, 3 otages n'ont pas perdu espoir", None, None, None),
+    # an "N of them" aside of up to 60 characters
+    ("nine soldiers, four of them officers on leave from the northern garrison, were killed", 9, None, None),
 ])
 def test_casualties(text, killed, wounded, kidnapped):
     assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
