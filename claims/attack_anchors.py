@@ -208,7 +208,7 @@ class AttackPlaces:
         if spots == [(None, None)] and mem.last_place and sent.index - mem.last_place[0] <= 3 and _SITE.match(sent.low, e):
             spots = [mem.last_place[1:]]  # "stormed the hotel": the hotel the previous sentences placed
         elif len(spots) == 1 and spots[0][0] is None and spots[0][1] and _IN_THE_CAPITAL.search(sent.low, lo, b):
-            spots = [(Gazetteer.load().capital_of.get(spots[0][1]), spots[0][1])]  # "in the heart of the capital"
+            spots = [(self.sites.gaz.capital_of.get(spots[0][1]), spots[0][1])]  # "in the heart of the capital"
         return spots, shares
 
     def _place(self, sent: Sent, places: list[PlaceMention], fr, mem: Memory, lo: int, b: int) -> tuple[str | None, str | None]:

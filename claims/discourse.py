@@ -213,14 +213,13 @@ class Analyzer:
         self.owner_either = set(voc.words("common", "owner_either"))  # "ses": a man's or a group's
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
-        self.anaphor_g_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
-                                       + r")\b")
+        anaphors = "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
+        self.anaphor_g_rx = re.compile(r"\b(?:" + anaphors + r")\b")
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
         self.group_anaphor_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
             self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))) + r")\b")
         # an agent noun's group named by an anaphor: "fighters of the group", "des combattants de l'organisation"
-        self.agent_of_rx = re.compile(r"\s+(?:(?:of|from)\s+the|du|de\s+la|de\s+l')\s*(" + "|".join(
-            map(re.escape, sorted(self.anaphor_g, key=len, reverse=True))) + r")\b")
+        self.agent_of_rx = re.compile(r"\s+(?:(?:of|from)\s+the|du|de\s+la|de\s+l')\s*(" + anaphors + r")\b")
         self.formed_here = None  # (sent, mem, before) -> the group a merger before `before` forms (claims.mergers)
         self.founders_of = None  # (sent, pos, mem) -> the group born of the split of the partitive at `pos` (claims.patterns)
         self.unit_nouns = set(voc.words("common", "anaphor_unit"))
