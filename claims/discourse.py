@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -77,7 +77,7 @@ def _after_determiner(low: str, s: int) -> bool:
 
 def _may_own(window: str) -> bool:
     """Cheap necessary condition of _BEFORE ("members of", "links to the", "membres d'")."""
-    return any(c in _OWNER_PREPS or "d'" in c for c in window.split()[-2:])
+    return any(c in _OWNER_PREPS or "d'" in c for c in window.rsplit(None, 2)[-2:])
 
 
 _PREP_NP = re.compile(r"\b([a-z]+)\s+(?:(?:the|his|its|their|le|la|son|sa|leur)\s+|l')(?:[a-z]+\s+)?[a-z]+$")
@@ -85,7 +85,7 @@ _GROUP_AFTER = re.compile(r"'s?\s+(group|organization|organisation|movement|fact
 _GROUP_OF = re.compile(r"\b(?:le|du|au)\s+(?:groupe|mouvement)\s+(?:de\s+|d')$")  # "le groupe de Shekau": the group he leads
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     start: int
     end: int
@@ -103,7 +103,7 @@ class Sent:
     needing them."""
 
     __slots__ = ("index", "start", "text", "low", "mentions", "places", "date_finder", "cues", "_dates", "_an",
-                 "_toks", "_tok_ends", "_paren", "_cands")
+                 "_toks", "_paren", "_cands")
 
     def __init__(self, index: int, start: int, text: str, low: str, mentions: list[Mention],
                  places: list[PlaceMention], date_finder=None):
@@ -113,8 +113,7 @@ class Sent:
         self.cues: frozenset = frozenset()  # the trigger lists present (claims.vocab.TriggerFilter.sentences)
         self._dates: list[DateMention] | None = None
         self._an: "Analyzer | None" = None
-        self._toks: list[tuple[int, int, str]] | None = None
-        self._tok_ends: list[int] | None = None
+        self._toks: tuple[list[int], list[int], list[str]] | None = None
         self._paren: list[tuple[int, int]] | None = None
         self._cands: list[Cand] | None = None
 
@@ -125,21 +124,16 @@ class Sent:
         return self._dates
 
     @property
-    def toks(self) -> list[tuple[int, int, str]]:
-        """(start, end, text) of each word and each other non-space character of the sentence."""
+    def toks(self) -> tuple[list[int], list[int], list[str]]:
+        """The starts, the ends and the texts of the sentence's tokens (each word and each other
+        non-space character), as three lists (cheaper to build than a tuple per token)."""
         if self._toks is None:
             # The tokens at odd indices of the split, the white space between them at even ones;
             # their offsets are the running sums of the pieces' lengths (C loops, no match objects).
             pieces = _WORD_SPLIT.split(self.low)
             at = list(accumulate(map(len, pieces), initial=0))
-            self._toks = list(zip(at[1::2], at[2::2], pieces[1::2]))
+            self._toks = (at[1::2], at[2::2], pieces[1::2])
         return self._toks
-
-    @property
-    def tok_ends(self) -> list[int]:
-        if self._tok_ends is None:
-            self._tok_ends = [t[1] for t in self.toks]
-        return self._tok_ends
 
     @property
     def paren(self) -> list[tuple[int, int]]:
@@ -157,10 +151,10 @@ class Sent:
         return any(s <= pos < e for s, e in self.paren)
 
     def word_before(self, pos: int, skip: tuple[str, ...] = ("the",)) -> str:
-        i = bisect.bisect_right(self.tok_ends, pos) - 1
-        toks = self.toks
+        _, ends, words = self.toks
+        i = bisect.bisect_right(ends, pos) - 1
         while i >= 0:
-            w = toks[i][2]
+            w = words[i]
             if w not in skip:
                 return w
             i -= 1
@@ -297,9 +291,10 @@ class Analyzer:
     def _candidates(self, sent: Sent) -> list[Cand]:
         cands = self._mention_cands(sent)
         taken = [(c.start, c.end) for c in cands]
-        words = self.cand_words
-        for s, e, w in sent.toks:
-            if w not in words or any(a <= s < b for a, b in taken):
+        starts, ends, words = sent.toks
+        for i in compress(range(len(words)), map(self.cand_words.__contains__, words)):  # (a C loop over the tokens)
+            s, e, w = starts[i], ends[i], words[i]
+            if any(a <= s < b for a, b in taken):
                 continue
             c = self._word_cand(sent, s, e, w)
             if c:
@@ -315,11 +310,11 @@ class Analyzer:
         low = sent.low
         ments = sent.mentions
         for m in ments:
-            after = _AFTER.match(low[m.end:m.end + 40])
+            after = _AFTER.match(low, m.end, m.end + 40)
             if after and (after.group(1) in self.agent or (
                     after.group(2) in self.agent and not after.group(1).endswith("ed"))):
                 end = after.end(1) if after.group(1) in self.agent else after.end(2)
-                cands.append(Cand(m.start, m.end + end, "owned", m))
+                cands.append(Cand(m.start, end, "owned", m))
                 continue
             window = low[max(0, m.start - 60):m.start]
             before = _BEFORE.search(window) if _may_own(window) else None
@@ -477,13 +472,13 @@ class Analyzer:
 
     def _stop_between(self, sent: Sent, a: int, b: int) -> bool:
         """A clause stop among the tokens inside [a, b) (found by bisection: tokens are sorted)."""
-        toks = sent.toks
-        i = bisect.bisect_right(sent.tok_ends, a)
-        while i < len(toks) and toks[i][0] < a:  # a token that straddles `a`
+        starts, ends, words = sent.toks
+        i = bisect.bisect_right(ends, a)
+        n = len(words)
+        while i < n and starts[i] < a:  # a token that straddles `a`
             i += 1
-        while i < len(toks) and toks[i][1] <= b:
-            s, _, w = toks[i]
-            if w in self.stops and not sent.in_paren(s):
+        while i < n and ends[i] <= b:
+            if words[i] in self.stops and not sent.in_paren(starts[i]):
                 return True
             i += 1
         return False
@@ -676,29 +671,34 @@ class Analyzer:
                    for w in self.anaphor_g_rx.finditer(sent.low))
 
     def _remember(self, index: int, mentions, places, anaphors: list, mem: Memory) -> None:
+        recent = mem.recent_groups
+        if recent and recent[0][0] < index - 1:  # (in sentence order: the oldest first)
+            recent = mem.recent_groups = [(i, g) for i, g in recent if i >= index - 1]
         if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
             mem.prev_first_group = None
-            if mem.recent_groups:
-                mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
             return
-        groups = [ref_of(m) for m in mentions if m.kind == "group"]
-        units = [m for m in mentions if m.kind == "group" and self.is_unit(m)] if groups else ()
-        if units:
-            mem.last_unit = ref_of(units[-1])
-        persons = [ref_of(m) for m in mentions if m.kind == "person"]
+        groups = [ref_of(m) for m in mentions if m.kind == "group"] if mentions else []
+        # (of the units, persons, towns and countries, the last one alone is kept: reversed scans)
+        for m in reversed(mentions) if groups else ():
+            if m.kind == "group" and self.is_unit(m):
+                mem.last_unit = ref_of(m)
+                break
+        for m in reversed(mentions):
+            if m.kind == "person":
+                mem.last_person, mem.last_person_at = ref_of(m), index
+                break
         for got in anaphors:
             if got and got.id not in {g.id for g in groups}:
                 groups.insert(0, got)
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
+            mem.recent_groups = recent + [(index, g) for g in groups]
         mem.prev_first_group = groups[0] if groups else None
-        if persons:
-            mem.last_person, mem.last_person_at = persons[-1], index
-        mem.recent_groups = [(i, g) for i, g in mem.recent_groups if i >= index - 1]
-        mem.recent_groups += [(index, g) for g in groups]
-        towns = [p for p in places if p.kind == "place"]
-        if towns:
-            mem.last_place = (index, towns[-1].name, towns[-1].country)
-        countries = [p.country for p in places if p.kind in ("country", "place")]
-        if countries:
-            mem.last_country = countries[-1]
+        for p in reversed(places):
+            if p.kind == "place":
+                mem.last_place = (index, p.name, p.country)
+                break
+        for p in reversed(places):
+            if p.kind in ("country", "place"):
+                mem.last_country = p.country
+                break
