@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import attrgetter
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -62,6 +63,7 @@ _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
 _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
 
 
+_START = attrgetter("start")
 _DETERMINERS = ("the", "this", "that", "le", "la", "ce", "cette")
 
 
@@ -75,9 +77,15 @@ def _after_determiner(low: str, s: int) -> bool:
     return False
 
 
-def _may_own(window: str) -> bool:
-    """Cheap necessary condition of _BEFORE ("members of", "links to the", "membres d'")."""
-    return any(c in _OWNER_PREPS or "d'" in c for c in window.rsplit(None, 2)[-2:])
+def _owner_before(window: str) -> re.Match | None:
+    """`_BEFORE.search(window)` ("members of", "links to the", "membres d'"), done only when one of
+    the window's last two chunks is a word _BEFORE ends with, and begun at its fifth last chunk: a
+    match runs to the end of the window over five chunks at most ("X Y linked to the", "X se
+    reclamant de la"), so none starts before (\\b still sees the character before that start)."""
+    last = window.rsplit(None, 5)
+    if not any(c in _OWNER_PREPS or "d'" in c for c in last[-2:]):
+        return None
+    return _BEFORE.search(window, len(last[0]) if len(last) == 6 else 0)
 
 
 _PREP_NP = re.compile(r"\b([a-z]+)\s+(?:(?:the|his|its|their|le|la|son|sa|leur)\s+|l')(?:[a-z]+\s+)?[a-z]+$")
@@ -148,7 +156,10 @@ class Sent:
         return self._cands
 
     def in_paren(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.paren)
+        for s, e in self.paren:  # (a plain loop: most sentences hold no parenthetical, and a generator costs more)
+            if s <= pos < e:
+                return True
+        return False
 
     def word_before(self, pos: int, skip: tuple[str, ...] = ("the",)) -> str:
         _, ends, words = self.toks
@@ -301,7 +312,7 @@ class Analyzer:
                 cands.append(c)
                 if c.end > e:  # (its words are read: "the group" in "fighters of the group" is no candidate of its own)
                     taken.append((c.start, c.end))
-        cands.sort(key=lambda c: c.start)
+        cands.sort(key=_START)
         return cands
 
     def _mention_cands(self, sent: Sent) -> list[Cand]:
@@ -317,7 +328,7 @@ class Analyzer:
                 cands.append(Cand(m.start, end, "owned", m))
                 continue
             window = low[max(0, m.start - 60):m.start]
-            before = _BEFORE.search(window) if _may_own(window) else None
+            before = _owner_before(window)
             if before:
                 base = max(0, m.start - 60)
                 head = _FIRST_TWO.match(low, base + before.start(1))  # "groupe lie a": the noun may be the second word
@@ -656,7 +667,7 @@ class Analyzer:
                 c = self._group_cand(sent, s, e, w) if (_after_determiner(low, s) or self._definite_np(sent, s)) else None
             if c is not None:
                 out.append(c)
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_START)
         return out
 
     def _may_hold_group_anaphor(self, sent: Sent) -> bool:
