@@ -29,6 +29,9 @@ from claims.vocab import Vocab
 GENERIC = EntityRef(id=None, name="<generic>", text="")
 ACTOR_KINDS = ("group", "person")
 _WORD_SPLIT = re.compile(r"(\w+|[^\w\s])")
+# The same split for an ASCII sentence, with ASCII classes (cheaper to test than Unicode categories); for ASCII
+# characters the Unicode classes are these, except that \x1c-\x1f are Unicode white space.
+_WORD_SPLIT_ASCII = re.compile(r"(\w+|[^\w\s\x1c-\x1f])", re.ASCII)
 # `(?:\b(?:the|this|that|le|la|ce|cet|cette)\s+|(?<![\w'])l')...`, written to open on its first letters (the
 # same matches: a pattern that opens on \b is tried at every offset)
 _DEFINITE_NP = re.compile(r"(?:t(?<!\wt)(?:he|his|hat)\s+|l(?:(?<!\wl)(?:e|a)\s+|(?<![\w']l)')|c(?<!\wc)(?:e|et|ette)\s+)"
@@ -138,7 +141,7 @@ class Sent:
         if self._toks is None:
             # The tokens at odd indices of the split, the white space between them at even ones;
             # their offsets are the running sums of the pieces' lengths (C loops, no match objects).
-            pieces = _WORD_SPLIT.split(self.low)
+            pieces = (_WORD_SPLIT_ASCII if self.low.isascii() else _WORD_SPLIT).split(self.low)
             at = list(accumulate(map(len, pieces), initial=0))
             self._toks = (at[1::2], at[2::2], pieces[1::2])
         return self._toks
@@ -340,11 +343,11 @@ class Analyzer:
         return cands
 
     def _word_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
-        prev = sent.word_before(s, skip=())
         if w in ("who", "which", "whom") or (w in ("qui",)):
             return Cand(s, e, "rel", word=w)
         if w == "that":  # "X, a faction that split from Y,": relative after an apposition's head noun only
-            return Cand(s, e, "rel", word=w) if prev in self.heads and self.apposition_anchor(sent, s) else None
+            return Cand(s, e, "rel", word=w) if (sent.word_before(s, skip=()) in self.heads
+                                                 and self.apposition_anchor(sent, s)) else None
         if w in self.unit_nouns:  # "the battalion": the last group named as one (never an army unit)
             return self._unit_cand(sent, s, e, w)
         if (w in self.pron_p or w in self.pron_g) and _EMPHATIC.match(sent.low, e) and any(
@@ -358,7 +361,7 @@ class Analyzer:
             if w == "it" and re.match(r"\s+(?:is|was|isn't|wasn't|seems|appears|remains)\s+(?:not\s+)?(?:clear|unclear|likely|possible|important|true|known|believed|said)", sent.low[e:e + 30]):
                 return None
             return Cand(s, e, "pronoun", word=w, possessive=w in ("its", "their", "leur", "leurs", "son", "sa", "ses"))
-        if w in self.anaphor_g and (prev in _DETERMINERS or self._definite_np(sent, s)):
+        if w in self.anaphor_g and (sent.word_before(s, skip=()) in _DETERMINERS or self._definite_np(sent, s)):
             return self._group_cand(sent, s, e, w)
         if w in self.anaphor_p and self._definite_np(sent, s) and self._np_start(sent, s) <= 4:
             if self._named_after(sent, e):
