@@ -67,6 +67,16 @@ _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2
 
 
 _START = attrgetter("start")
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """`pos` lies in one of the (start, end) spans (a plain loop: the lists are short, often empty,
+    and a generator costs more)."""
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
 _DETERMINERS = ("the", "this", "that", "le", "la", "ce", "cette")
 
 
@@ -86,7 +96,7 @@ def _owner_before(window: str) -> re.Match | None:
     match runs to the end of the window over five chunks at most ("X Y linked to the", "X se
     reclamant de la"), so none starts before (\\b still sees the character before that start)."""
     last = window.rsplit(None, 5)
-    if not any(c in _OWNER_PREPS or "d'" in c for c in last[-2:]):
+    if _OWNER_PREPS.isdisjoint(last[-2:]) and "d'" not in " ".join(last[-2:]):
         return None
     return _BEFORE.search(window, len(last[0]) if len(last) == 6 else 0)
 
@@ -159,10 +169,7 @@ class Sent:
         return self._cands
 
     def in_paren(self, pos: int) -> bool:
-        for s, e in self.paren:  # (a plain loop: most sentences hold no parenthetical, and a generator costs more)
-            if s <= pos < e:
-                return True
-        return False
+        return _in_spans(pos, self.paren)
 
     def word_before(self, pos: int, skip: tuple[str, ...] = ("the",)) -> str:
         _, ends, words = self.toks
@@ -308,7 +315,7 @@ class Analyzer:
         starts, ends, words = sent.toks
         for i in compress(range(len(words)), map(self.cand_words.__contains__, words)):  # (a C loop over the tokens)
             s, e, w = starts[i], ends[i], words[i]
-            if any(a <= s < b for a, b in taken):
+            if _in_spans(s, taken):
                 continue
             c = self._word_cand(sent, s, e, w)
             if c:
@@ -662,7 +669,7 @@ class Analyzer:
         out, low = [], sent.low
         for m in self.group_anaphor_rx.finditer(low):
             s, e, w = m.start(), m.end(), m.group()
-            if any(a <= s < b for a, b in taken):
+            if _in_spans(s, taken):
                 continue
             if w in self.unit_nouns:  # (as _word_cand, without the sentence's tokens)
                 c = self._unit_cand(sent, s, e, w)
