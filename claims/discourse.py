@@ -77,6 +77,7 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
             return True
     return False
 
+
 _DETERMINERS = ("the", "this", "that", "le", "la", "ce", "cette")
 
 
