@@ -128,7 +128,7 @@ class AttackAgents:
         s, e, kind = fr[0]
         if kind == "passive":
             nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
-            if any(w in self.triggers.state_mod for w in nxt) or self._in_state_operation(sent, e):
+            if not self.triggers.state_mod.isdisjoint(nxt) or self._in_state_operation(sent, e):
                 return False, None, False  # "killed in a French raid", "killed with his men in a special forces operation"
             victim = self.an.subject_cand(sent, s)
             if (victim is not None and victim.kind == "entity" and self._militant(victim.mention)) or (
