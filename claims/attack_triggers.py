@@ -194,7 +194,7 @@ class AttackTriggers:
         if ("to" in near[-2:] and near[-2:] != ["to", "have"] and not self._party_after_to(sent, s)) or any(
                 w in self.habitual for w in near):
             return False  # "vowed to kill", "in order to attack" (not "gunmen loyal to JNIM killed", "believed to have killed")
-        if self.rel.blocked(sent, s) and kind != "noun":
+        if kind != "noun" and self.rel.blocked(sent, s):
             return False
         if kind != "passive" and plural(sent.low[s:e]) and (
                 not self.suspicion.isdisjoint(prev) or _SUPERLATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
