@@ -150,7 +150,7 @@ class AttackTriggers:
         for w in reversed(prev):
             if w in ("l'", "qu'l'"):
                 return True  # "l'attaque"
-            w = _ELISION.sub("", w)  # "d'un camion piege": "un"
+            w = _unelided(w)  # "d'un camion piege": "un"
             if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
                 return True
             if w.endswith("'s") and (w[:-2] in self.day_poss or (w[:-2] in self.period_poss and not plural(sent.low[s:s + 20].split()[0]))):
@@ -174,12 +174,12 @@ class AttackTriggers:
     def by_state(self, prev: list[str]) -> bool:
         """Does a state agent stand among the last three words before a verb trigger (`prev`:
         `before`)? "Algerian troops killed ...", "l'armée a affirmé avoir tué": a state operation."""
-        return any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:])
+        return any(w in self.state_agents or _unelided(w) in self.state_agents for w in prev[-3:])
 
     def names_state_agent(self, words: list[str]) -> bool:
         """Does one of `words` name a state agent ("the army", "l'armee")? Not "avoir", which the
         state agents hold for the army's reports ("l'armee a affirme avoir tue"), no subject."""
-        return any(w in self.state_agents and w not in _REPORT_INFINITIVES for w in (_ELISION.sub("", x) for x in words))
+        return any(w in self.state_agents and w not in _REPORT_INFINITIVES for w in map(_unelided, words))
 
     def valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
         if kind == "bare":
@@ -404,7 +404,6 @@ WORD_RX = re.compile(r"[\w']+")
 _WORD_OR_SEMI = re.compile(r"[\w']+|;")
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
-_ELISION = re.compile(r"^[a-z]'")
 _REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\b(?:and|but|et|mais)\b")  # not "13,000"
 _BY_AGENT = re.compile(r"[^.;]{0,40}?\b(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|les\s+|des\s+|l')?")
@@ -439,6 +438,13 @@ _RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "las
 _RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
+
+
+def _unelided(w: str) -> str:
+    """The word without an elided French article or pronoun ("d'un": "un", "l'armee": "armee"):
+    an ASCII letter and an apostrophe opening it (tested on the string: asked of each word
+    before a trigger)."""
+    return w[2:] if w[1:2] == "'" and "a" <= w[:1] <= "z" else w
 
 
 def plural(noun: str) -> bool:

@@ -106,12 +106,16 @@ def _alternation(words) -> str:
 
 
 def _opening(*lists) -> str:
-    r"""`(?<![\w'])(?:p1|p2|...)`: the phrases of the lists (each list's longest first, as
-    `_alternation`; those of a list before those of the next) with no word character nor
-    apostrophe before them, written as claims.vocab's first-letter groups (`by_first_letter`):
-    a pattern that opens on a lookbehind is tried at every offset of the text, one whose
-    branches all open on a letter only where one of those letters stands."""
-    pats = [p for words in lists for p in sorted((phrase_pattern(w) for w in words), key=len, reverse=True)]
+    """`word_start` of the phrases of the lists (each list's longest first, as `_alternation`;
+    those of a list before those of the next)."""
+    return word_start([p for words in lists for p in sorted((phrase_pattern(w) for w in words), key=len, reverse=True)])
+
+
+def word_start(pats: list[str]) -> str:
+    r"""`(?<![\w'])(?:p1|p2|...)`: one of the patterns with no word character nor apostrophe
+    before it, written as claims.vocab's first-letter groups (`by_first_letter`): a pattern that
+    opens on a lookbehind is tried at every offset of the text, one whose branches all open on
+    a letter only where one of those letters stands."""
     return "|".join((c + r"(?<![\w']" + c + ")" if c else r"(?<![\w'])") + "(?:" + "|".join(rest) + ")"
                     for c, rest in by_first_letter(pats).items())
 
