@@ -27,6 +27,7 @@ from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.model import EntityRef
 from claims.patterns import Draft, is_party
+from claims.sites import word_start
 from claims.vocab import Vocab, compile_phrases
 
 _NON_ACTOR = ("state", "force", "organisation")
@@ -103,7 +104,8 @@ class AttackAgents:
         agent = v.alternation("attack", "agent_participles", longest_first=True)
         self.agent_cues = tuple(v.words("attack", "agent_participles"))  # (a cheap gate: their words as substrings)
         by_part = part + ("|" + agent if agent else "")  # "an ambush laid by X": the participles of a reduced relative
-        noun = r"(?<![\w'])(?:an?|the|une?|l'|le|la|les|ce|cette|that|this)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
+        dets = word_start(["an?", "the", "une?", "l'", "le", "la", "les", "ce", "cette", "that", "this"])  # (scanned: see word_start)
+        noun = r"(?:" + dets + r")\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
         # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X",
         # "une attaque elle aussi revendiquee par X", "that attack was also claimed by X"
         self.claimed_by_rx = re.compile(noun + r"\s*,?\s+(?:(?:that|which|qui)\s+(?:(?:was|were|has\s+been|had\s+been|a\s+ete|"
@@ -128,7 +130,7 @@ class AttackAgents:
         s, e, kind = fr[0]
         if kind == "passive":
             nxt = re.findall(r"[\w']+", sent.low[e:e + 40])[:4]
-            if any(w in self.triggers.state_mod for w in nxt) or self._in_state_operation(sent, e):
+            if not self.triggers.state_mod.isdisjoint(nxt) or self._in_state_operation(sent, e):
                 return False, None, False  # "killed in a French raid", "killed with his men in a special forces operation"
             victim = self.an.subject_cand(sent, s)
             if (victim is not None and victim.kind == "entity" and self._militant(victim.mention)) or (

@@ -234,7 +234,7 @@ class BackReferences:
     def refers_back(self, sent: Sent, s: int) -> bool:
         """An anaphoric word before attack noun `s` ("these attacks", "the same attack", "cette attaque")."""
         prev = self.triggers.before(sent, s, 3)
-        return any(w in self.anaphoric for w in prev)
+        return not self.anaphoric.isdisjoint(prev)
 
     def reassign(self, sent: Sent, mem: Memory, perp: EntityRef | None, a: int) -> None:
         """A claim of an anaphoric attack noun ("X claimed these attacks") names the perpetrator of the last attacks."""

@@ -52,7 +52,7 @@ class AttackTriggers:
         self._last_commemoration: tuple = (None, False)  # (sentence, a commemoration word in it): see _commemoration_in
         self._counts(v)
         self._state(v)
-        self._last_before: tuple = (None, None, [])  # (sentence, offset, words): see before
+        self._before: tuple = (None, {})  # (sentence, {offset: words}): see before
         self._last_trigs: tuple = (None, [])  # (sentence, triggers): see spans
 
     def _counts(self, v: Vocab) -> None:
@@ -131,11 +131,17 @@ class AttackTriggers:
         return None
 
     def before(self, sent: Sent, s: int, n: int) -> list[str]:
-        """The last `n` words (or ";") before `s`; the tests of one trigger ask for the words
-        before it several times: the last window is kept."""
-        if self._last_before[:2] != (sent, s):
-            self._last_before = (sent, s, _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s))
-        return self._last_before[2][-n:]
+        """The last `n` words (or ";") before `s`; the tests of a sentence's triggers ask for the
+        words before each of them several times, and not in turn (spans, then valid, then the
+        frames): the windows of the last sentence are kept, by offset."""
+        last, windows = self._before
+        if last is not sent:
+            windows = {}
+            self._before = (sent, windows)
+        words = windows.get(s)
+        if words is None:
+            words = windows[s] = _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s)
+        return words[-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
         prev = self.before(sent, s, 4)
@@ -144,7 +150,7 @@ class AttackTriggers:
         for w in reversed(prev):
             if w in ("l'", "qu'l'"):
                 return True  # "l'attaque"
-            w = _ELISION.sub("", w)  # "d'un camion piege": "un"
+            w = _unelided(w)  # "d'un camion piege": "un"
             if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
                 return True
             if w.endswith("'s") and (w[:-2] in self.day_poss or (w[:-2] in self.period_poss and not plural(sent.low[s:s + 20].split()[0]))):
@@ -168,12 +174,12 @@ class AttackTriggers:
     def by_state(self, prev: list[str]) -> bool:
         """Does a state agent stand among the last three words before a verb trigger (`prev`:
         `before`)? "Algerian troops killed ...", "l'armée a affirmé avoir tué": a state operation."""
-        return any(w in self.state_agents or _ELISION.sub("", w) in self.state_agents for w in prev[-3:])
+        return any(w in self.state_agents or _unelided(w) in self.state_agents for w in prev[-3:])
 
     def names_state_agent(self, words: list[str]) -> bool:
         """Does one of `words` name a state agent ("the army", "l'armee")? Not "avoir", which the
         state agents hold for the army's reports ("l'armee a affirme avoir tue"), no subject."""
-        return any(w in self.state_agents and w not in _REPORT_INFINITIVES for w in (_ELISION.sub("", x) for x in words))
+        return any(w in self.state_agents and w not in _REPORT_INFINITIVES for w in map(_unelided, words))
 
     def valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
         if kind == "bare":
@@ -182,16 +188,16 @@ class AttackTriggers:
         near = prev[-3:]
         if self._commemoration_in(sent) and (not self.commemoration.isdisjoint(prev) or (kind != "noun" and self._commemorated(sent, s))):
             return False  # "the fifth anniversary of the attacks on X", "en hommage aux victimes de l'attentat de X"
-        if any(w in self.attitude for w in prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
+        if not self.attitude.isdisjoint(prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
         if ("to" in near[-2:] and near[-2:] != ["to", "have"] and not self._party_after_to(sent, s)) or any(
                 w in self.habitual for w in near):
             return False  # "vowed to kill", "in order to attack" (not "gunmen loyal to JNIM killed", "believed to have killed")
-        if self.rel.blocked(sent, s) and kind != "noun":
+        if kind != "noun" and self.rel.blocked(sent, s):
             return False
         if kind != "passive" and plural(sent.low[s:e]) and (
-                any(w in self.suspicion for w in prev) or _SUPERLATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
+                not self.suspicion.isdisjoint(prev) or _SUPERLATIVE_BEFORE.search(sent.low, max(0, s - 30), s)
                 or _SUPERLATIVE_AFTER.match(sent.low, e)):
             return False  # "the deadliest attacks", "accused of the bombings of last year": a characterisation
         if kind == "noun" and _KIND_OF.search(sent.low, max(0, s - 30), s):
@@ -203,7 +209,7 @@ class AttackTriggers:
             count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
             if count and 2 < count < 1900 and plural(sent.low[s:e]):
                 return False  # "250 killings": a count of attacks
-            if any(w in self.state_mod for w in prev[-2:]) or self._state_owned(sent, e):
+            if not self.state_mod.isdisjoint(prev[-2:]) or self._state_owned(sent, e):
                 return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
             if self._foiled(sent, s, e, prev):
                 return False  # "troops defused a car bomb", "un engin explosif a ete decouvert": no attack told
@@ -220,7 +226,7 @@ class AttackTriggers:
         if kind == "verb" and self.a_toll_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
                 not sent.dates and not any(p.kind == "place" for p in sent.places) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
             return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
-        if kind == "verb" and any(w in _SUBJECT_PRONOUNS for w in prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
+        if kind == "verb" and not _SUBJECT_PRONOUNS.isdisjoint(prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
             return False  # "The air force said it had bombed several camps": a state operation
         if kind == "verb" and sent.low[s:e] in self.object_verbs and not self._attack_object(sent, e):
             return False  # "seized weapons", "seized power": no people, no place taken
@@ -238,7 +244,7 @@ class AttackTriggers:
         words = _OBJECT_WORDS.findall(sent.low, max(0, s - 60), s)
         cut = max((i for i, w in enumerate(words) if w in ",;:."), default=-1)
         words = words[cut + 1:]
-        return (any(w in self.attacker_nouns for w in words) and not any(w in self.person_objects for w in words)
+        return (not self.attacker_nouns.isdisjoint(words) and self.person_objects.isdisjoint(words)
                 and not _BY_AGENT.match(sent.low, e))
 
     def _aggregate(self, sent: Sent, e: int) -> bool:
@@ -256,10 +262,10 @@ class AttackTriggers:
         device was found", "un vehicule piege a ete neutralise")."""
         if " ".join(sent.low[s:e].split()) not in self.device_nouns:
             return False
-        if any(w in self.foiled_verbs for w in prev[-4:]):
+        if not self.foiled_verbs.isdisjoint(prev[-4:]):
             return True
         nxt = _OBJECT_WORDS.findall(sent.low, e, e + 40)[:4]
-        return bool(nxt) and nxt[0] in _PASSIVE_AUX and any(w in self.foiled_verbs for w in nxt[1:])
+        return bool(nxt) and nxt[0] in _PASSIVE_AUX and not self.foiled_verbs.isdisjoint(nxt[1:])
 
     def _commemoration_in(self, sent: Sent) -> bool:
         """Does the sentence hold a word of commemoration at all (asked per trigger, answered once per sentence)?"""
@@ -277,7 +283,7 @@ class AttackTriggers:
         """The object of the verb ending at `e` is people ("32 European tourists", "a Dutchman") or
         a place ("the town of Djibo", "the Tiguentourine gas plant")."""
         words = _OBJECT_WORDS.findall(sent.low, e, e + 50)[:4]
-        if any(w in self.person_objects for w in words):
+        if not self.person_objects.isdisjoint(words):
             return True
         m = _PLACE_OBJECT.match(sent.low, e)
         if m is None:  # the verb ends its clause: "Gunmen seized.", "... that the rebels seized, ..."
@@ -332,7 +338,7 @@ class AttackTriggers:
     def _perfect_since(self, sent: Sent, s: int, e: int) -> bool:
         """"Since 2013, at least 118 peacekeepers have been killed", "it has killed thousands of
         insurgents since 2009": a running total (a perfect tense and a "since" in the clause)."""
-        if ";" not in sent.low[:s] and self.opens_since_rx.match(sent.low) and self.perfect_rx.search(
+        if self.opens_since_rx.match(sent.low) and ";" not in sent.low[:s] and self.perfect_rx.search(
                 sent.low.split(";", 1)[0]):
             return True  # "Since 2012, violence has killed thousands", "Depuis 2015, les attaques ... ont fait"
         if not self.perfect_rx.search(sent.low, max(0, s - 30), s + 40):
@@ -348,7 +354,7 @@ class AttackTriggers:
         tail = sent.low[e:e + 60]
         if _IN_ATTACKS.match(tail):  # "killed 40 herders in raids on X on Friday": one day, one event
             return not any(len(d.value) == 10 for d in sent.dates)
-        if (kind == "verb" and any(w in _PLURAL_ATTACK_WORDS for w in self.before(sent, s, 3))
+        if (kind == "verb" and not _PLURAL_ATTACK_WORDS.isdisjoint(self.before(sent, s, 3))
                 and _PLURAL_ATTACKS_BEFORE.search(sent.low, max(0, s - 40), s)) or (
                 kind == "noun" and plural(sent.low[s:e]) and _TOLL_VERB_AFTER.match(sent.low, e)):
             # "Last year's attacks killed more than 300 civilians": many attacks' toll, no day of its own
@@ -398,7 +404,6 @@ WORD_RX = re.compile(r"[\w']+")
 _WORD_OR_SEMI = re.compile(r"[\w']+|;")
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
-_ELISION = re.compile(r"^[a-z]'")
 _REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:]|\b(?:and|but|et|mais)\b")  # not "13,000"
 _BY_AGENT = re.compile(r"[^.;]{0,40}?\b(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|la\s+|les\s+|des\s+|l')?")
@@ -433,6 +438,13 @@ _RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "las
 _RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
+
+
+def _unelided(w: str) -> str:
+    """The word without an elided French article or pronoun ("d'un": "un", "l'armee": "armee"):
+    an ASCII letter and an apostrophe opening it (tested on the string: asked of each word
+    before a trigger)."""
+    return w[2:] if w[1:2] == "'" and "a" <= w[:1] <= "z" else w
 
 
 def plural(noun: str) -> bool:

@@ -173,7 +173,7 @@ class AttackPatterns:
                 if ok2 and is_party(perp2):
                     perp, alleged = perp2, alleged2
         whole = b  # figures: the whole frame ("three days after the assault on X, officials put the toll at 18")
-        if kind == "noun" and any(w in self.triggers.reference for w in self.triggers.before(sent, s, 3)):
+        if kind == "noun" and not self.triggers.reference.isdisjoint(self.triggers.before(sent, s, 3)):
             b = min(b, self.triggers.told_by_reference(sent, s, e) or b)  # "four days after the attack that hit X, ...": its clause
         line = _DATELINE.match(sent.text)  # "BAMAKO, Sept 19 (Agency) –": when and where the report was filed
         lo = max(a, line.end() if line else 0)

@@ -42,7 +42,7 @@ from typing import NamedTuple
 from claims.dates import MONTHS, WEEKDAYS
 from claims.discourse import Memory, Sent
 from claims.places import Gazetteer, PlaceMention
-from claims.vocab import Vocab, phrase_pattern
+from claims.vocab import Vocab, by_first_letter, phrase_pattern
 
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'\u2019-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'\u2019-]*){0,2}")
 _ARTICLES = frozenset({"la", "le", "les", "the", "l'", "l\u2019", "un", "une", "a", "an"})
@@ -105,11 +105,26 @@ def _alternation(words) -> str:
     return "|".join(sorted((phrase_pattern(w) for w in words), key=len, reverse=True))
 
 
+def _opening(*lists) -> str:
+    """`word_start` of the phrases of the lists (each list's longest first, as `_alternation`;
+    those of a list before those of the next)."""
+    return word_start([p for words in lists for p in sorted((phrase_pattern(w) for w in words), key=len, reverse=True)])
+
+
+def word_start(pats: list[str]) -> str:
+    r"""`(?<![\w'])(?:p1|p2|...)`: one of the patterns with no word character nor apostrophe
+    before it, written as claims.vocab's first-letter groups (`by_first_letter`): a pattern that
+    opens on a lookbehind is tried at every offset of the text, one whose branches all open on
+    a letter only where one of those letters stands."""
+    return "|".join((c + r"(?<![\w']" + c + ")" if c else r"(?<![\w'])") + "(?:" + "|".join(rest) + ")"
+                    for c, rest in by_first_letter(pats).items())
+
+
 class Sites:
     def __init__(self, v: Vocab, gazetteer: Gazetteer):
         w = lambda k: v.words("attack", k)  # noqa: E731
         self.gaz = gazetteer
-        loc, verbs, nouns = _alternation(w("site_locatives")), _alternation(w("site_verbs")), _alternation(w("site_nouns"))
+        nouns = _alternation(w("site_nouns"))
         regions = _alternation(w("region_nouns"))
         relief = _alternation(w("relief_nouns"))
         named = _alternation(w("named_attack_nouns"))
@@ -120,10 +135,10 @@ class Sites:
         site_np = lambda names: (r"(?:[a-z-]+\s+){0,2}?(?P<sn>" + names + r")(?:\s+[a-z]+" + qualified  # noqa: E731
                                  + r")?\s+(?:of\b|de\b|d')\s*")
         # a locative (or a verb whose object is the site), then "the village of", "le détachement militaire de"
-        self.loc_rx = re.compile(r"(?<![\w'])(?:(?P<loc>" + loc + r")|(?P<verb>" + verbs + r"))\s+" + det +
+        self.loc_rx = re.compile(r"(?:" + _opening(w("site_locatives"), w("site_verbs")) + r")\s+" + det +
                                  r"(?P<site>" + site_np(nouns + "|" + regions) + r")?(?P<relief>(?:" + relief + r")\s+)?")
         # "residents of the village of X", "habitants du village de X": a site noun after "of" names a locality too
-        self.of_site_rx = re.compile(r"(?<![\w'])(?:of|de|du|d')\s*" + det + r"(?P<site>" + site_np(nouns) + r")(?P<relief>)")
+        self.of_site_rx = re.compile(r"(?:" + _opening(["of", "de", "du", "d'"]) + r")\s*" + det + r"(?P<site>" + site_np(nouns) + r")(?P<relief>)")
         # "l'attaque de Kolmari", "l'attaque du camp de Kolmari", "the siege of the town of Kolmari"
         self.named_rx = re.compile(r"\s+(?:of|de|d'|du)\s*(?:(?:(?:the|le|la|les)\s+|l'\s*)?" + site_np(nouns) + r")?") if named else None
         self.named_nouns = re.compile(r"(?:" + named + r")$") if named else None
