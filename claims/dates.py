@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
-from claims.scan import finditer_at, window_bounds, window_starts, word_starts
+from claims.scan import finditer_at, window_bounds, window_starts
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -177,16 +177,14 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     taken: list[tuple[int, int]] = []
     weekdays: set[int] = set()  # the starts of weekday mentions ("on Friday")
     has, anchors = _features(folded)
-    starts: list[int] = []  # claims.scan.word_starts, found when first needed
     near: dict[str, list[int]] = {}  # "near years", "near months": the word starts in the anchors' windows
     for kind, rx, anchor in _eligible(has):
         if anchor is None:
             matches = rx.finditer(folded)
-        elif anchor in _WORDS_BEFORE:  # (claims.scan.finditer_near, one word scan for all the patterns)
+        elif anchor in _WORDS_BEFORE:  # (claims.scan.finditer_near, its windows found once for the patterns)
             if anchor not in near:
-                starts = starts or word_starts(folded)
                 held = anchors[anchor[5:]]
-                near[anchor] = window_starts(starts, held, window_bounds(folded, held, _WORDS_BEFORE[anchor]))
+                near[anchor] = window_starts(folded, held, window_bounds(folded, held, _WORDS_BEFORE[anchor]))
             matches = finditer_at(rx, folded, near[anchor])
         else:
             matches = finditer_at(rx, folded, anchors[anchor])
