@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
-from claims.scan import finditer_at, finditer_near, window_bounds
+from claims.scan import finditer_at, window_bounds, window_starts
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -141,7 +141,8 @@ _CUE_SETS = list(dict.fromkeys(_CUES.values()))  # each distinct cue tuple is te
 _CUE_WORDS = tuple(sorted({c for cues in _CUE_SETS for c in cues}))  # (each word once)
 # Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
 # name / a written year, so they are tried there only; "near months"/"near years" - they hold one
-# (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match.
+# (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match, and
+# open at a word start (\b before a word character, or ^): they are tried at the word starts near one.
 _ANCHORS = {"mdy": "months", "my": "months", "m_that_year": "near months", "m_rel_year": "near months",
             "m_deictic": "near months", "md": "months", "y_bare": "years",
             "dmy": "near months", "dm": "near months", "m": "near months", "y": "near years"}
@@ -176,14 +177,15 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     taken: list[tuple[int, int]] = []
     weekdays: set[int] = set()  # the starts of weekday mentions ("on Friday")
     has, anchors = _features(folded)
-    bounds: dict[str, list[int]] = {}  # "near years", "near months": claims.scan.window_bounds
+    near: dict[str, list[int]] = {}  # "near years", "near months": the word starts in the anchors' windows
     for kind, rx, anchor in _eligible(has):
         if anchor is None:
             matches = rx.finditer(folded)
-        elif anchor in _WORDS_BEFORE:
-            if anchor not in bounds:
-                bounds[anchor] = window_bounds(folded, anchors[anchor[5:]], _WORDS_BEFORE[anchor])
-            matches = finditer_near(rx, folded, anchors[anchor[5:]], bounds[anchor])
+        elif anchor in _WORDS_BEFORE:  # (claims.scan.finditer_near, its windows found once for the patterns)
+            if anchor not in near:
+                held = anchors[anchor[5:]]
+                near[anchor] = window_starts(folded, held, window_bounds(folded, held, _WORDS_BEFORE[anchor]))
+            matches = finditer_at(rx, folded, near[anchor])
         else:
             matches = finditer_at(rx, folded, anchors[anchor])
         for m in matches:

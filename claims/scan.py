@@ -6,6 +6,7 @@ tried near the anchors; the matches are exactly those of `rx.finditer(text)`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 
@@ -21,20 +22,48 @@ def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Mat
 
 
 def finditer_near(rx: re.Pattern, text: str, anchors: list[int], bounds: list[int]) -> Iterator[re.Match]:
-    """`rx.finditer(text)` for a pattern each match of which holds one of `anchors` (sorted
-    offsets of words that open a white-space separated chunk of the text), preceded in the
-    match by at most n white-space separated words; `bounds`: `window_bounds(text, anchors, n)`.
-    The search for the next match starts at the least bound of the anchors not yet passed (or
-    where the previous match ended), so no match is skipped and none is found out of turn."""
-    pos, i = 0, 0
-    while i < len(anchors):
-        m = rx.search(text, max(pos, bounds[i]))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
-        while i < len(anchors) and anchors[i] < pos:  # a match that held it would start before `pos`
-            i += 1
+    """`rx.finditer(text)` for a pattern that opens at a word start (\\b before a word character, or
+    ^) and each match of which holds one of `anchors` (sorted offsets of words that open a white-space
+    separated chunk of the text), preceded in the match by at most n white-space separated words;
+    `bounds`: `window_bounds(text, anchors, n)`. See `window_starts`."""
+    return finditer_at(rx, text, window_starts(text, anchors, bounds))
+
+
+def window_starts(text: str, anchors: list[int], bounds: list[int]) -> list[int]:
+    """The offsets (sorted) in the window of an anchor (from its own bound, see `window_bounds`, to
+    the anchor) at which a word opens, and 0 if it lies in one: a pattern whose matches open
+    at a word start (or ^) and hold an anchor starts there only, so `finditer_at` tried there
+    finds what `rx.finditer` finds, trying a few words near each anchor instead of every offset
+    from the first window to the end of the text. An offset lies in such a window iff it is at
+    or after `bounds[i]` (the least bound of the anchors from i on), i the first anchor at or
+    after it: each anchor adds the offsets after the anchor before it, from its bound on."""
+    out: list[int] = []
+    after = 0
+    for a, lo in zip(anchors, bounds):
+        if max(lo, after) <= a:
+            out += _word_starts(text, max(lo, after), a + 1)
+        after = a + 1
+    return out
+
+
+_WORD_AFTER = re.compile(r"\W\w")
+# (every ASCII character is in the table: one missing costs a failed look-up per call)
+_BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
+
+
+def _word_starts(text: str, lo: int, hi: int) -> list[int]:
+    """The offsets in [lo, hi) at which a word (a run of \\w) opens, and 0 if lo is 0. ASCII text
+    (the usual case) is cut at its non-word characters, blanked, by str.split: a regex scan tests
+    each character's Unicode class, which costs far more."""
+    base = lo - 1 if lo else 0  # (from the character before lo, which tells whether a word opens at lo)
+    if not text.isascii():
+        return [0] * (not lo) + [m.end() - 1 for m in _WORD_AFTER.finditer(text, base, hi)]
+    starts, at = [0] * (not lo), base
+    for word in text[base:hi].translate(_BLANK_NON_WORD).split(" "):
+        if word and at > base:
+            starts.append(at)
+        at += len(word) + 1
+    return starts
 
 
 def window_bounds(text: str, anchors: list[int], words: int) -> list[int]:
