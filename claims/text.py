@@ -62,32 +62,50 @@ _TABLE = _FoldTable(_ASCII_TABLE)
 
 def fold(text: str) -> str:
     """Same-length folded copy of `text` (see module docstring)."""
-    folded = _sparse_translate(text, _TABLE)
+    folded = _sparse_translate(text, _TABLE, _TABLE_MARKED)
     return text.translate(_TABLE) if folded is None else folded
 
 
-def _sparse_translate(text: str, table: dict[int, str]) -> str | None:
+def _sparse_translate(text: str, table: dict[int, str], marked_table: bytes) -> str | None:
     """`text.translate(table)` (a table that maps every character to one character) for text
-    with few non-ASCII characters; None for text with many (Arabic script).
+    with few non-ASCII characters; None for text with many (Arabic script). `marked_table`:
+    `_marked_table(table)`.
 
     str.translate has a fast path for ASCII strings only. News in English or French holds a
     few non-ASCII characters (curly quotes, accented letters): the text is translated as ASCII
-    with each of them replaced by "?" (one byte each: offsets hold), then they are put back,
-    each looked up in the table. Found by bytes.find, they cost far less than a regex scan."""
+    bytes with each of them replaced by "?" (one byte each: offsets hold) and cut at the "?"s;
+    these characters and the text's own "?"s, taken at once from its UTF-8 bytes (where every
+    byte of a non-ASCII character is a non-ASCII one), are translated apart and put back in
+    between. Every step is a C loop over the text or the pieces: a Python loop over the "?"s
+    cost several times more."""
     if text.isascii():
         return text.translate(table)
-    marked = text.encode("ascii", "replace")
-    if (marked.count(b"?") - text.count("?")) * 16 > len(text):  # more than one in 16 characters
+    marks = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BUT_QMARK).decode("utf-8", "surrogatepass")
+    if (len(marks) - marks.count("?")) * 16 > len(text):  # more than one in 16 characters non-ASCII
         return None
-    done, parts, last = marked.decode("ascii").translate(table), [], 0
-    at = marked.find(b"?")
-    while at >= 0:
-        if text[at] != "?":  # (else a question mark of the text)
-            parts += (done[last:at], table[ord(text[at])])
-            last = at + 1
-        at = marked.find(b"?", at + 1)
-    parts.append(done[last:])
+    runs = text.encode("ascii", "replace").translate(marked_table).decode("ascii").split("?")
+    parts = [""] * (len(runs) + len(marks))
+    parts[::2] = runs
+    parts[1::2] = marks.translate(table)
     return "".join(parts)
+
+
+_ASCII_BUT_QMARK = bytes(i for i in range(128) if i != ord("?"))
+
+
+def _marked_table(table: dict[int, str]) -> bytes:
+    """The bytes.translate table of the ASCII characters of `table` (each mapped to one ASCII
+    character), but for "?", kept (_sparse_translate's mark), which none of the others may become."""
+    out = bytearray(range(256))
+    for i in range(128):
+        if i != ord("?"):
+            out[i] = ord(table[i])
+    if out.count(b"?") != 1:
+        raise ValueError("a translation table that maps a character to '?'")
+    return bytes(out)
+
+
+_TABLE_MARKED = _marked_table(_TABLE)
 
 
 _AL_PREFIX = re.compile(r"\b(?:al|el|ul|ad|ed|ash|as|an|ar)\s+(?=\w)")
@@ -288,7 +306,7 @@ class Tokens:
         # Every non-word character becomes a space and the text is split there (a C-level
         # split, about three times cheaper than a regex's): the pieces are the words and the
         # empty strings between two non-word characters.
-        spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE)
+        spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE, _NON_WORD_MARKED)
         if spaced is None:  # (mostly non-ASCII text: a regex substitution beats str.translate)
             spaced = _NON_WORD_CHAR.sub(" ", folded)
         self._pieces = spaced.split(" ")
@@ -366,6 +384,7 @@ _WORD_CHAR = re.compile(r"\w")
 _NON_WORD_CHAR = re.compile(r"[^\w ]")
 # Non-word characters -> space: Tokens splits the text there.
 _NON_WORD_TO_SPACE = _NonWordToSpace({i: " " for i in range(128) if not _WORD_CHAR.fullmatch(chr(i))})
+_NON_WORD_MARKED = _marked_table(_NON_WORD_TO_SPACE)
 _PROCLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل glued to the next Arabic word
 _VALUES = "\x00"  # trie key of the values of a phrase ending here (never a token)
 _TRANSLIT = tuple((re.compile(a), b) for a, b in (
