@@ -167,28 +167,36 @@ class PhraseIndex:
         `Tokens` when the caller already has them (shared by several indexes).
 
         The words of the text that may start a phrase are taken in text order; the next token
-        is only read where a longer phrase may follow."""
+        is only read where a longer phrase may follow: where a word follows after a space, read
+        here (Tokens.next_token's common case, without a call: most first words are followed by
+        no word that continues a phrase), else by `Tokens.next_token`."""
         toks = words if isinstance(words, Tokens) else Tokens(folded)
         found = self._first_words(toks.uniq)
         out: list[tuple[int, int, object]] = []
         if not found:
             return out
-        first, key, next_token = self._first, self._key, toks.next_token
+        first, key, next_token, pieces, folded = self._first, self._key, toks.next_token, toks.pieces, toks.folded
         last_start = last_end = -1  # the span of out[-1]
         for start, end, w, i in toks.occurrences(found):
             node, skip, goes_on = first[w]
+            start += skip
+            if start < last_end <= end:
+                continue  # inside the previous match, at its end: no phrase from here is longer
             child = None
             if goes_on:
-                nxt = next_token(i, end)
-                if nxt is not None:
-                    child = node.get(key(nxt[0]) if key else nxt[0])
+                nxt = pieces[i + 1]
+                if nxt and folded[end] == " ":
+                    child = node.get(key(nxt) if key else nxt)
+                    if child is not None:
+                        nxt = (nxt, end + 1 + len(nxt), i + 1)
+                else:
+                    nxt = next_token(i, end)
+                    if nxt is not None:
+                        child = node.get(key(nxt[0]) if key else nxt[0])
             if child is None:  # the phrase ends here
                 vals = node.get(_VALUES)
                 if vals is None:
                     continue  # and no phrase is this word alone
-                start += skip
-                if start < last_end <= end:
-                    continue  # inside the previous match: it cannot be longer
                 if accept is None:
                     hit = (start, end, vals[0])
                 else:
@@ -196,9 +204,6 @@ class PhraseIndex:
                     if hit is None:
                         continue
             else:
-                start += skip
-                if start < last_end <= end:
-                    continue
                 hit = self._longest(toks, start, end, node, accept, child, nxt)
                 if hit is None:
                     continue
@@ -251,17 +256,22 @@ class PhraseIndex:
     def _longest(self, toks: "Tokens", start: int, end: int, node: dict, accept, child: dict, nxt: tuple[str, int, int]):
         """The longest accepted phrase starting at `start` (its first token ends at `end`; the
         next token, `nxt` = Tokens.next_token, leads to trie node `child`). The tokens are read
-        from the text's Tokens, and after a punctuation mark (no piece of them) by _NEXT_TOKEN."""
+        from the text's Tokens (a word after a space read here, as in `find`), and after a
+        punctuation mark (no piece of them) by _NEXT_TOKEN."""
         ends, key, folded = [(end, node[_VALUES])] if _VALUES in node else [], self._key, toks.folded
-        node, end, j = child, nxt[1], nxt[2]
+        node, end, j, pieces = child, nxt[1], nxt[2], toks.pieces
         while True:
             if _VALUES in node:
                 ends.append((end, node[_VALUES]))
             if j >= 0:
-                nxt = toks.next_token(j, end)
-                if nxt is None:
-                    break
-                w, after, j = nxt
+                w = pieces[j + 1]
+                if w and folded[end] == " ":
+                    after, j = end + 1 + len(w), j + 1
+                else:
+                    nxt = toks.next_token(j, end)
+                    if nxt is None:
+                        break
+                    w, after, j = nxt
             else:
                 m = _NEXT_TOKEN.match(folded, end)
                 if m is None:
@@ -297,9 +307,11 @@ def _accepted(start: int, end: int, values: list, accept) -> tuple[int, int, obj
 
 class Tokens:
     """The words (\\w+ runs) of a folded text, split once per document and shared by the
-    entity and place indexes: the set of distinct words, and where given words occur."""
+    entity and place indexes: the set of distinct words, and where given words occur.
+    `pieces`: the text cut at each non-word character (a word, or "" between two such
+    characters), and a last "" (after the last word)."""
 
-    __slots__ = ("folded", "_pieces", "_padded", "_uniq", "_shared")
+    __slots__ = ("folded", "pieces", "_padded", "_uniq", "_shared")
 
     def __init__(self, folded: str):
         self.folded = folded
@@ -309,7 +321,8 @@ class Tokens:
         spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE, _NON_WORD_MARKED)
         if spaced is None:  # (mostly non-ASCII text: a regex substitution beats str.translate)
             spaced = _NON_WORD_CHAR.sub(" ", folded)
-        self._pieces = spaced.split(" ")
+        self.pieces = spaced.split(" ")
+        self.pieces.append("")  # (so that a word's piece always has a next one: PhraseIndex reads it)
         self._padded = " " + spaced + " "  # where " w " occurs, word w does (offset + 1 in the text)
         self._uniq: set[str] | None = None
         # see share: the words, their occurrences, and the word of each occurrence
@@ -318,7 +331,7 @@ class Tokens:
     @property
     def uniq(self) -> set[str]:
         if self._uniq is None:
-            self._uniq = set(self._pieces)
+            self._uniq = set(self.pieces)
             self._uniq.discard("")  # the empty pieces between two non-word characters
         return self._uniq
 
@@ -338,7 +351,7 @@ class Tokens:
         return self._scan(found)
 
     def _scan(self, found: set[str]) -> list[tuple[int, int, str, int]]:
-        pieces, padded, out = self._pieces, self._padded, []
+        pieces, padded, out = self.pieces, self._padded, []
         pos = 0
         for i in compress(range(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces
             w = pieces[i]
@@ -354,7 +367,7 @@ class Tokens:
         """The token after piece `i` (an occurrence ending at `end`), its end and its piece index:
         the next word, or a punctuation mark (what _NEXT_TOKEN reads; piece index -1); None at the
         end of the text."""
-        pieces, j = self._pieces, i + 1
+        pieces, j = self.pieces, i + 1
         n = len(pieces)
         if j < n and pieces[j]:  # (the common case: one character between the two words)
             c = self.folded[end]
