@@ -92,6 +92,15 @@ _ORG_RX = {forms: _org_rx(forms) for n in range(1, len(_ORG_FORMS) + 1) for form
 # before an anchor (claims.scan.finditer_at), as a pattern that opens on \b is otherwise tried at
 # every offset (and a search from before an anchor that no match holds reads on to the next match).
 _ORG_ANCHORS = re.compile(r"Katiba|Katibat|Ansar|Jama|Harakat|Saraya|Liwa|Jaish|Kataib|Jund|Brigade|Battalion|Movement|Shura")
+# The anchors, each with the folded words of a text one of which a match that holds it holds (the
+# anchor's own word: "Jama'at" -> "jama"): an anchor whose words the text lacks can be skipped, as
+# every match holds an anchor of its own form (the forms the text lacks are not tried: _ORG_RX).
+_ANCHOR_WORDS = (("Katiba", frozenset({"katiba", "katibat", "katibas"})), ("Ansar", frozenset({"ansar"})),
+                 ("Jama", frozenset({"jama", "jamaat"})), ("Harakat", frozenset({"harakat"})),
+                 ("Saraya", frozenset({"saraya"})), ("Liwa", frozenset({"liwa"})), ("Jaish", frozenset({"jaish"})),
+                 ("Kataib", frozenset({"kataib"})), ("Jund", frozenset({"jund"})),
+                 ("Brigade", frozenset({"brigade", "brigades"})), ("Battalion", frozenset({"battalion", "battalions"})),
+                 ("Movement", frozenset({"movement"})), ("Shura", frozenset({"shura"})))
 _LEAD_ARTICLE = re.compile(r"(?:The|Le|La|Les)\s+")
 _WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
 
@@ -147,16 +156,21 @@ class EntityMatcher:
                 shared.append((start, key))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
             forms = tuple(i for i, (cues, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
-            unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG))
+            unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG), _anchors(text, toks.uniq))
             if unknown:  # (the index's matches come in text order: else nothing to sort)
                 out.extend(unknown)
                 out.sort(key=lambda m: m.start)
         return out
 
-    def _unknown(self, text: str, known: list[Mention], rx: re.Pattern = _UNKNOWN_ORG) -> list[Mention]:
+    def _unknown(self, text: str, known: list[Mention], rx: re.Pattern = _UNKNOWN_ORG,
+                 anchors: list[int] | None = None) -> list[Mention]:
+        """The organisation-like names (`rx`: _ORG_RX of the forms the text may hold) that overlap
+        no `known` mention; `anchors`: the offsets of the anchors that matter (_anchors), else all."""
         out = []
         known_starts = [k.start for k in known]
-        for m in finditer_at(rx, text, _org_starts(text, [a.start() for a in _ORG_ANCHORS.finditer(text)])):
+        if anchors is None:
+            anchors = [a.start() for a in _ORG_ANCHORS.finditer(text)]
+        for m in finditer_at(rx, text, _org_starts(text, anchors)):
             s, e = m.start(), m.end()
             surface = text[s:e].rstrip(" -'")
             e = s + len(surface)
@@ -172,6 +186,21 @@ class EntityMatcher:
                 continue
             out.append(Mention(s, e, None, surface, surface, "group"))
         return out
+
+
+def _anchors(text: str, words: set[str]) -> list[int]:
+    """The offsets (sorted) of the anchors (_ORG_ANCHORS) in `text` whose words (_ANCHOR_WORDS) are
+    among the text's folded `words`, each anchor found by str.find: a regex scan of the
+    alternation tries it at every capital of the text, at a far higher cost."""
+    out: list[int] = []
+    for anchor, anchor_words in _ANCHOR_WORDS:
+        if not anchor_words.isdisjoint(words):
+            at = text.find(anchor)
+            while at >= 0:
+                out.append(at)
+                at = text.find(anchor, at + 1)
+    out.sort()  # (anchors are capitalised words with no capital inside: none starts inside another)
+    return out
 
 
 def _org_starts(text: str, anchors: list[int]) -> list[int]:

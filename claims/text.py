@@ -62,32 +62,50 @@ _TABLE = _FoldTable(_ASCII_TABLE)
 
 def fold(text: str) -> str:
     """Same-length folded copy of `text` (see module docstring)."""
-    folded = _sparse_translate(text, _TABLE)
+    folded = _sparse_translate(text, _TABLE, _TABLE_MARKED)
     return text.translate(_TABLE) if folded is None else folded
 
 
-def _sparse_translate(text: str, table: dict[int, str]) -> str | None:
+def _sparse_translate(text: str, table: dict[int, str], marked_table: bytes) -> str | None:
     """`text.translate(table)` (a table that maps every character to one character) for text
-    with few non-ASCII characters; None for text with many (Arabic script).
+    with few non-ASCII characters; None for text with many (Arabic script). `marked_table`:
+    `_marked_table(table)`.
 
     str.translate has a fast path for ASCII strings only. News in English or French holds a
     few non-ASCII characters (curly quotes, accented letters): the text is translated as ASCII
-    with each of them replaced by "?" (one byte each: offsets hold), then they are put back,
-    each looked up in the table. Found by bytes.find, they cost far less than a regex scan."""
+    bytes with each of them replaced by "?" (one byte each: offsets hold) and cut at the "?"s;
+    these characters and the text's own "?"s, taken at once from its UTF-8 bytes (where every
+    byte of a non-ASCII character is a non-ASCII one), are translated apart and put back in
+    between. Every step is a C loop over the text or the pieces: a Python loop over the "?"s
+    cost several times more."""
     if text.isascii():
         return text.translate(table)
-    marked = text.encode("ascii", "replace")
-    if (marked.count(b"?") - text.count("?")) * 16 > len(text):  # more than one in 16 characters
+    marks = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BUT_QMARK).decode("utf-8", "surrogatepass")
+    if (len(marks) - marks.count("?")) * 16 > len(text):  # more than one in 16 characters non-ASCII
         return None
-    done, parts, last = marked.decode("ascii").translate(table), [], 0
-    at = marked.find(b"?")
-    while at >= 0:
-        if text[at] != "?":  # (else a question mark of the text)
-            parts += (done[last:at], table[ord(text[at])])
-            last = at + 1
-        at = marked.find(b"?", at + 1)
-    parts.append(done[last:])
+    runs = text.encode("ascii", "replace").translate(marked_table).decode("ascii").split("?")
+    parts = [""] * (len(runs) + len(marks))
+    parts[::2] = runs
+    parts[1::2] = marks.translate(table)
     return "".join(parts)
+
+
+_ASCII_BUT_QMARK = bytes(i for i in range(128) if i != ord("?"))
+
+
+def _marked_table(table: dict[int, str]) -> bytes:
+    """The bytes.translate table of the ASCII characters of `table` (each mapped to one ASCII
+    character), but for "?", kept (_sparse_translate's mark), which none of the others may become."""
+    out = bytearray(range(256))
+    for i in range(128):
+        if i != ord("?"):
+            out[i] = ord(table[i])
+    if out.count(b"?") != 1:
+        raise ValueError("a translation table that maps a character to '?'")
+    return bytes(out)
+
+
+_TABLE_MARKED = _marked_table(_TABLE)
 
 
 _AL_PREFIX = re.compile(r"\b(?:al|el|ul|ad|ed|ash|as|an|ar)\s+(?=\w)")
@@ -149,28 +167,36 @@ class PhraseIndex:
         `Tokens` when the caller already has them (shared by several indexes).
 
         The words of the text that may start a phrase are taken in text order; the next token
-        is only read where a longer phrase may follow."""
+        is only read where a longer phrase may follow: where a word follows after a space, read
+        here (Tokens.next_token's common case, without a call: most first words are followed by
+        no word that continues a phrase), else by `Tokens.next_token`."""
         toks = words if isinstance(words, Tokens) else Tokens(folded)
         found = self._first_words(toks.uniq)
         out: list[tuple[int, int, object]] = []
         if not found:
             return out
-        first, key, next_token = self._first, self._key, toks.next_token
+        first, key, next_token, pieces, folded = self._first, self._key, toks.next_token, toks.pieces, toks.folded
         last_start = last_end = -1  # the span of out[-1]
         for start, end, w, i in toks.occurrences(found):
             node, skip, goes_on = first[w]
+            start += skip
+            if start < last_end <= end:
+                continue  # inside the previous match, at its end: no phrase from here is longer
             child = None
             if goes_on:
-                nxt = next_token(i, end)
-                if nxt is not None:
-                    child = node.get(key(nxt[0]) if key else nxt[0])
+                nxt = pieces[i + 1]
+                if nxt and folded[end] == " ":
+                    child = node.get(key(nxt) if key else nxt)
+                    if child is not None:
+                        nxt = (nxt, end + 1 + len(nxt), i + 1)
+                else:
+                    nxt = next_token(i, end)
+                    if nxt is not None:
+                        child = node.get(key(nxt[0]) if key else nxt[0])
             if child is None:  # the phrase ends here
                 vals = node.get(_VALUES)
                 if vals is None:
                     continue  # and no phrase is this word alone
-                start += skip
-                if start < last_end <= end:
-                    continue  # inside the previous match: it cannot be longer
                 if accept is None:
                     hit = (start, end, vals[0])
                 else:
@@ -178,9 +204,6 @@ class PhraseIndex:
                     if hit is None:
                         continue
             else:
-                start += skip
-                if start < last_end <= end:
-                    continue
                 hit = self._longest(toks, start, end, node, accept, child, nxt)
                 if hit is None:
                     continue
@@ -233,17 +256,22 @@ class PhraseIndex:
     def _longest(self, toks: "Tokens", start: int, end: int, node: dict, accept, child: dict, nxt: tuple[str, int, int]):
         """The longest accepted phrase starting at `start` (its first token ends at `end`; the
         next token, `nxt` = Tokens.next_token, leads to trie node `child`). The tokens are read
-        from the text's Tokens, and after a punctuation mark (no piece of them) by _NEXT_TOKEN."""
+        from the text's Tokens (a word after a space read here, as in `find`), and after a
+        punctuation mark (no piece of them) by _NEXT_TOKEN."""
         ends, key, folded = [(end, node[_VALUES])] if _VALUES in node else [], self._key, toks.folded
-        node, end, j = child, nxt[1], nxt[2]
+        node, end, j, pieces = child, nxt[1], nxt[2], toks.pieces
         while True:
             if _VALUES in node:
                 ends.append((end, node[_VALUES]))
             if j >= 0:
-                nxt = toks.next_token(j, end)
-                if nxt is None:
-                    break
-                w, after, j = nxt
+                w = pieces[j + 1]
+                if w and folded[end] == " ":
+                    after, j = end + 1 + len(w), j + 1
+                else:
+                    nxt = toks.next_token(j, end)
+                    if nxt is None:
+                        break
+                    w, after, j = nxt
             else:
                 m = _NEXT_TOKEN.match(folded, end)
                 if m is None:
@@ -279,19 +307,22 @@ def _accepted(start: int, end: int, values: list, accept) -> tuple[int, int, obj
 
 class Tokens:
     """The words (\\w+ runs) of a folded text, split once per document and shared by the
-    entity and place indexes: the set of distinct words, and where given words occur."""
+    entity and place indexes: the set of distinct words, and where given words occur.
+    `pieces`: the text cut at each non-word character (a word, or "" between two such
+    characters), and a last "" (after the last word)."""
 
-    __slots__ = ("folded", "_pieces", "_padded", "_uniq", "_shared")
+    __slots__ = ("folded", "pieces", "_padded", "_uniq", "_shared")
 
     def __init__(self, folded: str):
         self.folded = folded
         # Every non-word character becomes a space and the text is split there (a C-level
         # split, about three times cheaper than a regex's): the pieces are the words and the
         # empty strings between two non-word characters.
-        spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE)
+        spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE, _NON_WORD_MARKED)
         if spaced is None:  # (mostly non-ASCII text: a regex substitution beats str.translate)
             spaced = _NON_WORD_CHAR.sub(" ", folded)
-        self._pieces = spaced.split(" ")
+        self.pieces = spaced.split(" ")
+        self.pieces.append("")  # (so that a word's piece always has a next one: PhraseIndex reads it)
         self._padded = " " + spaced + " "  # where " w " occurs, word w does (offset + 1 in the text)
         self._uniq: set[str] | None = None
         # see share: the words, their occurrences, and the word of each occurrence
@@ -300,7 +331,7 @@ class Tokens:
     @property
     def uniq(self) -> set[str]:
         if self._uniq is None:
-            self._uniq = set(self._pieces)
+            self._uniq = set(self.pieces)
             self._uniq.discard("")  # the empty pieces between two non-word characters
         return self._uniq
 
@@ -320,7 +351,7 @@ class Tokens:
         return self._scan(found)
 
     def _scan(self, found: set[str]) -> list[tuple[int, int, str, int]]:
-        pieces, padded, out = self._pieces, self._padded, []
+        pieces, padded, out = self.pieces, self._padded, []
         pos = 0
         for i in compress(range(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces
             w = pieces[i]
@@ -336,7 +367,7 @@ class Tokens:
         """The token after piece `i` (an occurrence ending at `end`), its end and its piece index:
         the next word, or a punctuation mark (what _NEXT_TOKEN reads; piece index -1); None at the
         end of the text."""
-        pieces, j = self._pieces, i + 1
+        pieces, j = self.pieces, i + 1
         n = len(pieces)
         if j < n and pieces[j]:  # (the common case: one character between the two words)
             c = self.folded[end]
@@ -366,6 +397,7 @@ _WORD_CHAR = re.compile(r"\w")
 _NON_WORD_CHAR = re.compile(r"[^\w ]")
 # Non-word characters -> space: Tokens splits the text there.
 _NON_WORD_TO_SPACE = _NonWordToSpace({i: " " for i in range(128) if not _WORD_CHAR.fullmatch(chr(i))})
+_NON_WORD_MARKED = _marked_table(_NON_WORD_TO_SPACE)
 _PROCLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل glued to the next Arabic word
 _VALUES = "\x00"  # trie key of the values of a phrase ending here (never a token)
 _TRANSLIT = tuple((re.compile(a), b) for a, b in (
