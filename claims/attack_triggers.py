@@ -158,14 +158,17 @@ class AttackTriggers:
     def before(self, sent: Sent, s: int, n: int) -> list[str]:
         """The last `n` words (or ";") before `s`; the tests of a sentence's triggers ask for the
         words before each of them several times, and not in turn (spans, then valid, then the
-        frames): the windows of the last sentence are kept, by offset."""
+        frames): the windows of the last sentence are kept, by offset. (An ASCII window is cut into
+        its words by str.split, its other characters blanked and each ";" set apart: the same
+        words as a regex scan, which tests each character.)"""
         last, windows = self._before
         if last is not sent:
             windows = {}
             self._before = (sent, windows)
         words = windows.get(s)
         if words is None:
-            words = windows[s] = _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s)
+            head = sent.low[max(0, s - 80):s]
+            words = windows[s] = head.translate(_WORDS_AND_SEMIS).split() if head.isascii() else _WORD_OR_SEMI.findall(head)
         return words[-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
@@ -427,6 +430,8 @@ _WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 WORD_RX = re.compile(r"[\w']+")
 _WORD_OR_SEMI = re.compile(r"[\w']+|;")
+# (str.translate: the words of _WORD_OR_SEMI kept, ";" set apart by blanks, every other ASCII character blanked)
+_WORDS_AND_SEMIS = str.maketrans({c: c if c.isalnum() or c in "_'" else " ; " if c == ";" else " " for c in map(chr, range(128))})
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
