@@ -18,10 +18,12 @@ position (`before`, kept for the last position asked), `definite` ("the attack",
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress
 
 from claims.discourse import Analyzer, Sent
 from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
+from claims.scan import finditer_at
 from claims.sites import Sites
 from claims.vocab import Vocab, elided, phrase_pattern
 
@@ -32,6 +34,9 @@ class AttackTriggers:
         self.verb_rx = elided(v.rx("attack", "verbs"))
         self.passive_rx = v.rx("attack", "passive")
         self.noun_rx = elided(v.rx("attack", "nouns"))
+        # the first word of each phrase of the three lists: where they may match (see _lead_starts)
+        self.leads = {k: _leads(v.words("attack", k)) for k in ("passive", "verbs", "nouns")}
+        self.all_leads = None if None in self.leads.values() else frozenset().union(*self.leads.values())
         w = lambda k: set(v.words("attack", k))  # noqa: E731
         self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
         self.state_mod, self.dets, self.suspicion = w("state_modifiers"), w("determiners"), w("suspicion")
@@ -89,11 +94,12 @@ class AttackTriggers:
 
     def _find_triggers(self, sent: Sent) -> list[tuple[int, int, str]]:
         cues = sent.cues  # a pattern whose word list the sentence lacks cannot match: not scanned
-        found = [(m.start(), m.end(), "passive") for m in self._scan(self.passive_rx, "passive", cues, sent.low)]
-        verbs = self._scan(self.verb_rx, "verbs", cues, sent.low)  # scanned once, used twice
+        at = self._lead_starts(sent.low, cues)
+        found = [(m.start(), m.end(), "passive") for m in self._scan(self.passive_rx, "passive", cues, sent.low, at)]
+        verbs = self._scan(self.verb_rx, "verbs", cues, sent.low, at)  # scanned once, used twice
         found += [(m.start(), m.end(), "verb") for m in verbs if " " in m.group()
                   and not any(s < m.end() and m.start() < e for s, e, _ in found)]  # "ont attaqué" before "attaque"
-        for ms, kind in ((self._scan(self.noun_rx, "nouns", cues, sent.low), "noun"), (verbs, "verb")):
+        for ms, kind in ((self._scan(self.noun_rx, "nouns", cues, sent.low, at), "noun"), (verbs, "verb")):
             for m in ms:
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     k = kind
@@ -107,9 +113,28 @@ class AttackTriggers:
         found.sort()
         return found
 
-    @staticmethod
-    def _scan(rx: re.Pattern, key: str, cues: frozenset, low: str) -> list:
-        return list(rx.finditer(low)) if ("attack", key) in cues else []
+    def _lead_starts(self, low: str, cues: frozenset) -> list[tuple[int, str]] | None:
+        """(offset, word) of each word of `low` that opens a phrase of the trigger lists, in order;
+        None where the patterns are to scan the whole sentence (no list is in the cues, the
+        text is not ASCII, or a phrase opens on no word of its own: see _leads).
+        A match of these patterns opens where no word character comes before (their lookbehind),
+        so at the start of a word, and that word is the phrase's first (it ends where the phrase's
+        first word does: on a space, an apostrophe, the phrase's end test): the patterns are
+        tried at these words only (finditer_at), instead of at each letter of the sentence.
+        ASCII text is cut into its words by str.split at its non-word characters, blanked."""
+        if self.all_leads is None or not low.isascii() or not any(("attack", k) in cues for k in self.leads):
+            return None
+        words = low.translate(_BLANK_NON_WORD).split(" ")
+        offsets = list(accumulate(map(len, words), initial=0))  # word i opens at offsets[i] + i (one blank after each)
+        return [(offsets[i] + i, words[i]) for i in compress(range(len(words)), map(self.all_leads.__contains__, words))]
+
+    def _scan(self, rx: re.Pattern, key: str, cues: frozenset, low: str, at: list[tuple[int, str]] | None) -> list:
+        if ("attack", key) not in cues:
+            return []
+        if at is None:
+            return list(rx.finditer(low))
+        leads = self.leads[key]
+        return list(finditer_at(rx, low, [p for p, w in at if w in leads]))
 
     def told_by_reference(self, sent: Sent, s: int, e: int) -> int | None:
         """End of the clause that reports attack noun [s, e) inside a reference ("four days
@@ -133,14 +158,17 @@ class AttackTriggers:
     def before(self, sent: Sent, s: int, n: int) -> list[str]:
         """The last `n` words (or ";") before `s`; the tests of a sentence's triggers ask for the
         words before each of them several times, and not in turn (spans, then valid, then the
-        frames): the windows of the last sentence are kept, by offset."""
+        frames): the windows of the last sentence are kept, by offset. (An ASCII window is cut into
+        its words by str.split, its other characters blanked and each ";" set apart: the same
+        words as a regex scan, which tests each character.)"""
         last, windows = self._before
         if last is not sent:
             windows = {}
             self._before = (sent, windows)
         words = windows.get(s)
         if words is None:
-            words = windows[s] = _WORD_OR_SEMI.findall(sent.low, max(0, s - 80), s)
+            head = sent.low[max(0, s - 80):s]
+            words = windows[s] = head.translate(_WORDS_AND_SEMIS).split() if head.isascii() else _WORD_OR_SEMI.findall(head)
         return words[-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
@@ -402,6 +430,8 @@ _WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 WORD_RX = re.compile(r"[\w']+")
 _WORD_OR_SEMI = re.compile(r"[\w']+|;")
+# (str.translate: the words of _WORD_OR_SEMI kept, ";" set apart by blanks, every other ASCII character blanked)
+_WORDS_AND_SEMIS = str.maketrans({c: c if c.isalnum() or c in "_'" else " ; " if c == ";" else " " for c in map(chr, range(128))})
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
@@ -438,6 +468,26 @@ _RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "las
 _RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
+
+
+# (every ASCII character is in the table: one missing costs a failed look-up per call)
+_BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
+
+
+def _leads(phrases: list[str]) -> frozenset | None:
+    """The first word (run of word characters) of each phrase, which a match of the phrase's
+    pattern opens on, whole: None where a phrase opens on no word character or its first word
+    is starred ("kill*": any word that opens so)."""
+    out = set()
+    for p in phrases:
+        m = _LEAD.match(p)
+        if m is None or p.startswith("*", m.end()):
+            return None
+        out.add(m.group())
+    return frozenset(out)
+
+
+_LEAD = re.compile(r"\w+")
 
 
 def _unelided(w: str) -> str:
