@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter, itemgetter
 
 from claims.dates import MONTHS, WEEKDAYS
 from claims.entities import Mention
@@ -34,6 +35,7 @@ _COLLECTIVE = re.compile(r"\s*(?:of|de|d'|du|des)\b")  # "a group of gunmen", "u
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "On Sunday, a group ..."
 _TOKEN = re.compile(r"[\w']+")
 _ACRONYM = re.compile(r"\(([A-Z]{2,7})\)")  # "(MSA)", "(CMFPR)"
+_START_END = attrgetter("start", "end")
 
 
 class NameLearner:
@@ -66,32 +68,33 @@ class NameLearner:
         acronymed = self.acronym_heads is not None and "(" in text
         if not heads and not acronymed:
             return []
-        known = [(m.start, m.end) for m in mentions]
-        known_ends = {m.end for m in mentions}
-        barred = [(p.start, p.end) for p in places if not (p.kind == "place" and geonames(p))]
+        known = list(map(_START_END, mentions))  # (C loops: most texts introduce no name)
+        starts = list(map(itemgetter(0), known))
+        known_ends = set(map(itemgetter(1), known))
+        # The places no name overlaps (none a GeoNames-only village), found only for the rare
+        # candidate name: a call of `geonames` per place would cost more than the names themselves.
+        barred = _Barred(places, geonames)
         names: set[str] = set()
         if acronymed:
-            names |= self._acronymed(text, folded, known, barred)
-        starts = [k[0] for k in known]
+            names |= self._acronymed(text, folded, known, starts, barred)
         for s, e, _, _ in toks.occurrences(heads) if heads else ():
             i = bisect.bisect_right(starts, s) - 1
             if (i >= 0 and known[i][1] >= e) or _COLLECTIVE.match(folded, e):
                 continue  # (a head inside a known name: "the Salafist Group for Preaching and Combat")
             for a, b in self._introduced(text, folded, s, e, known_ends):
-                if not any(x < b and a < y for x, y in known) and not any(x < b and a < y for x, y in barred):
+                if not any(x < b and a < y for x, y in known) and not any(x < b and a < y for x, y in barred.spans()):
                     names.add(text[a:b])
         if not names:
             return []
         return _occurrences(text, names, known)
 
-    def _acronymed(self, text: str, folded: str, known: list, barred: list) -> set[str]:
+    def _acronymed(self, text: str, folded: str, known: list, starts: list, barred: _Barred) -> set[str]:
         """The names given with their acronym in brackets ("le Mouvement pour le salut de l'Azawad
         (MSA)", "the Macina Liberation Front (FLM)"), and these acronyms: a name opens on a
         capitalised word, holds a head noun of an armed movement (`acronym_heads`) among its
         first three words, runs up to the bracket with no punctuation, and the acronym's letters
         are initials of its words, in order, the first one the name's."""
         out: set[str] = set()
-        starts = [k[0] for k in known]
         for m in _ACRONYM.finditer(text):
             i = bisect.bisect_right(starts, m.start(1)) - 1  # a known acronym, or a known name right before it: none new
             j = bisect.bisect_right(starts, m.start() - 2) - 1
@@ -107,7 +110,7 @@ class NameLearner:
                 if (self.acronym_heads.isdisjoint(name_words[:3]) or not _initials_spell(name_words, m.group(1).lower())
                         or not self.civil.isdisjoint(name_words) or not self.not_names.isdisjoint(name_words[:1])
                         or any(x < span[1] and span[0] < y for x, y in known)
-                        or any(x <= span[0] and span[1] <= y for x, y in barred)):  # (a place inside it is no bar: "... de l'Azawad")
+                        or any(x <= span[0] and span[1] <= y for x, y in barred.spans())):  # (a place inside it is no bar: "... de l'Azawad")
                     continue
                 out.add(text[span[0]:span[1]])
                 out.add(m.group(1))
@@ -139,13 +142,15 @@ class NameLearner:
             m = self._intro.match(folded, e)
             if m:
                 out.append(self._name(text, folded, _tokens_after(folded, m.end())))
+        if not out:  # (most head nouns introduce nothing)
+            return out
         out = [span for span in out if span is not None]
         return out if not out or not self._civil(folded, s, e) else []
 
     def _capital_before(self, text: str, s: int) -> bool:
         """Does the word before offset `s` (white space between) open on a capital, and is it no
         stop word ("The group")? (a cheap first test)"""
-        words = text[max(0, s - 30):s].split()
+        words = text[max(0, s - 30):s].rsplit(None, 1)  # (its last word: the only one split off)
         return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in self.not_names
 
     def _name(self, text: str, folded: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -171,6 +176,19 @@ class NameLearner:
         if not kept:
             return None
         return min(k[0] for k in kept), max(k[1] for k in kept)
+
+
+class _Barred:
+    """The spans of the places no learned name overlaps: all but the GeoNames-only villages
+    (`geonames(place)`), listed on the first call of `spans`."""
+
+    def __init__(self, places: list[PlaceMention], geonames):
+        self._places, self._geonames, self._spans = places, geonames, None
+
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [(p.start, p.end) for p in self._places if not (p.kind == "place" and self._geonames(p))]
+        return self._spans
 
 
 def _tokens_before(folded: str, end: int) -> list[tuple[int, int]]:
