@@ -211,14 +211,15 @@ def casualties(folded: str) -> dict[str, int | None]:
     out: dict[str, int | None] = {"killed": None, "wounded": None, "kidnapped": None}
     # None of a slot's words: no rule of the slot can match (a cheap literal test).
     gate = {slot: any(map(folded.__contains__, stems)) for slot, stems in _GATES.items()}
-    starts: list[list[int]] | None = None  # the offsets of each opener entry's words, found when first needed
+    starts: dict[int, list[int]] | None = None  # the offsets of each opener entry's words, found when first needed
     for slot, rules in _RULES.items():
         if not gate[slot]:
             continue
-        starts = starts or _openings(folded)
+        if starts is None:
+            starts = _openings(folded)
         summed = None  # (offset, figure) of the first sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
         for rx, opener, subject, gapped, paired in _PLAN[slot]:
-            hit = _first_figure(rx, folded, starts[opener], subject, gapped, paired)
+            hit = _first_figure(rx, folded, starts.get(opener, ()), subject, gapped, paired)
             if paired:
                 if hit is not None and (summed is None or hit[0] < summed[0]):
                     summed = hit
@@ -229,8 +230,9 @@ def casualties(folded: str) -> dict[str, int | None]:
             out[slot] = summed[1]
     for slot, rx in _SINGULAR.items():
         if out[slot] is None and gate[slot]:
-            starts = starts or _openings(folded)
-            if next(finditer_at(rx, folded, starts[_ENTRY[_SINGULAR_OPENERS[slot]]]), None) is not None:
+            if starts is None:
+                starts = _openings(folded)
+            if next(finditer_at(rx, folded, starts.get(_ENTRY[_SINGULAR_OPENERS[slot]], ())), None) is not None:
                 out[slot] = 1
     if out["killed"] is None and out["kidnapped"] is not None and _HOSTAGE_KILLED.search(folded):
         out["killed"] = 1
@@ -263,13 +265,46 @@ def _first_figure(rx: re.Pattern, folded: str, starts: list[int], subject: bool,
     return None
 
 
-def _openings(folded: str) -> list[list[int]]:
-    """For each opener entry (_ENTRIES: words, and whether a word that opens with a digit counts),
-    the offsets (sorted) of the clause's words it holds (the entries' words hold no digit)."""
-    out: list[list[int]] = [[] for _ in _ENTRIES]
-    held_by, digits = _HELD_BY, _DIGIT_ENTRIES
-    for m in _WORD.finditer(folded):
-        w = m.group()
-        for i in (digits if w[0].isdigit() else held_by.get(w, ())):
-            out[i].append(m.start())
+def _openings(folded: str) -> dict[int, list[int]]:
+    """For each opener entry (index in _ENTRIES: words, and whether a word that opens with a digit
+    counts) that the clause holds a word of, the offsets (sorted) of these words (the entries' words
+    hold no digit)."""
+    if folded.isascii():
+        hits = _ascii_openings(folded)
+    else:
+        hits = [(m.start(), _DIGIT_ENTRIES if m[0][0].isdigit() else _HELD_BY.get(m[0], ())) for m in _WORD.finditer(folded)]
+    out: dict[int, list[int]] = {}
+    for at, entries in sorted(hits):
+        for i in entries:
+            if i in out:
+                out[i].append(at)
+            else:
+                out[i] = [at]
     return out
+
+
+# ASCII text with its non-word characters blanked and each digit read as "0" (a 256-entry table for
+# bytes.translate; no byte over 127 is met)
+_BLANK_NON_WORD = bytes(48 if chr(c).isdigit() else c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
+_HELD_BY_BYTES = {w.encode(): entries for w, entries in _HELD_BY.items()}
+_OPENER_BYTES = frozenset(_HELD_BY_BYTES)
+
+
+def _ascii_openings(folded: str) -> list[tuple[int, tuple[int, ...]]]:
+    """(offset, entries that hold it), unsorted, of each opener word and word that opens with a digit
+    of ASCII text. The text is cut into words (runs of \\w) by bytes.translate and split; the opener
+    words among them are found by one set intersection, then located by bytes.find, as are the digit
+    words: a regex scan that yields each word costs several times more."""
+    text = b" " + folded.encode().translate(_BLANK_NON_WORD) + b" "  # (a word's offset in `folded`: its blank's here)
+    hits = []
+    for word in _OPENER_BYTES.intersection(text.split()):
+        entries, blanked = _HELD_BY_BYTES[word], b" " + word + b" "
+        at = text.find(blanked)
+        while at >= 0:
+            hits.append((at, entries))
+            at = text.find(blanked, at + len(word) + 1)
+    at = text.find(b" 0")
+    while at >= 0:
+        hits.append((at, _DIGIT_ENTRIES))
+        at = text.find(b" 0", at + 2)
+    return hits
