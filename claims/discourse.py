@@ -16,8 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import attrgetter
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, itemgetter
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -67,6 +67,7 @@ _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2
 
 
 _START = attrgetter("start")
+_FIRST = itemgetter(0)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -230,7 +231,10 @@ class Analyzer:
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
         anaphors = "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
-        self.anaphor_g_rx = re.compile(r"\b(?:" + anaphors + r")\b")
+        # the same words for a substring test, less those that hold another ("groupe": "group"), "group" first (the
+        # most frequent)
+        self.anaphor_g_probe = tuple(sorted((w for w in self.anaphor_g if not any(o != w and o in w for o in self.anaphor_g)),
+                                            key=lambda w: (w != "group", w)))
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
         self.group_anaphor_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
             self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))) + r")\b")
@@ -652,24 +656,31 @@ class Analyzer:
         self._remember(index, mentions, places, [], mem)
 
     def remember(self, sent: Sent, mem: Memory) -> None:
-        extra = []
-        if self._may_hold_group_anaphor(sent):  # else candidates are not needed
-            for c in self._group_anaphors(sent):
-                extra.append(self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns
-                             else self.last_of(sent, c.start, mem))
+        extra = [self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns else self.last_of(sent, c.start, mem)
+                 for c in self._group_anaphors(sent)]
         self._remember(sent.index, sent.mentions, sent.places, extra, mem)
 
     def _group_anaphors(self, sent: Sent) -> list[Cand]:
         """The sentence's candidates "the group", "the battalion" (anaphors of no person), in
-        order: from its candidates when built, else from the words of `anaphor_group` and
-        `anaphor_unit` alone (outside the spans of the mentions' candidates, as there), without
-        building the others."""
+        order, in a sentence that holds a word of `anaphor_group` (none in others): from its
+        candidates when built, else from the words of `anaphor_group` and `anaphor_unit` alone
+        (outside the spans of the mentions' candidates, as there), without building the others,
+        and without building even the mentions' ones unless a word of `anaphor_group` lies
+        outside the mentions (inside one, the word is part of a name, taken by its candidate):
+        that spares many sentences that name "... Group for ..."."""
+        low = sent.low
+        if not any(map(low.__contains__, self.anaphor_g_probe)):  # (a cheap test first)
+            return []
         if sent._cands is not None:
             return [c for c in sent._cands if c.kind == "anaphor" and not c.person]
+        # (the regex matches whole words: those of `anaphor_group` among them are the ones it alone would match)
+        found = [(m.start(), m.end(), m.group()) for m in self.group_anaphor_rx.finditer(low)]
+        ments = sent.mentions
+        if not any(w in self.anaphor_g and not any(m.start <= s < m.end for m in ments) for s, _, w in found):
+            return []
         taken = [(c.start, c.end) for c in self._mention_cands(sent)]
-        out, low = [], sent.low
-        for m in self.group_anaphor_rx.finditer(low):
-            s, e, w = m.start(), m.end(), m.group()
+        out = []
+        for s, e, w in found:
             if _in_spans(s, taken):
                 continue
             if w in self.unit_nouns:  # (as _word_cand, without the sentence's tokens)
@@ -681,41 +692,36 @@ class Analyzer:
         out.sort(key=_START)
         return out
 
-    def _may_hold_group_anaphor(self, sent: Sent) -> bool:
-        """A candidate "the group" needs a word of `anaphor_g` outside the sentence's mentions
-        (inside one, the word is part of a name, and taken by its candidate): a test that spares
-        building the candidates of many sentences that name "... Group for ..."."""
-        if not any(map(sent.low.__contains__, self.anaphor_g)):  # (a cheap test first)
-            return False
-        if sent._cands is not None:
-            return True
-        return any(not any(m.start <= w.start() < m.end for m in sent.mentions)
-                   for w in self.anaphor_g_rx.finditer(sent.low))
-
     def _remember(self, index: int, mentions, places, anaphors: list, mem: Memory) -> None:
         recent = mem.recent_groups
-        if recent and recent[0][0] < index - 1:  # (in sentence order: the oldest first)
-            recent = mem.recent_groups = [(i, g) for i, g in recent if i >= index - 1]
+        if recent and recent[0][0] < index - 1:  # (in sentence order, the oldest first: a bisection finds the cut)
+            recent = mem.recent_groups = recent[bisect.bisect_left(recent, index - 1, key=_FIRST):]
         if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
             mem.prev_first_group = None
             return
-        groups = [ref_of(m) for m in mentions if m.kind == "group"] if mentions else []
-        # (of the units, persons, towns and countries, the last one alone is kept: reversed scans)
-        for m in reversed(mentions) if groups else ():
-            if m.kind == "group" and self.is_unit(m):
+        # (one plain loop: the groups named, the last person; of the units, the last one alone is kept: a reversed scan)
+        named, person = [], None
+        for m in mentions:
+            kind = m.kind
+            if kind == "group":
+                named.append(m)
+            elif kind == "person":
+                person = m
+        for m in reversed(named):
+            if self.is_unit(m):
                 mem.last_unit = ref_of(m)
                 break
-        for m in reversed(mentions):
-            if m.kind == "person":
-                mem.last_person, mem.last_person_at = ref_of(m), index
-                break
+        if person is not None:
+            mem.last_person, mem.last_person_at = ref_of(person), index
+        groups = list(map(ref_of, named))
         for got in anaphors:
             if got and got.id not in {g.id for g in groups}:
                 groups.insert(0, got)
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
-            mem.recent_groups = recent + [(index, g) for g in groups]
+            mem.recent_groups = recent + list(zip(repeat(index), groups))
         mem.prev_first_group = groups[0] if groups else None
+        # (of the towns and countries, the last one alone is kept: reversed scans)
         for p in reversed(places):
             if p.kind == "place":
                 mem.last_place = (index, p.name, p.country)
