@@ -16,8 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import attrgetter
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, itemgetter
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -40,8 +40,10 @@ _FIRST_TWO = re.compile(r"([a-z]+)\s+([a-z]+)?")
 _NEW = re.compile(r"\b(?:new|newly|nouveau|nouvel|nouvelle)\b")
 _AND = re.compile(r"\s+(?:and|et)\s+")
 _AFTER = re.compile(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?")
-_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|"
-                     r"se\s+reclamant\s+(?:de\s+|du\s+|d'|des\s+)|(?:[a-z]+\s+)?(?:links?|ties|linked|"
+# (a word and the spaces after it are possessive, "[a-z]++\s++": a shorter word, which a space would have to
+# follow, or fewer spaces, which a letter would, cannot match: the same matches without trying them)
+_BEFORE = re.compile(r"\b([a-z]++)\s++(?:(?:of|from|within|in|de|du|des|(?:led|headed|commanded|dirigee?s?|menee?s?)\s+(?:by|par))\s+|d'|"
+                     r"se\s+reclamant\s+(?:de\s+|du\s+|d'|des\s+)|(?:[a-z]++\s++)?(?:links?|ties|linked|"
                      r"affiliated|loyal|allied|connected|close|lie|liee|lies|proche)\s+(?:to|with|a|au|de)\s+)"
                      r"(?:the\s+|l'|la\s+|le\s+)?$")
 # The words that end _BEFORE (before an optional article): one of the window's last two chunks is one.
@@ -62,11 +64,17 @@ _EMPHATIC = re.compile(r"\s+memes?\b")
 _FINITE_AUX = re.compile(r"\s+(?:a|avait|ont|avaient|est|sont|etait|has|had|have|is|was|are|were)\s")
 _LIST_ARTICLE = re.compile(r",\s+(?:the\s+|le\s+|la\s+|les\s+|l')")
 _LIST_NEXT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|\band\b|\bet\b|$)")
+_POSSESSIVE_S = re.compile(r"'s?\s")  # "Belmokhtar's al-Mulathamun Battalion"
+# "It is ...", "it seems ...", "it has been ..." opening a sentence; "it is not clear", "it was believed": no party
+_IT_OPENS = re.compile(r"\s+(?:is|was|should|must|seems|appears|may|might|would|could|remains|has\s+been)\b")
+_IT_IMPERSONAL = re.compile(r"\s+(?:is|was|isn't|wasn't|seems|appears|remains)\s+(?:not\s+)?(?:clear|unclear|likely|possible|"
+                            r"important|true|known|believed|said)")
 _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
 _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
 
 
 _START = attrgetter("start")
+_FIRST = itemgetter(0)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -79,6 +87,11 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _DETERMINERS = ("the", "this", "that", "le", "la", "ce", "cette")
+
+
+def _definite(low: str, s: int, start: int) -> bool:
+    """The noun phrase from `start` (Analyzer._np_start) to the word at `s` is definite."""
+    return start < s or low[start:start + 4] in ("the ", "this", "that")
 
 
 def _after_determiner(low: str, s: int) -> bool:
@@ -230,7 +243,10 @@ class Analyzer:
         self.pron_g = set(voc.words("common", "coreference_group"))
         self.anaphor_g = set(voc.words("common", "anaphor_group"))
         anaphors = "|".join(map(re.escape, sorted(self.anaphor_g, key=len, reverse=True)))
-        self.anaphor_g_rx = re.compile(r"\b(?:" + anaphors + r")\b")
+        # the same words for a substring test, less those that hold another ("groupe": "group"), "group" first (the
+        # most frequent)
+        self.anaphor_g_probe = tuple(sorted((w for w in self.anaphor_g if not any(o != w and o in w for o in self.anaphor_g)),
+                                            key=lambda w: (w != "group", w)))
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
         self.group_anaphor_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
             self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))) + r")\b")
@@ -364,17 +380,19 @@ class Analyzer:
         if w in self.pron_p:
             return Cand(s, e, "pronoun", word=w, person=True, possessive=w in ("his", "son", "sa"))
         if w in self.pron_g:
-            if w == "it" and s == 0 and re.match(r"\s+(?:is|was|should|must|seems|appears|may|might|would|could|remains|has\s+been)\b", sent.low[e:e + 12]):
+            if w == "it" and s == 0 and _IT_OPENS.match(sent.low[e:e + 12]):
                 return None
-            if w == "it" and re.match(r"\s+(?:is|was|isn't|wasn't|seems|appears|remains)\s+(?:not\s+)?(?:clear|unclear|likely|possible|important|true|known|believed|said)", sent.low[e:e + 30]):
+            if w == "it" and _IT_IMPERSONAL.match(sent.low[e:e + 30]):
                 return None
             return Cand(s, e, "pronoun", word=w, possessive=w in ("its", "their", "leur", "leurs", "son", "sa", "ses"))
-        if w in self.anaphor_g and (sent.word_before(s, skip=()) in _DETERMINERS or self._definite_np(sent, s)):
-            return self._group_cand(sent, s, e, w)
-        if w in self.anaphor_p and self._definite_np(sent, s) and self._np_start(sent, s) <= 4:
-            if self._named_after(sent, e):
-                return None
-            return Cand(self._np_start(sent, s), e, "anaphor", word=w, person=True)
+        if w in self.anaphor_g:
+            start = self._np_start(sent, s)
+            if _definite(sent.low, s, start) or sent.word_before(s, skip=()) in _DETERMINERS:
+                return self._group_cand(sent, start, e, w)
+        if w in self.anaphor_p:
+            start = self._np_start(sent, s)
+            if _definite(sent.low, s, start) and start <= 4:
+                return None if self._named_after(sent, e) else Cand(start, e, "anaphor", word=w, person=True)
         if w in self.agent:
             own = self.agent_of_rx.match(sent.low, e)  # "fighters of the group", "un kamikaze du groupe": the group's
             if own is not None and not self._named_after(sent, own.end()):
@@ -384,22 +402,21 @@ class Analyzer:
         return None
 
     def _unit_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
-        if self._definite_np(sent, s) and not self._named_after(sent, e):
-            return Cand(self._np_start(sent, s), e, "anaphor", word=w)
+        start = self._np_start(sent, s)
+        if _definite(sent.low, s, start) and not self._named_after(sent, e):
+            return Cand(start, e, "anaphor", word=w)
         return None
 
-    def _group_cand(self, sent: Sent, s: int, e: int, w: str) -> Cand | None:
-        """"the group" (a definite noun phrase) unless a name follows ("the group Ansaroul Islam")."""
+    def _group_cand(self, sent: Sent, start: int, e: int, w: str) -> Cand | None:
+        """"the group" (a definite noun phrase from `start`, see _np_start) unless a name follows
+        ("the group Ansaroul Islam")."""
         if self._named_after(sent, e):
             return None
-        return Cand(self._np_start(sent, s), e, "anaphor", word=w)
-
-    def _definite_np(self, sent: Sent, s: int) -> bool:
-        start = self._np_start(sent, s)
-        return start < s or sent.low[start:start + 4] in ("the ", "this", "that")
+        return Cand(start, e, "anaphor", word=w)
 
     def _np_start(self, sent: Sent, s: int) -> int:
-        """Start of the definite noun phrase ending at `s` ("the new group", "le nouveau groupe"), else `s`."""
+        """Start of the definite noun phrase ending at `s` ("the new group", "le nouveau groupe"), else `s`
+        (computed once per word: the tests of a definite phrase and the candidate's start both read it)."""
         head = sent.low[max(0, s - 60):s]
         m = _DEFINITE_NP.search(head)
         return s - (len(head) - m.start()) if m else s
@@ -637,7 +654,7 @@ class Analyzer:
             if c.start < pos or c.start > pos + limit:
                 continue
             if c.kind in ("entity", "owned"):
-                if re.match(r"'s?\s", sent.low[c.end:c.end + 3]) and any(
+                if _POSSESSIVE_S.match(sent.low, c.end, c.end + 3) and any(
                         0 < k.start - c.end <= 4 for k in sent.cands if k.kind in ("entity", "owned")):
                     continue  # "Belmokhtar's al-Mulathamun Battalion": the possessed one
                 return ref_of(c.mention) if c.mention.kind in ACTOR_KINDS else None
@@ -652,70 +669,73 @@ class Analyzer:
         self._remember(index, mentions, places, [], mem)
 
     def remember(self, sent: Sent, mem: Memory) -> None:
-        extra = []
-        if self._may_hold_group_anaphor(sent):  # else candidates are not needed
-            for c in self._group_anaphors(sent):
-                extra.append(self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns
-                             else self.last_of(sent, c.start, mem))
+        extra = [self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns else self.last_of(sent, c.start, mem)
+                 for c in self._group_anaphors(sent)]
         self._remember(sent.index, sent.mentions, sent.places, extra, mem)
 
     def _group_anaphors(self, sent: Sent) -> list[Cand]:
         """The sentence's candidates "the group", "the battalion" (anaphors of no person), in
-        order: from its candidates when built, else from the words of `anaphor_group` and
-        `anaphor_unit` alone (outside the spans of the mentions' candidates, as there), without
-        building the others."""
+        order, in a sentence that holds a word of `anaphor_group` (none in others): from its
+        candidates when built, else from the words of `anaphor_group` and `anaphor_unit` alone
+        (outside the spans of the mentions' candidates, as there), without building the others,
+        and without building even the mentions' ones unless a word of `anaphor_group` lies
+        outside the mentions (inside one, the word is part of a name, taken by its candidate):
+        that spares many sentences that name "... Group for ..."."""
+        low = sent.low
+        if not any(map(low.__contains__, self.anaphor_g_probe)):  # (a cheap test first)
+            return []
         if sent._cands is not None:
             return [c for c in sent._cands if c.kind == "anaphor" and not c.person]
+        # (the regex matches whole words: those of `anaphor_group` among them are the ones it alone would match)
+        found = [(m.start(), m.end(), m.group()) for m in self.group_anaphor_rx.finditer(low)]
+        ments = sent.mentions
+        if not any(w in self.anaphor_g and not any(m.start <= s < m.end for m in ments) for s, _, w in found):
+            return []
         taken = [(c.start, c.end) for c in self._mention_cands(sent)]
-        out, low = [], sent.low
-        for m in self.group_anaphor_rx.finditer(low):
-            s, e, w = m.start(), m.end(), m.group()
+        out = []
+        for s, e, w in found:
             if _in_spans(s, taken):
                 continue
             if w in self.unit_nouns:  # (as _word_cand, without the sentence's tokens)
                 c = self._unit_cand(sent, s, e, w)
             else:
-                c = self._group_cand(sent, s, e, w) if (_after_determiner(low, s) or self._definite_np(sent, s)) else None
+                start = self._np_start(sent, s)
+                c = self._group_cand(sent, start, e, w) if (_definite(low, s, start) or _after_determiner(low, s)) else None
             if c is not None:
                 out.append(c)
         out.sort(key=_START)
         return out
 
-    def _may_hold_group_anaphor(self, sent: Sent) -> bool:
-        """A candidate "the group" needs a word of `anaphor_g` outside the sentence's mentions
-        (inside one, the word is part of a name, and taken by its candidate): a test that spares
-        building the candidates of many sentences that name "... Group for ..."."""
-        if not any(map(sent.low.__contains__, self.anaphor_g)):  # (a cheap test first)
-            return False
-        if sent._cands is not None:
-            return True
-        return any(not any(m.start <= w.start() < m.end for m in sent.mentions)
-                   for w in self.anaphor_g_rx.finditer(sent.low))
-
     def _remember(self, index: int, mentions, places, anaphors: list, mem: Memory) -> None:
         recent = mem.recent_groups
-        if recent and recent[0][0] < index - 1:  # (in sentence order: the oldest first)
-            recent = mem.recent_groups = [(i, g) for i, g in recent if i >= index - 1]
+        if recent and recent[0][0] < index - 1:  # (in sentence order, the oldest first: a bisection finds the cut)
+            recent = mem.recent_groups = recent[bisect.bisect_left(recent, index - 1, key=_FIRST):]
         if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
             mem.prev_first_group = None
             return
-        groups = [ref_of(m) for m in mentions if m.kind == "group"] if mentions else []
-        # (of the units, persons, towns and countries, the last one alone is kept: reversed scans)
-        for m in reversed(mentions) if groups else ():
-            if m.kind == "group" and self.is_unit(m):
+        # (one plain loop: the groups named, the last person; of the units, the last one alone is kept: a reversed scan)
+        named, person = [], None
+        for m in mentions:
+            kind = m.kind
+            if kind == "group":
+                named.append(m)
+            elif kind == "person":
+                person = m
+        for m in reversed(named):
+            if self.is_unit(m):
                 mem.last_unit = ref_of(m)
                 break
-        for m in reversed(mentions):
-            if m.kind == "person":
-                mem.last_person, mem.last_person_at = ref_of(m), index
-                break
+        if person is not None:
+            mem.last_person, mem.last_person_at = ref_of(person), index
+        groups = list(map(ref_of, named))
         for got in anaphors:
             if got and got.id not in {g.id for g in groups}:
                 groups.insert(0, got)
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
-            mem.recent_groups = recent + [(index, g) for g in groups]
+            mem.recent_groups = recent + list(zip(repeat(index), groups))
         mem.prev_first_group = groups[0] if groups else None
+        # (of the towns and countries, the last one alone is kept: reversed scans)
         for p in reversed(places):
             if p.kind == "place":
                 mem.last_place = (index, p.name, p.country)
