@@ -57,3 +57,44 @@ def test_shared_word_scan_gives_each_index_the_same_occurrences():
         shared.share(set().union(*subsets))
         for found in subsets:
             assert shared.occurrences(found) == Tokens(folded).occurrences(found), folded
+
+
+# The fast paths for ASCII text (str.translate / bytes.translate and split, where a regex scan
+# would test each character's Unicode class) give what the regex or plain form gives.
+
+MIXED = WORDS + ["é", "l'attaque", "?", "\u2019", "\u00a0", "AQMI", "Qaïda", "\u0627\u0644", "\U0001f600", "_x", "tués", "3rd"]
+
+
+def _mixed_texts(n=2000, seed=5):
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(MIXED) + rnd.choice([" ", "", "-", ".", "\t"]) for _ in range(rnd.randint(0, 25)))
+
+
+def test_word_starts_are_those_a_regex_finds():
+    """(And offset 0 when the range opens there: a pattern may open on ^.)"""
+    from claims.scan import _word_starts
+    for text in _mixed_texts():
+        for t in (text, text.encode("ascii", "replace").decode()):  # the regex path, then the ASCII one
+            for lo, hi in ((0, len(t)), (len(t) // 3, len(t)), (1, len(t) // 2)):
+                want = sorted({m.start() for m in re.finditer(r"\b\w", t) if lo <= m.start() < hi} | ({0} if lo == 0 else set()))
+                assert _word_starts(t, lo, hi) == want, (t, lo, hi)
+
+
+def test_fold_is_the_translation_by_its_table():
+    from claims.text import _TABLE, fold
+    for text in _mixed_texts(seed=6):
+        assert fold(text) == text.translate(_TABLE), text
+
+
+def test_casualty_openers_of_ascii_text_are_those_a_word_scan_finds():
+    from claims.numbers import _DIGIT_ENTRIES, _HELD_BY, _WORD, _openings
+    rnd = random.Random(7)
+    vocab = sorted(_HELD_BY)[:40] + ["12", "3rd", "x", "les", "killed", "-", "'", "500"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(vocab) + rnd.choice([" ", ", ", "-", "'", ""]) for _ in range(rnd.randint(0, 20)))
+        want: dict[int, list[int]] = {}
+        for m in _WORD.finditer(text):
+            for i in (_DIGIT_ENTRIES if m[0][0].isdigit() else _HELD_BY.get(m[0], ())):
+                want.setdefault(i, []).append(m.start())
+        assert _openings(text) == want, text
