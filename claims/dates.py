@@ -122,6 +122,13 @@ SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|
 
 
 _MONTH_RX = re.compile(word_opening(MONTHS))
+# The month names at word starts, found faster in a blanked copy (_month_starts): " " before the
+# text and every ASCII character that is not \w made " ", a word starts right after a " ". Only
+# the starts are wanted, so the names that hold no shorter one ("jan" for "january", "janvier").
+_MONTH_OPENINGS = [n for n in MONTHS if not any(o != n and n.startswith(o) for o in MONTHS)]
+_BLANKED_MONTH_RX = re.compile((" (?:" + "|".join(c + "(?:" + "|".join(w[1:] for w in _MONTH_OPENINGS if w[0] == c) + ")"
+                                                  for c in dict.fromkeys(w[0] for w in _MONTH_OPENINGS)) + ")").encode())
+_BLANK = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "m_deictic", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
@@ -232,10 +239,20 @@ def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:
         anchors["years"] = [m.start() for m in YEAR_RX.finditer(folded)]
         if anchors["years"]:
             has.append("year")
-    anchors["months"] = [m.start() for m in _MONTH_RX.finditer(folded)]  # (it opens on letters: no gate pays)
+    anchors["months"] = _month_starts(folded)
     if anchors["months"]:
         has.append("month")
     return frozenset(has), anchors
+
+
+def _month_starts(folded: str) -> list[int]:
+    """The offsets of the month names at word starts (_MONTH_RX's matches). In an ASCII text they are
+    found in the blanked copy (see _BLANKED_MONTH_RX): the search tries only at its spaces, where
+    _MONTH_RX tries at every letter that opens a month name; the copy's offset of the " " is the
+    text's offset of the name."""
+    if not folded.isascii():
+        return [m.start() for m in _MONTH_RX.finditer(folded)]
+    return [m.start() for m in _BLANKED_MONTH_RX.finditer((b" " + folded.encode()).translate(_BLANK))]
 
 
 YEAR_RX = re.compile(_Y)
