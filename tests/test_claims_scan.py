@@ -98,3 +98,14 @@ def test_casualty_openers_of_ascii_text_are_those_a_word_scan_finds():
             for i in (_DIGIT_ENTRIES if m[0][0].isdigit() else _HELD_BY.get(m[0], ())):
                 want.setdefault(i, []).append(m.start())
         assert _openings(text) == want, text
+
+
+def test_month_anchors_of_ascii_text_are_those_the_month_pattern_finds():
+    from claims.dates import _MONTH_RX, _month_starts
+    rnd = random.Random(8)
+    vocab = ["jan", "janvier", "june", "juin", "mai", "may", "mayor", "mars", "march", "marsh", "aout", "aug", "sept",
+             "septembre", "oct", "dec", "decembre", "nov", "fevrier", "feb", "x", "_jan", "3", "l'", "d'avril", "avril", "e"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(vocab) + rnd.choice([" ", "", "-", ".", "_"]) for _ in range(rnd.randint(0, 15)))
+        text += "é" * (rnd.random() < 0.2)  # (mostly ASCII: the fast path)
+        assert _month_starts(text) == [m.start() for m in _MONTH_RX.finditer(text)], text
