@@ -27,8 +27,7 @@ from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.model import EntityRef
 from claims.patterns import Draft, is_party
-from claims.sites import word_start
-from claims.vocab import Vocab, compile_phrases
+from claims.vocab import Vocab, after_no_word, compile_phrases
 
 _NON_ACTOR = ("state", "force", "organisation")
 _OF_GROUP = re.compile(r"\s+(?:de\s+(?:l'|la\s+)?|du\s+|d')")
@@ -104,7 +103,7 @@ class AttackAgents:
         agent = v.alternation("attack", "agent_participles", longest_first=True)
         self.agent_cues = tuple(v.words("attack", "agent_participles"))  # (a cheap gate: their words as substrings)
         by_part = part + ("|" + agent if agent else "")  # "an ambush laid by X": the participles of a reduced relative
-        dets = word_start(["an?", "the", "une?", "l'", "le", "la", "les", "ce", "cette", "that", "this"])  # (scanned: see word_start)
+        dets = after_no_word(["an?", "the", "une?", "l'", "le", "la", "les", "ce", "cette", "that", "this"])  # (first-letter groups: see after_no_word)
         noun = r"(?:" + dets + r")\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")"
         # "an attack claimed by X", "un meurtre revendique par X", "an attack that was later claimed in the name of X",
         # "une attaque elle aussi revendiquee par X", "that attack was also claimed by X"

@@ -23,7 +23,7 @@ from itertools import accumulate, compress
 from claims.discourse import Analyzer, Sent
 from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
-from claims.scan import finditer_at
+from claims.scan import BLANK_NON_WORD, finditer_at
 from claims.sites import Sites
 from claims.vocab import Vocab, elided, phrase_pattern
 
@@ -124,7 +124,7 @@ class AttackTriggers:
         ASCII text is cut into its words by str.split at its non-word characters, blanked."""
         if self.all_leads is None or not low.isascii() or not any(("attack", k) in cues for k in self.leads):
             return None
-        words = low.translate(_BLANK_NON_WORD).split(" ")
+        words = low.translate(BLANK_NON_WORD).split(" ")
         offsets = list(accumulate(map(len, words), initial=0))  # word i opens at offsets[i] + i (one blank after each)
         return [(offsets[i] + i, words[i]) for i in compress(range(len(words)), map(self.all_leads.__contains__, words))]
 
@@ -468,10 +468,6 @@ _RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "las
 _RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
-
-
-# (every ASCII character is in the table: one missing costs a failed look-up per call)
-_BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
 
 
 def _leads(phrases: list[str]) -> frozenset | None:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
-from claims.scan import finditer_at, window_bounds, window_starts
+from claims.scan import BLANK_NON_WORD_BYTES, finditer_at, window_bounds, window_starts
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -128,7 +128,6 @@ _MONTH_RX = re.compile(word_opening(MONTHS))
 _MONTH_OPENINGS = [n for n in MONTHS if not any(o != n and n.startswith(o) for o in MONTHS)]
 _BLANKED_MONTH_RX = re.compile((" (?:" + "|".join(c + "(?:" + "|".join(w[1:] for w in _MONTH_OPENINGS if w[0] == c) + ")"
                                                   for c in dict.fromkeys(w[0] for w in _MONTH_OPENINGS)) + ")").encode())
-_BLANK = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "m_deictic", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
@@ -252,7 +251,7 @@ def _month_starts(folded: str) -> list[int]:
     text's offset of the name."""
     if not folded.isascii():
         return [m.start() for m in _MONTH_RX.finditer(folded)]
-    return [m.start() for m in _BLANKED_MONTH_RX.finditer((b" " + folded.encode()).translate(_BLANK))]
+    return [m.start() for m in _BLANKED_MONTH_RX.finditer((b" " + folded.encode()).translate(BLANK_NON_WORD_BYTES))]
 
 
 YEAR_RX = re.compile(_Y)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claims.scan import finditer_at
+from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -283,9 +283,8 @@ def _openings(folded: str) -> dict[int, list[int]]:
     return out
 
 
-# ASCII text with its non-word characters blanked and each digit read as "0" (a 256-entry table for
-# bytes.translate; no byte over 127 is met)
-_BLANK_NON_WORD = bytes(48 if chr(c).isdigit() else c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
+# ASCII text with its non-word characters blanked (claims.scan's table) and each digit read as "0"
+_BLANK_NON_WORD = BLANK_NON_WORD_BYTES.translate(bytes.maketrans(b"0123456789", b"0" * 10))
 _HELD_BY_BYTES = {w.encode(): entries for w, entries in _HELD_BY.items()}
 _OPENER_BYTES = frozenset(_HELD_BY_BYTES)
 

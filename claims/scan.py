@@ -47,8 +47,13 @@ def window_starts(text: str, anchors: list[int], bounds: list[int]) -> list[int]
 
 
 _WORD_AFTER = re.compile(r"\W\w")
-# (every ASCII character is in the table: one missing costs a failed look-up per call)
-_BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
+# The translation tables of the ASCII fast paths (here and in claims.dates, claims.numbers,
+# claims.attack_triggers): every ASCII character that is not \w becomes a space, so that str.split
+# (or a search for " w") finds the words of ASCII text where a regex scan would test each character's
+# Unicode class. Every ASCII character is in the str table (one missing costs a failed look-up per
+# call); the bytes table has all 256 entries (those over 127 blank; they serve ASCII text only).
+BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
+BLANK_NON_WORD_BYTES = bytes(ord(BLANK_NON_WORD[c]) for c in range(128)) + b" " * 128
 
 
 def _word_starts(text: str, lo: int, hi: int) -> list[int]:
@@ -59,7 +64,7 @@ def _word_starts(text: str, lo: int, hi: int) -> list[int]:
     if not text.isascii():
         return [0] * (not lo) + [m.end() - 1 for m in _WORD_AFTER.finditer(text, base, hi)]
     starts, at = [0] * (not lo), base
-    for word in text[base:hi].translate(_BLANK_NON_WORD).split(" "):
+    for word in text[base:hi].translate(BLANK_NON_WORD).split(" "):
         if word and at > base:
             starts.append(at)
         at += len(word) + 1

@@ -42,7 +42,7 @@ from typing import NamedTuple
 from claims.dates import MONTHS, WEEKDAYS
 from claims.discourse import Memory, Sent
 from claims.places import Gazetteer, PlaceMention
-from claims.vocab import Vocab, by_first_letter, phrase_pattern
+from claims.vocab import Vocab, after_no_word, phrase_pattern
 
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'\u2019-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'\u2019-]*){0,2}")
 _ARTICLES = frozenset({"la", "le", "les", "the", "l'", "l\u2019", "un", "une", "a", "an"})
@@ -106,18 +106,10 @@ def _alternation(words) -> str:
 
 
 def _opening(*lists) -> str:
-    """`word_start` of the phrases of the lists (each list's longest first, as `_alternation`;
-    those of a list before those of the next)."""
-    return word_start([p for words in lists for p in sorted((phrase_pattern(w) for w in words), key=len, reverse=True)])
-
-
-def word_start(pats: list[str]) -> str:
-    r"""`(?<![\w'])(?:p1|p2|...)`: one of the patterns with no word character nor apostrophe
-    before it, written as claims.vocab's first-letter groups (`by_first_letter`): a pattern that
-    opens on a lookbehind is tried at every offset of the text, one whose branches all open on
-    a letter only where one of those letters stands."""
-    return "|".join((c + r"(?<![\w']" + c + ")" if c else r"(?<![\w'])") + "(?:" + "|".join(rest) + ")"
-                    for c, rest in by_first_letter(pats).items())
+    """claims.vocab.after_no_word of the phrases of the lists (each list's longest first, as
+    `_alternation`; those of a list before those of the next): first-letter groups, tried only where
+    one of those letters stands, where a pattern that opens on a lookbehind is tried at every offset."""
+    return after_no_word([p for words in lists for p in sorted((phrase_pattern(w) for w in words), key=len, reverse=True)])
 
 
 class Sites:

@@ -44,7 +44,7 @@ def compile_phrases(phrases, capture: bool = False) -> re.Pattern:
     if not pats:
         return re.compile(r"(?!x)x")
     group = "(" if capture else "(?:"
-    return re.compile(group + _after_no_word(pats) + ")" + _PHRASE_END)  # "se separant d'" before a name
+    return re.compile(group + after_no_word(pats) + ")" + _PHRASE_END)  # "se separant d'" before a name
 
 
 def compile_union(*lists) -> re.Pattern:
@@ -59,7 +59,7 @@ def compile_union(*lists) -> re.Pattern:
     return re.compile("|".join(groups) if groups else r"(?!x)x")
 
 
-def _after_no_word(pats: list[str]) -> str:
+def after_no_word(pats: list[str]) -> str:
     r"""`(?<![\w'])(?:p1|p2|...)`: no word character nor apostrophe before the phrase. The
     phrases are grouped by their first letter, each group written `a(?<![\w']a)(?:...)` (the
     same test, two characters back): when every group opens on a letter, the engine tries only
@@ -71,7 +71,7 @@ def _after_no_word(pats: list[str]) -> str:
 
 
 def _letter_groups(pats: list[str]) -> list[str]:
-    r"""The branches of `_after_no_word`: `a(?<![\w']a)(?:...)`, one per first letter."""
+    r"""The branches of `after_no_word`: `a(?<![\w']a)(?:...)`, one per first letter."""
     return [c + _NOT_AFTER_WORD.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(pats).items()]
 
 
