@@ -6,7 +6,6 @@ tried near the anchors; the matches are exactly those of `rx.finditer(text)`."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 
