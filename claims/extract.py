@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from functools import partial
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 import logging
 import re
 from datetime import date, datetime
@@ -28,7 +28,7 @@ from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence
 from claims.patterns import Draft, RelationPatterns, is_party, party_place
 from claims.places import Gazetteer
-from claims.sentences import split_sentences
+from claims.sentences import sentence_bounds
 from claims.text import Tokens, fold
 from claims.vocab import guess_lang, trigger_prefilter, vocab
 
@@ -77,8 +77,7 @@ class Extractor:
         toks = Tokens(folded)
         toks.share(self.matcher.first_words(toks) | self.gazetteer.first_words(toks)
                    | tools.any_trigger.first_words(toks.uniq) | (tools.names.heads & toks.uniq))
-        spans = split_sentences(text)
-        starts, ends = list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans))
+        starts, ends = sentence_bounds(text)
         triggered = tools.any_trigger.sentences(folded, toks.uniq, starts, ends, toks)
         if not triggered:  # every claim comes from a sentence with a trigger word (or the ones after
             return []      # it): without any, names and places need not be looked up

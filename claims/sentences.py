@@ -20,12 +20,15 @@ _ABBREV = {
 # offsets that hold none of these characters (a pattern that opens on a repeat or an
 # alternation of a repeat is tried at every offset). A line break takes the white space after
 # it, blank lines included: the spans between them would be empty.
-_CANDIDATE = re.compile(r"[.!?\n](?:(?<=\n)\s*|[.!?]*(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF]))")
+# The empty group (m.lastindex) marks a "." that may end an abbreviation, for `_is_abbreviation`
+# to decide; one after a digit, after no word character, dot, hyphen or line break, or after more
+# word characters than any abbreviation has never does (the word before it ends in a digit, is
+# none, or is too long: see `_is_abbreviation`), and is not looked at.
+_LONGER = max(map(len, _ABBREV)) + 1
+_CANDIDATE = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?:(?<=[\w.\-\n]\.)(?<!\d\.)(?<!\w{%d}\.)())?" % _LONGER
+                        + r"[.!?]*(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF]))")
 _RUN_BACKWARDS = re.compile(r"[\w.\-]+")
 MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
-
-
-_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (its own __new__ is a Python function)
 
 
 class Span(NamedTuple):  # (a tuple: cheaper to build than a frozen dataclass)
@@ -35,16 +38,33 @@ class Span(NamedTuple):  # (a tuple: cheaper to build than a frozen dataclass)
 
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans of `text`, whitespace trimmed, empty ones dropped."""
-    spans: list[Span] = []
-    start = 0
+    return list(map(Span._make, zip(*sentence_bounds(text))))
+
+
+def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the sentences of `text` (`split_sentences`, as two lists: no
+    tuple built per sentence)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    start, n = 0, len(text)  # where the next sentence starts: past any white space
+    while start < n and text[start].isspace():
+        start += 1
     for m in _CANDIDATE.finditer(text):
         at, end = m.span()
-        if text[at] == "." and _is_abbreviation(text, at):  # (a line break, "!" or "?" always ends one)
+        if m.lastindex and _is_abbreviation(text, at):  # (a line break, "!" or "?" always ends one)
             continue
-        _add(text, start, end, spans)
-        start = end
-    _add(text, start, len(text), spans)
-    return spans
+        if text[at] == "\n":
+            _add(text, start, at, starts, ends)
+            start = end  # (past the white space after the line break: \s* took it all)
+        else:  # (ends on the punctuation, quotes or brackets that the match took: no white space)
+            _add(text, start, end, starts, ends)
+            # Past the white space after it: a run the lookahead found, then a character that
+            # is no white space (the loop stops there, inside the text).
+            start = end + 1
+            while text[start].isspace():
+                start += 1
+    _add(text, start, n, starts, ends)
+    return starts, ends
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -67,19 +87,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 and word.isalpha() and text[start].isupper()  # an initial
 
 
-def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    # Trimmed of the characters for which str.isspace holds (those str.strip removes): a
-    # sentence opens on a space or none, and ends on a few at most (a line break's).
-    while start < end and text[start].isspace():
-        start += 1
+def _add(text: str, start: int, end: int, starts: list[int], ends: list[int]) -> None:
+    # `start` is on no white space (or at `end`, or past it: an empty sentence); `end` is trimmed
+    # of the characters for which str.isspace holds (those str.strip removes): a few at most.
     while end > start and text[end - 1].isspace():
         end -= 1
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        spans.append(_new(Span, (start, cut)))
+        starts.append(start)
+        ends.append(cut)
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        spans.append(_new(Span, (start, end)))
+        starts.append(start)
+        ends.append(end)

@@ -51,3 +51,62 @@ def test_sentences_edge_cases():
     long = "word " * 3000
     spans = split_sentences(long)
     assert len(spans) >= 2 and all(s.end - s.start <= 5000 for s in spans)
+
+
+# The plain form of the sentence splitter: every candidate checked for an abbreviation, every
+# sentence trimmed on both sides (claims.sentences marks the dots that may end an abbreviation in
+# its pattern and skips the white space after a boundary as it goes).
+def _plain_split(text):
+    import re
+
+    from claims.sentences import MAX_SENTENCE, _is_abbreviation
+    candidate = re.compile(r"[.!?\n](?:(?<=\n)\s*|[.!?]*(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*"
+                           r"(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF]))")
+    spans, start = [], 0
+
+    def add(start, end):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            spans.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            spans.append((start, end))
+    for m in candidate.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        add(start, m.end())
+        start = m.end()
+    add(start, len(text))
+    return spans
+
+
+SENTENCE_WORDS = ["Gen", "gen", "U.S", "a.k.a", "Mr", "MR", "No", "etc", "A", "b", "É", "Lt.-Col", "J.-C", "said",
+                  "attacked", "Ouagadougou", "2019", "x2", "é2", "١٢", "Ⅻ", "_", "(Dr", "Dr)", "[3]", "\u212a", "u.\u212a",
+                  "approx", "approxi", "aaaaaaa", "abcdefgh", "qu'il", "Abu-Bakr", "…", "”", "’", "\"", ")", "«", "غرب", "Σ", "", "Mr\n", "St\r\n"]
+SENTENCE_SEPS = [". ", ".  ", ".\n", ". \n", "\n", "\n\n ", "? ", "! ", "?! ", "... ", ".” ", ".) ", ".[2] ", ". “",
+                 " ", " ", " ", "-", ".", "\r\n", "\t", ".\u00a0", "?", "\u2029"]
+
+
+def test_sentences_as_the_plain_splitter():
+    import random
+
+    from claims.sentences import _ABBREV, sentence_bounds
+    # (the pattern leaves out a dot after a digit: no abbreviation may end in one)
+    assert not any(w[-1].isdecimal() for w in _ABBREV)
+    rnd = random.Random(5)
+    for k in range(4000):
+        text = "".join(rnd.choice(SENTENCE_WORDS) + rnd.choice(SENTENCE_SEPS) for _ in range(rnd.randint(0, 40)))
+        if k % 7 == 0:
+            text = rnd.choice(["", " ", "\n", " \n "]) + text + rnd.choice(["", " ", "\n"])
+        if k % 50 == 0:
+            text += "word " * rnd.randint(150, 400)
+        want = _plain_split(text)
+        assert [tuple(s) for s in split_sentences(text)] == want, text
+        assert list(zip(*sentence_bounds(text))) == want, text
