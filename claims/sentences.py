@@ -8,6 +8,7 @@ a sentence. Linear in the text; a text without any boundary is one sentence.
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 from typing import NamedTuple
 
 _ABBREV = {
@@ -16,17 +17,22 @@ _ABBREV = {
     "sen", "rep", "gov", "pres", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "cf", "approx", "dept", "est",
     "m", "mme", "mgr", "av", "j.-c", "p", "pp", "ibid", "op", "al",
 }
-# `[.!?]+...(?=...)|\n\s*`, written to open on one character class: the engine then skips the
-# offsets that hold none of these characters (a pattern that opens on a repeat or an
-# alternation of a repeat is tried at every offset). A line break takes the white space after
-# it, blank lines included: the spans between them would be empty.
-# The empty group (m.lastindex) marks a "." that may end an abbreviation, for `_is_abbreviation`
-# to decide; one after a digit, after no word character, dot, hyphen or line break, or after more
-# word characters than any abbreviation has never does (the word before it ends in a digit, is
-# none, or is too long: see `_is_abbreviation`), and is not looked at.
+# What follows ".", "!" or "?" at a boundary: more of them, a footnote mark ("[2]"), closing quotes
+# or brackets, then white space and what may open a sentence. The empty group (m.lastindex)
+# marks a "." that may end an abbreviation, for `_is_abbreviation` to decide; one after a digit,
+# after no word character, dot, hyphen or line break, or after more word characters than any
+# abbreviation has never does (the word before it ends in a digit, is none, or is too long: see
+# `_is_abbreviation`), and is not looked at.
 _LONGER = max(map(len, _ABBREV)) + 1
-_CANDIDATE = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?:(?<=[\w.\-\n]\.)(?<!\d\.)(?<!\w{%d}\.)())?" % _LONGER
-                        + r"[.!?]*(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF]))")
+_AFTER_MARK = (r"(?:(?<=[\w.\-\n]\.)(?<!\d\.)(?<!\w{%d}\.)())?" % _LONGER
+               + r"[.!?]*(?:\[\d{1,3}\])?[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF])")
+# The candidate boundaries are the matches of `[.!?\n](?:(?<=\n)\s*|<_AFTER_MARK>)`: a line break
+# takes the white space after it, blank lines included (the spans between them would be
+# empty). They are found by one pattern per mark that the text holds, each opening on its
+# character (the engine skips to it with a tight loop; to a character of an opening class such
+# as [.!?\n] it costs some fifteen times more per character of the text).
+_BY_MARK = [("\n", re.compile(r"\n\s*"))] + [(mark, re.compile(re.escape(mark) + _AFTER_MARK)) for mark in ".!?"]
+_START = methodcaller("start")
 _RUN_BACKWARDS = re.compile(r"[\w.\-]+")
 MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
 
@@ -49,22 +55,45 @@ def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
     start, n = 0, len(text)  # where the next sentence starts: past any white space
     while start < n and text[start].isspace():
         start += 1
-    for m in _CANDIDATE.finditer(text):
+    last = 0  # where the last candidate ends
+    for m in _candidates(text):
         at, end = m.span()
+        if at < last:  # (inside the one before: "?!", "?.")
+            continue
+        last = end
         if m.lastindex and _is_abbreviation(text, at):  # (a line break, "!" or "?" always ends one)
             continue
         if text[at] == "\n":
             _add(text, start, at, starts, ends)
             start = end  # (past the white space after the line break: \s* took it all)
-        else:  # (ends on the punctuation, quotes or brackets that the match took: no white space)
+            continue
+        # A mark's match ends on the punctuation, quotes or brackets it took (no white space to
+        # trim), and opens at `start` or past it (a mark is no white space): what _add does,
+        # unless the sentence is to be cut.
+        if end - start <= MAX_SENTENCE:
+            starts.append(start)
+            ends.append(end)
+        else:
             _add(text, start, end, starts, ends)
-            # Past the white space after it: a run the lookahead found, then a character that
-            # is no white space (the loop stops there, inside the text).
-            start = end + 1
-            while text[start].isspace():
-                start += 1
+        # Past the white space after it: a run the lookahead found, then a character that is no
+        # white space (the loop stops there, inside the text).
+        start = end + 1
+        while text[start].isspace():
+            start += 1
     _add(text, start, n, starts, ends)
     return starts, ends
+
+
+def _candidates(text: str) -> list[re.Match]:
+    """The candidate boundaries by start: the matches of each mark's pattern, those that start
+    inside another's to be passed over. Those are what the one pattern finds (its `finditer`):
+    matches of one mark never overlap, nor do a line break's and another's (white space holds no
+    mark, nor does a mark's match hold a line break); a mark inside the match of another is in
+    its run of [.!?] (the one pattern would not try it), and the match from it ends where that
+    one ends (the same run, read the same way from the same characters on), hiding no other."""
+    found = [m for mark, rx in _BY_MARK if mark in text for m in rx.finditer(text)]
+    found.sort(key=_START)
+    return found
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -73,15 +102,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     lo = max(0, dot - 20)
     # The run of word characters, dots and hyphens that ends at the dot (at most 20 characters
     # back). The common case first: letters after a space (that run, read without a regex).
-    start, end = text.rfind(" ", lo, dot) + 1, dot
-    if not (start and text[start:end].isalpha()):
+    _, space, word = text[lo:dot].rpartition(" ")
+    if space and word.isalpha():
+        start = dot - len(word)
+    else:
         end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot  # "$" also matches before a final newline
         # Matched on the reversed window (one attempt) rather than searched for (one per offset).
         w = _RUN_BACKWARDS.match(text[lo:end][::-1])
         if not w:
             return False
         start = end - w.end()
-    word = text[start:end].lower().lstrip("(").rstrip(".")
+        word = text[start:end]
+    word = word.lower().lstrip("(").rstrip(".")
     if word in _ABBREV:
         return True
     return len(word) == 1 and word.isalpha() and text[start].isupper()  # an initial

@@ -91,7 +91,7 @@ SENTENCE_WORDS = ["Gen", "gen", "U.S", "a.k.a", "Mr", "MR", "No", "etc", "A", "b
                   "attacked", "Ouagadougou", "2019", "x2", "é2", "١٢", "Ⅻ", "_", "(Dr", "Dr)", "[3]", "\u212a", "u.\u212a",
                   "approx", "approxi", "aaaaaaa", "abcdefgh", "qu'il", "Abu-Bakr", "…", "”", "’", "\"", ")", "«", "غرب", "Σ", "", "Mr\n", "St\r\n"]
 SENTENCE_SEPS = [". ", ".  ", ".\n", ". \n", "\n", "\n\n ", "? ", "! ", "?! ", "... ", ".” ", ".) ", ".[2] ", ". “",
-                 " ", " ", " ", "-", ".", "\r\n", "\t", ".\u00a0", "?", "\u2029"]
+                 " ", " ", " ", "-", ".", "\r\n", "\t", ".\u00a0", "?", "\u2029", "?. ", ".? ", "!?\u201d ", "!", ".!.? "]
 
 
 def test_sentences_as_the_plain_splitter():
