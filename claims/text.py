@@ -199,9 +199,12 @@ class PhraseIndex:
                     continue  # and no phrase is this word alone
                 if accept is None:
                     hit = (start, end, vals[0])
-                else:
-                    hit = _accepted(start, end, vals, accept)
-                    if hit is None:
+                else:  # the first value that `accept` takes
+                    for value in vals:
+                        if accept(start, end, value):
+                            hit = (start, end, value)
+                            break
+                    else:
                         continue
             else:
                 hit = self._longest(toks, start, end, node, accept, child, nxt)
@@ -286,10 +289,10 @@ class PhraseIndex:
             if node is None:
                 break
             end = after
-        for end, vals in reversed(ends):
-            hit = _accepted(start, end, vals, accept)
-            if hit is not None:
-                return hit
+        for end, vals in reversed(ends):  # the longest phrase, its first value that `accept` takes
+            for value in vals:
+                if accept is None or accept(start, end, value):
+                    return start, end, value
         return None
 
 
@@ -300,14 +303,6 @@ def _next_words(node: dict) -> frozenset | None:
     if _VALUES in node or not all(_WORD_SPLIT.fullmatch(k) for k in node):
         return None
     return frozenset(node)
-
-
-def _accepted(start: int, end: int, values: list, accept) -> tuple[int, int, object] | None:
-    """The first of the values of the phrase at start:end that `accept` takes."""
-    for value in values:
-        if accept is None or accept(start, end, value):
-            return start, end, value
-    return None
 
 
 class Tokens:
