@@ -64,17 +64,18 @@ def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:
     return {t for t in out if t}
 
 
-_ORG_FORMS = (  # (the folded words one of which a match of the form holds, the form)
+_ORG_FORMS = (  # (the folded words one of which a match of the form holds, the form, whether each match opens
+    #              on one of these words: the form's own anchor word, see _org_starts)
     (frozenset({"katiba", "katibat", "ansar", "jama", "jamaat", "harakat", "saraya", "liwa", "jaish", "kataib", "jund"}),
      r"(?:Katiba|Katibat|Ansar|Jama'?at|Harakat|Saraya|Liwa|Jaish|Kataib|Jund)"
-     r"(?:\s+(?:al|el|ad|ar|as|ash|an|of|the|for|de|du|des|la|le|l')?[\s\-']*[A-Z][\w'\u2019\-]+){1,4}"),
+     r"(?:\s+(?:al|el|ad|ar|as|ash|an|of|the|for|de|du|des|la|le|l')?[\s\-']*[A-Z][\w'\u2019\-]+){1,4}", True),
     (frozenset({"brigade", "brigades", "battalion", "battalions", "katiba", "katibas"}),
-     r"(?:[A-Z][\w'\u2019\-]+\s+){1,4}(?:Brigade|Battalion|Katiba)s?\b"),
-    (frozenset({"movement"}), r"Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6}"),
+     r"(?:[A-Z][\w'\u2019\-]+\s+){1,4}(?:Brigade|Battalion|Katiba)s?\b", False),
+    (frozenset({"movement"}), r"Movement\s+for\s+(?:the\s+)?(?:[A-Z][\w\-]+\s*(?:and|of|in|for)?\s*){1,6}", True),
     # "the Islamic Youth Shura Council", "the Shura Council of Mujahideen in Derna" (not a group's own "Shura Council")
     (frozenset({"shura"}), r"(?:(?:[A-Z][\w'\u2019\-]+\s+){1,4}Shura\s+Council(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]+"
                            r"(?:\s+(?:of\s+|in\s+)?[A-Z][\w'\u2019\-]+){0,3})?|Shura\s+Council\s+(?:of|in|for)\s+(?:the\s+)?"
-                           r"[A-Z][\w'\u2019\-]+(?:\s+(?:of\s+|in\s+)?[A-Z][\w'\u2019\-]+){0,3})"),
+                           r"[A-Z][\w'\u2019\-]+(?:\s+(?:of\s+|in\s+)?[A-Z][\w'\u2019\-]+){0,3})", False),
 )
 
 
@@ -101,6 +102,10 @@ _ANCHOR_WORDS = (("Katiba", frozenset({"katiba", "katibat", "katibas"})), ("Ansa
                  ("Kataib", frozenset({"kataib"})), ("Jund", frozenset({"jund"})),
                  ("Brigade", frozenset({"brigade", "brigades"})), ("Battalion", frozenset({"battalion", "battalions"})),
                  ("Movement", frozenset({"movement"})), ("Shura", frozenset({"shura"})))
+# The anchors all of whose forms open on their anchor word (the forms' cue words that are the
+# anchor's words: "Katiba" is also the last word of a "... Katiba" name, so not one of them).
+_OPENING = frozenset(anchor for anchor, words in _ANCHOR_WORDS
+                     if all(opens for cues, _, opens in _ORG_FORMS if not cues.isdisjoint(words)))
 _LEAD_ARTICLE = re.compile(r"(?:The|Le|La|Les)\s+")
 _WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")
 
@@ -155,7 +160,7 @@ class EntityMatcher:
             if key.__class__ is SharedName and shared is not None:
                 shared.append((start, key))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
-            forms = tuple(i for i, (cues, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
+            forms = tuple(i for i, (cues, _, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
             unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG), _anchors(text, toks.uniq))
             if unknown:  # (the index's matches come in text order: else nothing to sort)
                 out.extend(unknown)
@@ -205,11 +210,16 @@ def _anchors(text: str, words: set[str]) -> list[int]:
 
 def _org_starts(text: str, anchors: list[int]) -> list[int]:
     """The offsets (sorted) where a match of an _ORG_FORMS pattern may start: the capitals that open
-    a word at most four words before an anchor (claims.scan.window_bounds)."""
+    a word at most four words before an anchor (claims.scan.window_bounds), but an anchor of the
+    forms that open on their anchor word only (_OPENING: "Ansar", "Movement") at the anchor itself:
+    a match that opens before it holds an anchor of another form, whose window holds its start."""
+    windowed = [a for a in anchors if _ORG_ANCHORS.match(text, a).group() not in _OPENING]
     starts: list[int] = []
-    for a, lo in zip(anchors, window_bounds(text, anchors, 4)):
+    for a, lo in zip(windowed, window_bounds(text, windowed, 4)):
         lo = max(lo, starts[-1] + 1) if starts else lo
         starts += [m.start() for m in _WORD_CAPITAL.finditer(text, lo, a + 1)]
+    if len(windowed) < len(anchors):
+        starts = sorted(set(starts).union(a for a in anchors if _WORD_CAPITAL.match(text, a)))
     return starts
 
 

@@ -199,9 +199,12 @@ class PhraseIndex:
                     continue  # and no phrase is this word alone
                 if accept is None:
                     hit = (start, end, vals[0])
-                else:
-                    hit = _accepted(start, end, vals, accept)
-                    if hit is None:
+                else:  # the first value that `accept` takes
+                    for value in vals:
+                        if accept(start, end, value):
+                            hit = (start, end, value)
+                            break
+                    else:
                         continue
             else:
                 hit = self._longest(toks, start, end, node, accept, child, nxt)
@@ -257,12 +260,17 @@ class PhraseIndex:
         """The longest accepted phrase starting at `start` (its first token ends at `end`; the
         next token, `nxt` = Tokens.next_token, leads to trie node `child`). The tokens are read
         from the text's Tokens (a word after a space read here, as in `find`), and after a
-        punctuation mark (no piece of them) by _NEXT_TOKEN."""
+        punctuation mark (no piece of them) by _NEXT_TOKEN. No token is read after a leaf of the
+        trie (a node that holds values only: every other node leads to a value): no longer
+        phrase goes on there."""
         ends, key, folded = [(end, node[_VALUES])] if _VALUES in node else [], self._key, toks.folded
         node, end, j, pieces = child, nxt[1], nxt[2], toks.pieces
         while True:
-            if _VALUES in node:
-                ends.append((end, node[_VALUES]))
+            vals = node.get(_VALUES)
+            if vals is not None:
+                ends.append((end, vals))
+                if len(node) == 1:  # a leaf
+                    break
             if j >= 0:
                 w = pieces[j + 1]
                 if w and folded[end] == " ":
@@ -281,10 +289,10 @@ class PhraseIndex:
             if node is None:
                 break
             end = after
-        for end, vals in reversed(ends):
-            hit = _accepted(start, end, vals, accept)
-            if hit is not None:
-                return hit
+        for end, vals in reversed(ends):  # the longest phrase, its first value that `accept` takes
+            for value in vals:
+                if accept is None or accept(start, end, value):
+                    return start, end, value
         return None
 
 
@@ -295,14 +303,6 @@ def _next_words(node: dict) -> frozenset | None:
     if _VALUES in node or not all(_WORD_SPLIT.fullmatch(k) for k in node):
         return None
     return frozenset(node)
-
-
-def _accepted(start: int, end: int, values: list, accept) -> tuple[int, int, object] | None:
-    """The first of the values of the phrase at start:end that `accept` takes."""
-    for value in values:
-        if accept is None or accept(start, end, value):
-            return start, end, value
-    return None
 
 
 class Tokens:
@@ -353,12 +353,13 @@ class Tokens:
     def _scan(self, found: set[str]) -> list[tuple[int, int, str, int]]:
         pieces, padded, out = self.pieces, self._padded, []
         pos = 0
+        needles = {w: " " + w + " " for w in found}  # (built once per word, not per occurrence)
         for i in compress(range(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces
             w = pieces[i]
             # Its offset: the next " w " of the padded text (every occurrence of a word of
             # `found` is taken in turn, so none lies between); a C search, where adding up the
             # lengths of all the pieces before it would cost a step per piece of the text.
-            start = padded.find(" " + w + " ", pos)
+            start = padded.find(needles[w], pos)
             pos = start + len(w)
             out.append((start, pos, w, i))
         return out

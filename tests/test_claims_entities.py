@@ -79,3 +79,24 @@ def test_kb_validation_reports_problems():
         KnowledgeBase.from_records({"entities": [{"id": "a", "name": "A", "kind": "tribe"}],
                                     "relations": [{"subject": "a", "relation": "leads", "object": "b"}]})
     assert len(err.value.problems) == 2
+
+
+ORG_MIX = ["Ansar", "Jama'at", "Jund", "Harakat", "Katiba", "Katibat", "Katibas", "Brigade", "Battalions", "Movement",
+           "Shura", "Council", "for", "of", "in", "the", "al", "Dine", "Sahara", "Mujahideen", "Foo", "x", "l'", "-", "é"]
+
+
+def test_organisation_forms_tried_at_their_anchors_find_what_a_plain_scan_finds():
+    """_org_starts tries the forms that open on their anchor word ("Ansar", "Movement") at the anchor
+    only, the others a few words before theirs: the same matches as a scan of the whole text."""
+    import random
+
+    from claims.entities import _ORG_ANCHORS, _ORG_RX, _org_starts
+    from claims.scan import finditer_at
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(ORG_MIX) + rnd.choice([" ", " ", " ", "", "-", ", ", ".\n"])
+                       for _ in range(rnd.randint(0, 16)))
+        anchors = [m.start() for m in _ORG_ANCHORS.finditer(text)]
+        for rx in _ORG_RX.values():
+            got = [m.span() for m in finditer_at(rx, text, _org_starts(text, anchors))]
+            assert got == [m.span() for m in rx.finditer(text)], text
