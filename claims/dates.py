@@ -162,6 +162,8 @@ def _needs(kind: str) -> frozenset:
 
 
 _PLAN = [(kind, rx, _ANCHORS.get(kind), _needs(kind)) for kind, rx in _PATTERNS]
+# (A pattern that needs a digit needs a year or a month too: _features looks for a digit only where
+# it finds a month but no year; a year has digits, and with neither no pattern that needs one is tried.)
 
 
 @lru_cache(maxsize=None)
@@ -245,16 +247,16 @@ def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:
     """What a sentence has (see _needs), and the offsets of its written years and month names."""
     cues = {c for c in _CUE_WORDS if c in folded}
     has = [i for i, cue_set in enumerate(_CUE_SETS) if not cues.isdisjoint(cue_set)] if cues else []
-    anchors: dict[str, list[int]] = {}
-    if _DIGIT.search(folded) is not None:
+    # (a written year opens on "19" or "20": two substring tests spare most sentences the scan)
+    years = [m.start() for m in YEAR_RX.finditer(folded)] if "19" in folded or "20" in folded else []
+    months = _month_starts(folded)
+    if years:
+        has += ("digit", "year")
+    elif months and _DIGIT.search(folded) is not None:  # (else a digit does not matter: see _PLAN)
         has.append("digit")
-        anchors["years"] = [m.start() for m in YEAR_RX.finditer(folded)]
-        if anchors["years"]:
-            has.append("year")
-    anchors["months"] = _month_starts(folded)
-    if anchors["months"]:
+    if months:
         has.append("month")
-    return frozenset(has), anchors
+    return frozenset(has), {"years": years, "months": months}
 
 
 def _month_starts(folded: str) -> list[int]:
