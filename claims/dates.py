@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
-from claims.scan import BLANK_NON_WORD_BYTES, finditer_at, window_bounds, window_starts
+from claims.scan import BLANK_NON_WORD_BYTES, any_of, finditer_at, matching_starts, window_bounds, window_starts
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -162,12 +162,17 @@ def _needs(kind: str) -> frozenset:
 
 
 _PLAN = [(kind, rx, _ANCHORS.get(kind), _needs(kind)) for kind, rx in _PATTERNS]
+# (A pattern that needs a digit needs a year or a month too: _features looks for a digit only where
+# it finds a month but no year; a year has digits, and with neither no pattern that needs one is tried.)
 
 
 @lru_cache(maxsize=None)
-def _eligible(has: frozenset) -> tuple:
-    """The patterns (in order) that a sentence with the features `has` may match (few distinct sets)."""
-    return tuple((kind, rx, anchor) for kind, rx, anchor, needs in _PLAN if needs <= has)
+def _eligible(has: frozenset) -> tuple[tuple, dict]:
+    """The patterns (in order) that a sentence with the features `has` may match (few distinct sets),
+    and for each anchor that several of them are tried at, their pre-test (claims.scan.any_of)."""
+    plan = tuple((kind, rx, anchor) for kind, rx, anchor, needs in _PLAN if needs <= has)
+    at = {anchor: tuple(rx for _, rx, a in plan if a == anchor) for _, _, anchor in plan if anchor is not None}
+    return plan, {anchor: any_of(rxs) for anchor, rxs in at.items() if len(rxs) > 1}
 
 
 def find_dates(folded: str, published: date | None = None, context_year: int | None = None,
@@ -183,17 +188,15 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     taken: list[tuple[int, int]] = []
     weekdays: set[int] = set()  # the starts of weekday mentions ("on Friday")
     has, anchors = _features(folded)
-    near: dict[str, list[int]] = {}  # "near years", "near months": the word starts in the anchors' windows
-    for kind, rx, anchor in _eligible(has):
+    plan, pretests = _eligible(has)
+    starts: dict[str, list[int]] = {}  # by anchor: where its patterns are tried (found once for them)
+    for kind, rx, anchor in plan:
         if anchor is None:
             matches = rx.finditer(folded)
-        elif anchor in _WORDS_BEFORE:  # (claims.scan.finditer_near, its windows found once for the patterns)
-            if anchor not in near:
-                held = anchors[anchor[5:]]
-                near[anchor] = window_starts(folded, held, window_bounds(folded, held, _WORDS_BEFORE[anchor]))
-            matches = finditer_at(rx, folded, near[anchor])
         else:
-            matches = finditer_at(rx, folded, anchors[anchor])
+            if anchor not in starts:
+                starts[anchor] = _starts(folded, anchor, anchors, pretests.get(anchor))
+            matches = finditer_at(rx, folded, starts[anchor])
         for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -218,6 +221,18 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     return found
 
 
+def _starts(folded: str, anchor: str, anchors: dict[str, list[int]], pretest: re.Pattern | None) -> list[int]:
+    """The offsets that the patterns of `anchor` are tried at (see _ANCHORS): the anchors themselves,
+    or the word starts in their windows (claims.scan.finditer_near); where several patterns are, only
+    those that one of them matches at (their pre-test)."""
+    if anchor in _WORDS_BEFORE:
+        held = anchors[anchor[5:]]
+        held = window_starts(folded, held, window_bounds(folded, held, _WORDS_BEFORE[anchor]))
+    else:
+        held = anchors[anchor]
+    return held if pretest is None else matching_starts(pretest, folded, held)
+
+
 _WEEKDAY_GAP = re.compile(r"[\s,(]*(?:the\s+|le\s+)?")
 
 
@@ -232,16 +247,16 @@ def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:
     """What a sentence has (see _needs), and the offsets of its written years and month names."""
     cues = {c for c in _CUE_WORDS if c in folded}
     has = [i for i, cue_set in enumerate(_CUE_SETS) if not cues.isdisjoint(cue_set)] if cues else []
-    anchors: dict[str, list[int]] = {}
-    if _DIGIT.search(folded) is not None:
+    # (a written year opens on "19" or "20": two substring tests spare most sentences the scan)
+    years = [m.start() for m in YEAR_RX.finditer(folded)] if "19" in folded or "20" in folded else []
+    months = _month_starts(folded)
+    if years:
+        has += ("digit", "year")
+    elif months and _DIGIT.search(folded) is not None:  # (else a digit does not matter: see _PLAN)
         has.append("digit")
-        anchors["years"] = [m.start() for m in YEAR_RX.finditer(folded)]
-        if anchors["years"]:
-            has.append("year")
-    anchors["months"] = _month_starts(folded)
-    if anchors["months"]:
+    if months:
         has.append("month")
-    return frozenset(has), anchors
+    return frozenset(has), {"years": years, "months": months}
 
 
 def _month_starts(folded: str) -> list[int]:

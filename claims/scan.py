@@ -20,6 +20,23 @@ def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Mat
                 yield m
 
 
+def any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """A pattern that matches at an offset iff one of `patterns` does there: their alternation,
+    the group names dropped (none of them refers to a group, so they match as before). Tried once
+    at each offset that the patterns are to be tried at (`matching_starts`), it keeps those where
+    one of them matches: one regex call an offset instead of one a pattern and offset."""
+    return re.compile("|".join("(?:" + _GROUP_NAME.sub("(?:", rx.pattern) + ")" for rx in patterns))
+
+
+_GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def matching_starts(rx: re.Pattern, text: str, starts: list[int]) -> list[int]:
+    """The offsets of `starts` at which `rx` matches (see `any_of`): `finditer_at` of any of the
+    patterns finds the same matches at these as at `starts`, as it finds none at the others."""
+    return [p for p in starts if rx.match(text, p) is not None]
+
+
 def finditer_near(rx: re.Pattern, text: str, anchors: list[int], bounds: list[int]) -> Iterator[re.Match]:
     """`rx.finditer(text)` for a pattern that opens at a word start (\\b before a word character, or
     ^) and each match of which holds one of `anchors` (sorted offsets of words that open a white-space

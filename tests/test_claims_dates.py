@@ -255,3 +255,9 @@ def test_a_month_of_last_year_or_this_year(text, expected):
 ])
 def test_last_month_is_told_from_the_day_of_writing(text, expected):
     assert values(text, context_year=2010) == expected
+
+
+def test_a_pattern_that_needs_a_digit_needs_a_year_or_a_month():
+    """claims.dates._features looks for a digit only where it finds a month but no year."""
+    from claims.dates import _PLAN
+    assert all(needs & {"year", "month"} for _, _, _, needs in _PLAN if "digit" in needs)

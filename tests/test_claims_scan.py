@@ -109,3 +109,26 @@ def test_month_anchors_of_ascii_text_are_those_the_month_pattern_finds():
         text = "".join(rnd.choice(vocab) + rnd.choice([" ", "", "-", ".", "_"]) for _ in range(rnd.randint(0, 15)))
         text += "é" * (rnd.random() < 0.2)  # (mostly ASCII: the fast path)
         assert _month_starts(text) == [m.start() for m in _MONTH_RX.finditer(text)], text
+
+
+DATE_WORDS = MIXED + ["le", "les", "du", "au", "et", "on", "last", "this", "dernier", "friday", "vendredi", "mars", "may",
+                      "june", "juin", "end", "of", "fin", "de", "d'", "13", "3", "31st", "2014", "year", "annee", "that",
+                      "ouagadougou,", "(afp)", "8", "and", "10"]
+
+
+def test_a_pretest_keeps_the_starts_where_one_of_the_patterns_matches():
+    """claims.scan.any_of / matching_starts: the date patterns of each anchor, tried at the starts
+    that their pre-test keeps, find what each finds at every start (so what `rx.finditer` finds)."""
+    from claims.dates import _PLAN
+    from claims.scan import any_of, matching_starts
+    groups: dict = {}
+    for _, rx, anchor, _ in _PLAN:
+        groups.setdefault(anchor, []).append(rx)
+    rnd = random.Random(6)
+    for _ in range(1500):
+        text = " ".join(rnd.choice(DATE_WORDS) + rnd.choice(["", ",", " "]) for _ in range(rnd.randint(0, 20)))
+        everywhere = list(range(len(text) + 1))
+        for rxs in groups.values():
+            kept = matching_starts(any_of(tuple(rxs)), text, everywhere)
+            for rx in rxs:
+                assert [m.span() for m in finditer_at(rx, text, kept)] == [m.span() for m in rx.finditer(text)], text
