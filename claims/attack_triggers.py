@@ -22,7 +22,7 @@ import re
 from claims.discourse import Analyzer, Sent
 from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
-from claims.scan import BLANK_NON_WORD, finditer_at
+from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
 from claims.vocab import Vocab, elided, phrase_pattern
 
@@ -120,13 +120,14 @@ class AttackTriggers:
         so at the start of a word, and that word is the phrase's first (it ends where the phrase's
         first word does: on a space, an apostrophe, the phrase's end test): the patterns are
         tried at these words only (finditer_at), instead of at each letter of the sentence.
-        ASCII text is cut into its words by str.split at its non-word characters, blanked; the
+        ASCII text is cut into its words by str.split at its non-word characters, blanked (by
+        bytes.translate: str.translate looks each distinct character up in its table anew each call); the
         few lead words are placed by a search for " word " in the blanked text (each occurrence of
         a lead word is taken in turn, so the next one found after the last is this one), not by
         adding up the lengths of all the words before them."""
         if self.all_leads is None or not low.isascii() or not any(("attack", k) in cues for k in self.leads):
             return None
-        blanked = low.translate(BLANK_NON_WORD)
+        blanked = low.encode().translate(BLANK_NON_WORD_BYTES).decode()
         padded, out, at = " " + blanked + " ", [], 0
         for w in filter(self.all_leads.__contains__, blanked.split(" ")):
             at = padded.find(" " + w + " ", at)  # (the blank before the word: its offset in `low`)
@@ -165,8 +166,8 @@ class AttackTriggers:
         """The last `n` words (or ";") before `s`; the tests of a sentence's triggers ask for the
         words before each of them several times, and not in turn (spans, then valid, then the
         frames): the windows of the last sentence are kept, by offset. (An ASCII window is cut into
-        its words by str.split, its other characters blanked and each ";" set apart: the same
-        words as a regex scan, which tests each character.)"""
+        its words by str.split, its other characters blanked (by bytes.translate, see _lead_starts)
+        and each ";" set apart: the same words as a regex scan, which tests each character.)"""
         last, windows = self._before
         if last is not sent:
             windows = {}
@@ -174,7 +175,7 @@ class AttackTriggers:
         words = windows.get(s)
         if words is None:
             head = sent.low[max(0, s - 80):s]
-            words = windows[s] = head.translate(_WORDS_AND_SEMIS).split() if head.isascii() else _WORD_OR_SEMI.findall(head)
+            words = windows[s] = _words_and_semis(head) if head.isascii() else _WORD_OR_SEMI.findall(head)
         return words[-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
@@ -438,8 +439,8 @@ _WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 WORD_RX = re.compile(r"[\w']+")
 _WORD_OR_SEMI = re.compile(r"[\w']+|;")
-# (str.translate: the words of _WORD_OR_SEMI kept, ";" set apart by blanks, every other ASCII character blanked)
-_WORDS_AND_SEMIS = str.maketrans({c: c if c.isalnum() or c in "_'" else " ; " if c == ";" else " " for c in map(chr, range(128))})
+# (bytes.translate: the characters of _WORD_OR_SEMI's words and ";" kept, every other ASCII character blanked)
+_WORDS_AND_SEMIS = bytes(c if chr(c).isalnum() or chr(c) in "_';" else 32 for c in range(128)) + b" " * 128
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
@@ -499,6 +500,12 @@ def _unelided(w: str) -> str:
     an ASCII letter and an apostrophe opening it (tested on the string: asked of each word
     before a trigger)."""
     return w[2:] if w[1:2] == "'" and "a" <= w[:1] <= "z" else w
+
+
+def _words_and_semis(head: str) -> list[str]:
+    """What _WORD_OR_SEMI finds in ASCII text `head`: its words and each ";", by str.split."""
+    blanked = head.encode().translate(_WORDS_AND_SEMIS).decode()
+    return (blanked.replace(";", " ; ") if ";" in blanked else blanked).split()
 
 
 def plural(noun: str) -> bool:

@@ -1,5 +1,6 @@
-"""claims.attack_triggers: the trigger patterns tried at the lead words of a sentence only
-(`_lead_starts`) find exactly what a scan of the whole sentence finds."""
+"""claims.attack_triggers: the fast paths find what the plain scans find: the trigger patterns tried
+at the lead words of a sentence only (`_lead_starts`) what a scan of the whole sentence finds, and
+the words before a trigger in ASCII text (`before`) what a regex finds."""
 import random
 import re
 
@@ -37,3 +38,12 @@ def test_patterns_tried_at_lead_words_find_what_a_whole_scan_finds(kb, lang):
             got = [m.span() for m in trig._scan(rx, key, cues, low, at)]
             assert got == [m.span() for m in rx.finditer(low)], (key, low)
     assert fast > 2000
+
+
+def test_words_before_a_trigger_in_ascii_text_are_those_a_regex_finds():
+    from claims.attack_triggers import _WORD_OR_SEMI, _words_and_semis
+    rnd = random.Random(12)
+    pieces = [chr(i) for i in range(128)] + ["attack", "l'", "qu'", ";;", "  ", "2,000"]
+    for _ in range(20000):
+        head = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        assert _words_and_semis(head) == _WORD_OR_SEMI.findall(head), head
