@@ -18,12 +18,11 @@ position (`before`, kept for the last position asked), `definite` ("the attack",
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
 
 from claims.discourse import Analyzer, Sent
 from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
-from claims.scan import BLANK_NON_WORD, finditer_at
+from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
 from claims.vocab import Vocab, elided, phrase_pattern
 
@@ -121,12 +120,20 @@ class AttackTriggers:
         so at the start of a word, and that word is the phrase's first (it ends where the phrase's
         first word does: on a space, an apostrophe, the phrase's end test): the patterns are
         tried at these words only (finditer_at), instead of at each letter of the sentence.
-        ASCII text is cut into its words by str.split at its non-word characters, blanked."""
+        ASCII text is cut into its words by str.split at its non-word characters, blanked (by
+        bytes.translate: str.translate looks each distinct character up in its table anew each call); the
+        few lead words are placed by a search for " word " in the blanked text (each occurrence of
+        a lead word is taken in turn, so the next one found after the last is this one), not by
+        adding up the lengths of all the words before them."""
         if self.all_leads is None or not low.isascii() or not any(("attack", k) in cues for k in self.leads):
             return None
-        words = low.translate(BLANK_NON_WORD).split(" ")
-        offsets = list(accumulate(map(len, words), initial=0))  # word i opens at offsets[i] + i (one blank after each)
-        return [(offsets[i] + i, words[i]) for i in compress(range(len(words)), map(self.all_leads.__contains__, words))]
+        blanked = low.encode().translate(BLANK_NON_WORD_BYTES).decode()
+        padded, out, at = " " + blanked + " ", [], 0
+        for w in filter(self.all_leads.__contains__, blanked.split(" ")):
+            at = padded.find(" " + w + " ", at)  # (the blank before the word: its offset in `low`)
+            out.append((at, w))
+            at += len(w)
+        return out
 
     def _scan(self, rx: re.Pattern, key: str, cues: frozenset, low: str, at: list[tuple[int, str]] | None) -> list:
         if ("attack", key) not in cues:
@@ -159,8 +166,8 @@ class AttackTriggers:
         """The last `n` words (or ";") before `s`; the tests of a sentence's triggers ask for the
         words before each of them several times, and not in turn (spans, then valid, then the
         frames): the windows of the last sentence are kept, by offset. (An ASCII window is cut into
-        its words by str.split, its other characters blanked and each ";" set apart: the same
-        words as a regex scan, which tests each character.)"""
+        its words by str.split, its other characters blanked (by bytes.translate, see _lead_starts)
+        and each ";" set apart: the same words as a regex scan, which tests each character.)"""
         last, windows = self._before
         if last is not sent:
             windows = {}
@@ -168,7 +175,7 @@ class AttackTriggers:
         words = windows.get(s)
         if words is None:
             head = sent.low[max(0, s - 80):s]
-            words = windows[s] = head.translate(_WORDS_AND_SEMIS).split() if head.isascii() else _WORD_OR_SEMI.findall(head)
+            words = windows[s] = _words_and_semis(head) if head.isascii() else _WORD_OR_SEMI.findall(head)
         return words[-n:]
 
     def _determined(self, sent: Sent, s: int) -> bool:
@@ -219,8 +226,8 @@ class AttackTriggers:
         if not self.attitude.isdisjoint(prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
             return False  # "after Daesh's attacks", "since the bombing"; not "after gunmen killed 22 people"
-        if ("to" in near[-2:] and near[-2:] != ["to", "have"] and not self._party_after_to(sent, s)) or any(
-                w in self.habitual for w in near):
+        if ("to" in near[-2:] and near[-2:] != ["to", "have"] and not self._party_after_to(sent, s)) or (
+                not self.habitual.isdisjoint(near)):
             return False  # "vowed to kill", "in order to attack" (not "gunmen loyal to JNIM killed", "believed to have killed")
         if kind != "noun" and self.rel.blocked(sent, s):
             return False
@@ -234,7 +241,7 @@ class AttackTriggers:
                 not _RANK.isdisjoint(m.group("words").split()) or _RANK_AFTER.match(sent.low, e)):
             return False  # "It was the second attack on foreigners this year", "Il s'agit de l'attaque la plus meurtriere": the attack told before
         if kind == "noun":
-            count = next((parse_number(w) for w in reversed(prev[-3:]) if parse_number(w) is not None), None)
+            count = next((n for n in map(parse_number, reversed(prev[-3:])) if n is not None), None)
             if count and 2 < count < 1900 and plural(sent.low[s:e]):
                 return False  # "250 killings": a count of attacks
             if not self.state_mod.isdisjoint(prev[-2:]) or self._state_owned(sent, e):
@@ -327,6 +334,8 @@ class AttackTriggers:
     def _reference_in(self, prev: list[str], n: int) -> bool:
         """A reference word among the last `n` of `prev` ("after", "since", "than"), not the "than" of
         a figure ("more than 30 soldiers were killed")."""
+        if self.reference.isdisjoint(prev[-n:]):
+            return False  # (the usual case, tested at once)
         return any(w in self.reference and not (w == "than" and i and prev[i - 1] in _COMPARATIVES)
                    for i, w in enumerate(prev) if i >= len(prev) - n)
 
@@ -430,8 +439,8 @@ _WITH_HIM = re.compile(r"\s+(?:(?:along|together)\s+with|with|alongside|avec|aux
 _STRIKE_CUES = ("strike", "frappe", "bombard", "raid", "drone")
 WORD_RX = re.compile(r"[\w']+")
 _WORD_OR_SEMI = re.compile(r"[\w']+|;")
-# (str.translate: the words of _WORD_OR_SEMI kept, ";" set apart by blanks, every other ASCII character blanked)
-_WORDS_AND_SEMIS = str.maketrans({c: c if c.isalnum() or c in "_'" else " ; " if c == ";" else " " for c in map(chr, range(128))})
+# (bytes.translate: the characters of _WORD_OR_SEMI's words and ";" kept, every other ASCII character blanked)
+_WORDS_AND_SEMIS = bytes(c if chr(c).isalnum() or chr(c) in "_';" else 32 for c in range(128)) + b" " * 128
 _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"})
 _STATE_OWNERS = frozenset({"army", "armee", "military", "government", "gouvernement", "coalition", "forces", "police", "gendarmerie"})
 _REPORT_INFINITIVES = frozenset({"avoir"})  # (a state agent of the vocabulary for "... a affirme avoir tue")
@@ -491,6 +500,12 @@ def _unelided(w: str) -> str:
     an ASCII letter and an apostrophe opening it (tested on the string: asked of each word
     before a trigger)."""
     return w[2:] if w[1:2] == "'" and "a" <= w[:1] <= "z" else w
+
+
+def _words_and_semis(head: str) -> list[str]:
+    """What _WORD_OR_SEMI finds in ASCII text `head`: its words and each ";", by str.split."""
+    blanked = head.encode().translate(_WORDS_AND_SEMIS).decode()
+    return (blanked.replace(";", " ; ") if ";" in blanked else blanked).split()
 
 
 def plural(noun: str) -> bool:

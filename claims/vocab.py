@@ -214,8 +214,11 @@ class TriggerFilter:
         self._exact = {k for k in plain if not k.endswith("*")}
         self._stars = tuple(sorted({k.rstrip("*") for k in plain if k.endswith("*")}))
         self._special = [k for k in keys if k not in plain]  # "bay'ah": not one token of the text
-        self._word_keys: dict[str, tuple[str, ...]] = {}  # text word -> the indexed words it may be (if any)
-        self._seen: set[str] = set()  # text words already looked up
+        # text word -> the indexed words it may be (if any): an exact indexed word is itself; a word
+        # that opens with a starred one is learnt when a text first brings it (see first_words)
+        self._exact_keys = {k: (k,) for k in self._exact}
+        self._word_keys: dict[str, tuple[str, ...]] = dict(self._exact_keys)
+        self._seen: set[str] = set()  # text words already looked up (for the starred words)
         self._last: tuple[set[str], set[str]] | None = None  # the last text's words and first_words of them
         self._literal: dict[str, re.Pattern] = {}
         self._keys_types: dict[tuple[str, ...], frozenset] = {}  # indexed words -> the union of their types
@@ -273,16 +276,19 @@ class TriggerFilter:
 
     def first_words(self, uniq: set[str]) -> set[str]:
         """The distinct words of a text that may be an indexed word. (Asked twice per text: the
-        last answer is kept for the same set of words, a text's `Tokens.uniq`, never changed.)"""
+        last answer is kept for the same set of words, a text's `Tokens.uniq`, never changed.)
+        Without starred words, the exact indexed words are all the keys and there is nothing to
+        learn: the text's words are not each looked up in those seen before."""
         last = self._last
         if last is not None and last[0] is uniq:
             return last[1]
-        if len(self._seen) > 200_000:  # bounded cache (words seen in texts)
-            self._seen.clear()
-            self._word_keys.clear()
-        new = uniq - self._seen
-        if new:
-            self._learn(new)
+        if self._stars:
+            if len(self._seen) > 200_000:  # bounded cache (words seen in texts)
+                self._seen.clear()
+                self._word_keys = dict(self._exact_keys)
+            new = uniq - self._seen
+            if new:
+                self._learn(new)
         found = uniq & self._word_keys.keys()
         self._last = (uniq, found)
         return found
@@ -315,7 +321,6 @@ class TriggerFilter:
 
 _WORDLIKE = re.compile(r"\w+")
 _ELIDED_BEFORE = re.compile(r"(?:(?<!\w)[a-z]|qu)'$")
-_WORD_OR_APOSTROPHE = re.compile(r"[\w']")
 
 
 def _free_start(folded: str, p: int) -> bool:
@@ -325,7 +330,7 @@ def _free_start(folded: str, p: int) -> bool:
         return True
     c = folded[p - 1]
     if c != "'":
-        return _WORD_OR_APOSTROPHE.match(c) is None
+        return not (c.isalnum() or c == "_")  # (\w: a letter or digit of any script, or "_")
     return _ELIDED_BEFORE.search(folded, max(0, p - 3), p) is not None
 
 

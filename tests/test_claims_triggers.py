@@ -65,6 +65,38 @@ def test_a_phrase_is_indexed_by_its_least_common_word():
     assert "group" not in en._sure and "left" in en._sure  # "left the group": by "left", not "group"
 
 
+def _plain_first_words(flt: TriggerFilter, uniq: set[str]) -> set[str]:
+    return {w for w in uniq if w in flt._exact or any(w.startswith(p) for p in flt._stars)}
+
+
+def test_first_words_are_the_exact_indexed_words_and_those_that_open_with_a_starred_one():
+    from claims.vocab import Vocab
+    starred = TriggerFilter(Vocab({"attack": {"en": {"verbs": ["kill*", "ambushed", "opened fire"], "nouns": ["raid"]}}}, "en"))
+    assert starred._stars and not TriggerFilter(vocab("en"))._stars  # (both paths of first_words)
+    for flt in (starred, TriggerFilter(vocab("en")), TriggerFilter(vocab("fr"))):
+        for text in ["Gunmen killed two. Nothing here. They opened fire.", "No trigger at all.", "A raid. Killings went on.",
+                     "Gunmen killed two. Nothing here."] + [p.read_text(encoding="utf-8") for p in TEXTS[:4]]:
+            uniq = Tokens(fold(text)).uniq
+            assert flt.first_words(uniq) == _plain_first_words(flt, uniq), text[:40]
+            folded = fold(text)
+            expected = {i for i, s in enumerate(split_sentences(text)) if flt.search(folded[s.start:s.end])}
+            assert set(_per_document(flt, text)) == expected, text[:40]
+
+
+def test_a_free_start_is_the_start_test_of_the_phrase_patterns():
+    import random
+    import re
+
+    from claims.vocab import _free_start
+    rnd = random.Random(5)
+    chars = list("abz_09 '-,.\n") + ["é", "ß", "٣", "中", "\u00a0", "²", "ǅ"]
+    plain = re.compile(r"(?<![\w'])|(?<=(?<!\w)[a-z]')|(?<=qu')")
+    for _ in range(20000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(1, 6)))
+        for p in range(len(text) + 1):
+            assert _free_start(text, p) == (plain.match(text, p) is not None), (text, p)
+
+
 # ---- the language of a text given without one --------------------------------------------------
 @pytest.mark.parametrize("text,lang", [
     ("Des hommes armés ont tué sept civils à Ansongo.", "fr"),
