@@ -65,7 +65,7 @@ class BackReferences:
         if self.others_rx is not None and self.others_rx.match(sent.low.lstrip()) and (_NEW_EVENT.search(sent.low) or any(
                 p.kind == "place" and (mem.last_place is None or p.name != mem.last_place[1]) for p in sent.places)):
             return None  # "Eight others were wounded in a separate attack in Gao": another event
-        if sent.dates and self._reference_before_trigger(sent):
+        if self._reference_before_trigger(sent) and sent.dates:  # (the dates last: reading them costs more)
             return None  # "The attack came three months after gunmen killed 22 people ... on March 18": another event
         slots = casualties(sent.low)
         attributed = self.agents.attributions(sent, mem)
@@ -131,8 +131,8 @@ class BackReferences:
             if kind == "noun" and not self.triggers.definite(sent, s):
                 return None  # "in an ambush": another event
         figures = casualties(low) if (named or report) else None  # (used by these two forms only)
-        if named and not any(figures.values()) and all(len(d.value) == 4 for d in sent.dates) and any(
-                self.triggers.definite(sent, t[0]) for t in named):
+        if named and not any(figures.values()) and any(self.triggers.definite(sent, t[0]) for t in named) and all(
+                len(d.value) == 4 for d in sent.dates):  # (the dates last: reading them costs more)
             return {}  # "the Kolmari raid was the work of ...": an attack already reported
         if report and any(figures.values()) and self._own_anchor_free(sent, mem):
             return figures  # "Hospital staff put the number of dead at 19"

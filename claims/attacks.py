@@ -180,12 +180,14 @@ class AttackPatterns:
         quote = _quote_span(sent.text, s)
         if quote is not None:  # a witness's words: their anchors only ("« ... qui nous a attaqués », dit lundi un habitant")
             lo, b, whole = max(lo, quote[0]), min(b, quote[1]), min(whole, quote[1])
-        dates, lapse = frame_dates(sent, fr[0], lo, b, line, self.triggers.reference)
         figures = casualties(sent.low[a:whole])
         places = frame_places(sent, lo, b)
         if kind == "noun" and not any(figures.values()) and not self.refs.elsewhere(places, s, mem) and self.refs.claimed_back(
                 sent, mem, a, s, e, perp):
             return [], perp  # "AQIM claimed the attack", "L'attaque a été revendiquée par l'EI"
+        # (the dates after that test, which needs none: a claim of an attack already reported may leave its
+        # sentence's dates unread, and reading them is one of the costlier steps of a frame)
+        dates, lapse = frame_dates(sent, fr[0], lo, b, line, self.triggers.reference)
         if kind == "noun" and not dates and not any(figures.values()) and re.fullmatch(
                 r"\s*(?:the|this|that)\s+(?:\w+\s+){0,2}", sent.low[sent.low.rfind(";", 0, s) + 1:s]) and mem.last_attacks:
             return [], perp  # "The assault came four months after ...", "...; the raid came weeks after": the attack already reported

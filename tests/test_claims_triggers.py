@@ -131,3 +131,29 @@ def test_every_device_noun_is_an_attack_noun(lang):
     # a device noun that is no attack noun is never a trigger, so never checked for a foiled attack
     v = vocab(lang)
     assert set(v.words("attack", "device_nouns")) <= set(v.words("attack", "nouns"))
+
+
+REF_WORDS = ["after", "afterwards", "hereafter", "than", "more", "since", "sinces", "before", "apres", "après", "depuis", "comme",
+             "like", "unlike", "following", "in the wake of", "x", "the", "attack", "l'", "'", "-", "é", "ب", "30", ",", "(", "\n"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_reference_words_gated_are_those_the_word_scan_finds(lang):
+    """AttackTriggers.references skips a span that holds no reference word's letters (its cheap gate):
+    the same matches as the plain word scan, for any span (one that cuts a word included)."""
+    import random
+
+    from claims.attack_triggers import _COMPARATIVE_BEFORE, WORD_RX
+    from claims.extract import Extractor
+    from flows.loading import read_kb
+
+    kb, _ = read_kb(ROOT / "seeds" / "entities.yaml")
+    trig = Extractor(kb)._tools[lang].attacks.triggers
+    rnd = random.Random(7)
+    for _ in range(3000):
+        low = "".join(rnd.choice(REF_WORDS) + rnd.choice([" ", "", "  "]) for _ in range(rnd.randint(0, 12)))
+        a = rnd.randint(0, len(low))
+        b = rnd.randint(a, len(low))
+        plain = [m for m in WORD_RX.finditer(low, a, b) if m.group() in trig.reference and not (
+            m.group() == "than" and _COMPARATIVE_BEFORE.search(low, max(0, m.start() - 8), m.start()))]
+        assert [m.span() for m in trig.references(low, a, b)] == [m.span() for m in plain], (low, a, b)
