@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, repeat, starmap
 from operator import attrgetter, itemgetter
 
 from claims.entities import Mention
@@ -221,6 +221,9 @@ class Memory:
 
 def ref_of(m: Mention) -> EntityRef:
     return _ref(m.entity_id, m.name, m.text)
+
+
+_REF_ARGS = attrgetter("entity_id", "name", "text")  # _ref's arguments for a mention (ref_of)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -664,14 +667,11 @@ class Analyzer:
                 return GENERIC
         return None
 
-    def remember_plain(self, index: int, mentions: list[Mention], places: list[PlaceMention], mem: Memory) -> None:
-        """`remember` for a sentence that was not analysed (no candidates, offsets unused)."""
-        self._remember(index, mentions, places, [], mem)
-
     def remember(self, sent: Sent, mem: Memory) -> None:
+        anaphors = self._group_anaphors(sent)
         extra = [self.last_unit(sent, c.start, mem) if c.word in self.unit_nouns else self.last_of(sent, c.start, mem)
-                 for c in self._group_anaphors(sent)]
-        self._remember(sent.index, sent.mentions, sent.places, extra, mem)
+                 for c in anaphors] if anaphors else ()
+        self.remember_plain(sent.index, sent.mentions, sent.places, mem, extra)
 
     def _group_anaphors(self, sent: Sent) -> list[Cand]:
         """The sentence's candidates "the group", "the battalion" (anaphors of no person), in
@@ -706,41 +706,51 @@ class Analyzer:
         out.sort(key=_START)
         return out
 
-    def _remember(self, index: int, mentions, places, anaphors: list, mem: Memory) -> None:
+    def remember_plain(self, index: int, mentions: list[Mention], places: list[PlaceMention], mem: Memory,
+                       anaphors=()) -> None:
+        """Leave in `mem` what sentence `index` names: its groups, last person, last unit, last town
+        and country; `anaphors`: the parties its group anaphors stand for (see remember). Called as
+        is for a sentence that was not analysed (no anaphors looked for, offsets unused)."""
         recent = mem.recent_groups
         if recent and recent[0][0] < index - 1:  # (in sentence order, the oldest first: a bisection finds the cut)
             recent = mem.recent_groups = recent[bisect.bisect_left(recent, index - 1, key=_FIRST):]
-        if not (mentions or places or anaphors):  # (the common case, short-cut: nothing named)
-            mem.prev_first_group = None
-            return
-        # (one plain loop: the groups named, the last person; of the units, the last one alone is kept: a reversed scan)
-        named, person = [], None
-        for m in mentions:
-            kind = m.kind
-            if kind == "group":
-                named.append(m)
-            elif kind == "person":
-                person = m
-        for m in reversed(named):
-            if self.is_unit(m):
-                mem.last_unit = ref_of(m)
-                break
-        if person is not None:
-            mem.last_person, mem.last_person_at = ref_of(person), index
-        groups = list(map(ref_of, named))
+        groups = []
+        if mentions:
+            # (one plain loop: the groups named, the last person; of the units, the last one alone is kept: a reversed scan)
+            named, person = [], None
+            for m in mentions:
+                kind = m.kind
+                if kind == "group":
+                    named.append(m)
+                elif kind == "person":
+                    person = m
+            if named:
+                units = self._units  # (is_unit's memo read here: a call for each group costs more than the look-up)
+                for m in reversed(named):
+                    unit = units.get((m.text, m.name))
+                    if unit or (unit is None and self.is_unit(m)):
+                        mem.last_unit = ref_of(m)
+                        break
+                groups = list(starmap(_ref, map(_REF_ARGS, named)))  # (ref_of, without a call for each)
+            if person is not None:
+                mem.last_person, mem.last_person_at = ref_of(person), index
         for got in anaphors:
             if got and got.id not in {g.id for g in groups}:
                 groups.insert(0, got)
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
             mem.recent_groups = recent + list(zip(repeat(index), groups))
-        mem.prev_first_group = groups[0] if groups else None
-        # (of the towns and countries, the last one alone is kept: reversed scans)
+            mem.prev_first_group = groups[0]
+        else:
+            mem.prev_first_group = None
+        # (of the towns and countries, the last one alone is kept: one reversed scan, to the last town)
+        country = False
         for p in reversed(places):
-            if p.kind == "place":
+            kind = p.kind
+            if kind == "place":
                 mem.last_place = (index, p.name, p.country)
+                if not country:
+                    mem.last_country = p.country
                 break
-        for p in reversed(places):
-            if p.kind in ("country", "place"):
-                mem.last_country = p.country
-                break
+            if kind == "country" and not country:
+                mem.last_country, country = p.country, True
