@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
-from claims.vocab import Vocab, by_first_letter, compile_union
+from claims.vocab import Vocab, after_no_word, by_first_letter, compile_union
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
 _COORDINATORS = frozenset({"and", "et"})
@@ -146,8 +146,10 @@ class RelationPatterns:
         self.near_rx = v.rx("split", "near_object")
         branch = v.alternation("split", "branch_nouns")  # "la branche de l'EI": a part of X, not X
         self.branch_rx = re.compile(rf"(?<![\w'])(?:{branch})(?:\s+[\w-]+)?\s+(?:of|de|du|des|d')\s*(?:the\s+|l'|la\s+|le\s+)?$") if branch else None
-        parts = v.alternation("common", "origin_participles")
-        self.origin_rx = re.compile(r"(?<![\w'])(?:" + parts + r")\b(?:\s+(?:en|in|fin|debut|late|early)\s+[\w\s]{1,20}?)?\s*"
+        # (the participles as after_no_word's letter groups: the pattern is tried only where such a letter occurs)
+        parts = v.patterns("common", "origin_participles")
+        opening = after_no_word(parts) if parts else r"(?<![\w'])"
+        self.origin_rx = re.compile("(?:" + opening + r")\b(?:\s+(?:en|in|fin|debut|late|early)\s+[\w\s]{1,20}?)?\s*"
                                     r"(?:de\s+la|de\s+l'|d'une|d'un|du|par\s+la|par\s+l'|from\s+(?:the|a|an)|out\s+of\s+(?:the|a|an)|"
                                     r"of\s+(?:the|a|an)|by\s+(?:the|a|an)|through\s+(?:the|a|an))\s*$")
         an.founders_of = self.founders_of
@@ -766,7 +768,8 @@ _ATTACHED = re.compile(r"\s*(?:[\u2013\u2014,-]\s*)?(?:based\s+)?in\s+(?:the\s+)
                        r"(?:(?:central|northern|southern|eastern|western)\s+)?")
 # a birthplace ("né au Sahara occidental", "born in 1975 in Gao", "originaire de Kidal") is
 # nobody's place of a pledge, split or merger
-_BIRTH = re.compile(r"(?<![\w'])(?:nee?s?|born|natif|native|originaire)\b[^,;()\u2013\u2014]{0,25}$")
+# (written to open on a letter, after_no_word: a pattern that opens on a lookbehind is tried at every offset)
+_BIRTH = re.compile("(?:" + after_no_word(["nee?s?", "born", "natif", "native", "originaire"]) + r")\b[^,;()\u2013\u2014]{0,25}$")
 _HEAD_WORDS = 4  # a demonym in an actor's own apposition counts within its first words ("the Nigerian group")
 
 

@@ -604,3 +604,40 @@ def test_talk_of_a_merger_is_no_merger(ex, text, lang):
 def test_a_date_right_before_the_trigger_dates_the_claim(ex, text, lang, ctype, when):
     (c,) = [c for c in ex.extract(text, date(2020, 1, 1), lang) if c.type == ctype]
     assert c.date == when
+
+
+# ---- patterns written to open on a letter (claims.vocab.after_no_word) -------------------
+_BIRTH_WORDS = ["ne", "nee", "nes", "nees", "neo", "born", "reborn", "natif", "native", "natives", "originaire", "de",
+                "in", "x", "l'", "d'", "'", "-", "\u2013", ",", "(", "1975", "a", "formed", "reformed", "created", "issu",
+                "issue", "d'issu", "l'issue", "out", "of", "the", "from", "en", "late", "by", "du", "d'une", "par", "la",
+                "xformed", "xne", "cree", "recree", "founded", "emerged"]
+
+
+def _windows(seed, n=4000):
+    import random
+    rnd = random.Random(seed)
+    for _ in range(n):
+        text = "".join(rnd.choice(_BIRTH_WORDS) + rnd.choice([" ", " ", "", "  "]) for _ in range(rnd.randint(0, 14)))
+        lo = rnd.randint(0, len(text))
+        yield text, lo, rnd.randint(lo, len(text))
+
+
+def test_letter_first_birth_pattern_finds_what_the_lookbehind_form_finds():
+    import re
+
+    from claims.patterns import _BIRTH
+    plain = re.compile(r"(?<![\w'])(?:nee?s?|born|natif|native|originaire)\b[^,;()\u2013\u2014]{0,25}$")
+    for text, lo, hi in _windows(11):
+        got, want = _BIRTH.search(text, lo, hi), plain.search(text, lo, hi)
+        assert (got and got.span()) == (want and want.span()), (text, lo, hi)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_letter_first_origin_pattern_finds_what_the_lookbehind_form_finds(ex, lang):
+    import re
+    rel = ex._tools[lang].rel
+    tail = rel.origin_rx.pattern[rel.origin_rx.pattern.index(r")\b") + 1:]  # (after the participles)
+    plain = re.compile(r"(?<![\w'])(?:" + rel.v.alternation("common", "origin_participles") + ")" + tail)
+    for text, lo, hi in _windows(12):
+        got, want = rel.origin_rx.search(text, lo, hi), plain.search(text, lo, hi)
+        assert (got and got.span()) == (want and want.span()), (text, lo, hi)
