@@ -27,6 +27,7 @@ from claims.attack_triggers import WORD_RX, AttackTriggers
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.model import EntityRef
 from claims.patterns import Draft, is_party
+from claims.text import fold
 from claims.vocab import Vocab, after_no_word, compile_phrases
 
 _NON_ACTOR = ("state", "force", "organisation")
@@ -115,7 +116,11 @@ class AttackAgents:
                                          r")(?=\s*(?:[,.;:)]|$)|\s+(?:within|on|in|as|too|the\s+next|the\s+following|en|dans|le|la|"
                                          r"quelques|deux|trois|aussitot|sur)\b)")
         # "...; X claimed the ambush", "and X claimed both blasts", "X claimed it", "et X l'a revendiquee"
-        self.claim_verb_rx = compile_phrases(v.words("attack", "claim_verbs") + v.words("attack", "claimed_participles"))
+        claim_words = v.words("attack", "claim_verbs") + v.words("attack", "claimed_participles")
+        self.claim_verb_rx = compile_phrases(claim_words)
+        # the longest word of each claim verb and participle: a match of claimed_rel_rx (its participle) or of claim_verb_rx
+        # holds one of them as it is (phrase_pattern: the words, escaped, between spaces); None where a phrase has no word
+        self.claim_cues = _longest_words(claim_words)
         self.claim_object_rx = re.compile(r"\s+(?:(?:also|later|quickly|swiftly|aussi|egalement)\s+)?(?:responsibility\s+for\s+|"
                                           r"la\s+responsabilite\s+de\s+)?(?:(?:the|that|this|both|these|those|l'|le|la|les|ce|cette|"
                                           r"cet|ces)\s*(?:[\w-]+\s+){0,2}?(?P<n>" + nouns + r")(?![\w])|(?:it|them)(?![\w])|"
@@ -485,6 +490,8 @@ class AttackAgents:
         low, out = sent.low, []
         for m in self.claimed_by_rx.finditer(low):
             out.append((m.start(), self.an.first_after(sent, m.end(), mem, limit=30), m.span("n")))
+        if self.claim_cues is not None and not any(map(low.__contains__, self.claim_cues)):
+            return [x for x in out if is_party(x[1])]  # (no claim verb nor participle: the other two forms cannot match)
         for m in self.claimed_rel_rx.finditer(low):
             c = self.subject(sent, m.start("v"))
             out.append((m.start(), self.an.resolve(sent, c, mem) if c is not None else None, m.span("n")))
@@ -496,6 +503,17 @@ class AttackAgents:
             c = self.subject(sent, pron.start() if pron else m.start())
             out.append((m.start(), self.an.resolve(sent, c, mem) if c is not None else None, obj.span("n") if obj and obj.group("n") else None))
         return [x for x in out if is_party(x[1])]
+
+
+def _longest_words(phrases: list[str]) -> tuple[str, ...] | None:
+    """The longest word of each phrase (as phrase_pattern cuts it: folded, a trailing `*` dropped),
+    less those that hold another of them ("revendiquee": "revendique" is in it), or None where a
+    phrase has none (its pattern would match an empty string)."""
+    words = [fold(str(p)).strip().rstrip("*").split() for p in phrases]
+    if not all(words):
+        return None
+    longest = {max(ws, key=len) for ws in words}
+    return tuple(sorted(w for w in longest if not any(c != w and c in w for c in longest)))
 
 
 POSSESSIVE_GAP = re.compile(r"\s+(?:\w+\s+)?(?:responsibility\s+for\s+)?(?:last\s+|this\s+)?[\w]+(?:\s+\w+)?'s\s+(?:[\w-]+\s+){0,3}?")

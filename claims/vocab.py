@@ -75,6 +75,23 @@ def _letter_groups(pats: list[str]) -> list[str]:
     return [c + _NOT_AFTER_WORD.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(pats).items()]
 
 
+def at_word_start(pats: list[str], tail: str = "") -> str:
+    r"""`\b(?:p1|p2|...)tail` for patterns that each open on a letter or digit, written as one
+    alternation of first-letter groups `a(?<!\wa)(?:...)tail` (as after_no_word, with \w alone:
+    the letter is a word character, so a boundary before it is no word character before it; and
+    (X|Y)T matches as XT|YT): a pattern that opens on `\b` is tried at every offset, one every
+    branch of which opens on a letter only at the offsets that hold one of them. The order of
+    the patterns within a group is kept (two with different first letters cannot match at the
+    same offset)."""
+    groups = by_first_letter(pats)
+    if "" in groups or any(r[:1] in ("*", "+", "?", "{") for rest in groups.values() for r in rest):
+        raise ValueError(f"at_word_start: {pats!r}: each must open on a letter or digit (unquantified)")
+    return "|".join(c + _NOT_AFTER_WORD_CHAR.format(c) + "(?:" + "|".join(rest) + ")" + tail for c, rest in groups.items())
+
+
+_NOT_AFTER_WORD_CHAR = r"(?<!\w{})"
+
+
 def by_first_letter(pats: list[str]) -> dict[str, list[str]]:
     """Phrase patterns by their first character where it is a letter or digit ("" for the others),
     each without that character, in their order."""
@@ -209,6 +226,14 @@ class TriggerFilter:
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
         self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
         self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
+        # the indexed words whose phrases, all longer, are those of their lists in _multi: whether
+        # one of them occurs in a sentence (_counts) is told by the searches of those lists there
+        # (a match of one list's alternation is a match of the whole one, and no match of any list
+        # none of it); checked here, not assumed (a word and its starred form share one text)
+        source = {fold(w).rstrip("*").strip(): w for w in by_word}
+        self._told_by_lists = frozenset(
+            k for k, by_key in multi.items() if source.get(k) == k and not self._sure[k]
+            and sorted(by_word[k]) == sorted(p for ps in by_key.values() for p in ps))
         keys = [fold(w).strip() for w in by_word]
         plain = [k for k in keys if _WORDLIKE.fullmatch(k.rstrip("*"))]
         self._exact = {k for k in plain if not k.endswith("*")}
@@ -249,6 +274,7 @@ class TriggerFilter:
         kinds: dict[int, frozenset] = {}
         keys_types, right, multi = self._keys_types, bisect.bisect_right, self._multi
         checked: set[tuple[int, str]] = set()  # (sentence, indexed word) whose longer phrases were looked for
+        told: dict[tuple[int, str], bool] = {}  # (sentence, indexed word) -> whether one of them occurs, where that was learnt
         for p, e, w, keys in self._hits(folded, uniq, toks or Tokens(folded)):
             if not _free_start(folded, p):
                 continue
@@ -262,16 +288,23 @@ class TriggerFilter:
                 if k in multi and (i, k) not in checked:
                     checked.add((i, k))
                     low = folded[starts[i]:ends[i]]
+                    found, whole = False, True
                     for rx, t in multi[k]:
-                        if not t <= ts and rx.search(low) is not None:
-                            ts = ts | t
+                        if t <= ts:
+                            whole = False  # (not searched: its types are there already)
+                        elif rx.search(low) is not None:
+                            ts, found = ts | t, True
+                    if found or whole:
+                        told[i, k] = found
             have = kinds.get(i)
             if have is None:
                 kinds[i] = ts
             elif not ts <= have:
                 kinds[i] = have | ts
-            if i not in hit and self._counts(w, folded[starts[i]:ends[i]]):
-                hit.add(i)
+            if i not in hit:
+                known = told.get((i, w)) if w in self._told_by_lists else None
+                if known if known is not None else self._counts(w, folded[starts[i]:ends[i]]):
+                    hit.add(i)
         return {i: kinds[i] for i in hit}
 
     def first_words(self, uniq: set[str]) -> set[str]:

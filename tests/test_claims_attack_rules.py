@@ -1143,3 +1143,28 @@ def test_the_agents_of_the_group_act_for_it(ex, text, lang):
 def test_the_agents_of_the_group_in_other_roles(ex, text, lang, subject):
     (c,) = _attacks(ex, text, lang=lang)
     assert (c.subject.name if c.subject else None) == subject
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_claim_forms_skipped_without_a_claim_word_could_not_match(ex, lang):
+    """AttackAgents._claims_after scans for the relative and verb forms of a claim only where a claim
+    cue (the longest word of a claim verb or participle) occurs: wherever either pattern matches,
+    one does."""
+    import random
+    import re
+
+    from claims.vocab import vocab
+    agents = ex._tools[lang].attacks.agents
+    assert agents.claim_cues  # (else the gate is never taken: nothing is tested)
+    v = vocab(lang)
+    words = sorted({w for k in ("claim_verbs", "claimed_participles", "claimed_nouns", "claimant_markers")
+                    for p in v.words("attack", k) for w in re.split(r"(\W)", p) if w.strip()}
+                   | {"the", "an", "that", "l'", "qu'", "le", "it", "x", "jnim", ",", ".", "é", "claim", "revendiq"})
+    rnd = random.Random(14)
+    hits = 0
+    for _ in range(4000):
+        low = "".join(rnd.choice(words) + rnd.choice([" ", " ", "", "'"]) for _ in range(rnd.randint(0, 14)))
+        if agents.claimed_rel_rx.search(low) or agents.claim_verb_rx.search(low):
+            hits += 1
+            assert any(c in low for c in agents.claim_cues), low
+    assert hits > 500

@@ -47,3 +47,45 @@ def test_words_before_a_trigger_in_ascii_text_are_those_a_regex_finds():
     for _ in range(20000):
         head = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
         assert _words_and_semis(head) == _WORD_OR_SEMI.findall(head), head
+
+
+# the patterns of `valid` as they were written before at_word_start grouped them by first letter
+PLAIN_WORD_START = {
+    "perfect": r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b"
+               r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b",
+    "kind_of": r"\b(?:type|types|kind|kinds|sort|sorts|genre|forme|formes)\s+(?:of|d'|de|des)\s*$",
+    "superlative": r"\b(?:the|its|their)\s+(?:most\s+\w+|deadliest|bloodiest|worst|biggest|largest)\s+(?:[\w-]+\s+)?$",
+}
+WORD_START_PIECES = ["have", "has", "ont", "a", "been", "killed", "fait", "ete", "tue", "x", "rapidly", "type", "types", "kinds",
+                     "sort", "genre", "formes", "of", "d'", "des", "the", "its", "their", "most", "deadliest", "worst", "attack",
+                     "é", "ß", "中", "_", "2", "-", "'", ",", "\n", "\u00a0"]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_WORD_START))
+def test_patterns_grouped_by_first_letter_match_as_their_word_boundary_forms(kb, name):
+    """The patterns of `valid` written with at_word_start (first-letter groups) find what the
+    `\\b(?:...)` forms find, in any span of any text (a word start at the span's edge included)."""
+    from claims import attack_triggers as at
+    trig = Extractor(kb)._tools["en"].attacks.triggers
+    fast = {"perfect": trig.perfect_rx, "kind_of": at._KIND_OF, "superlative": at._SUPERLATIVE_BEFORE}[name]
+    plain = re.compile(PLAIN_WORD_START[name])
+    assert fast.pattern != plain.pattern
+    rnd = random.Random(13)
+    hits = 0
+    for _ in range(20000):
+        low = "".join(rnd.choice(WORD_START_PIECES) + rnd.choice([" ", " ", "", "  "]) for _ in range(rnd.randint(0, 10)))
+        a = rnd.randint(0, len(low))
+        b = rnd.choice([rnd.randint(a, len(low)), len(low)])
+        want = plain.search(low, a, b)
+        got = fast.search(low, a, b)
+        assert (got and got.span()) == (want and want.span()), (low, a, b)
+        hits += want is not None
+    assert hits > 10  # (matches in many spans: the test tells something)
+
+
+def test_at_word_start_takes_only_patterns_that_open_on_a_letter():
+    from claims.vocab import at_word_start
+    assert re.compile(at_word_start(["has", "have", "a"], r"\s")).pattern == r"h(?<!\wh)(?:as|ave)\s|a(?<!\wa)(?:)\s"
+    for bad in (["\\d+"], ["a*b"], ["'s"]):
+        with pytest.raises(ValueError):
+            at_word_start(bad)

@@ -157,3 +157,44 @@ def test_reference_words_gated_are_those_the_word_scan_finds(lang):
         plain = [m for m in WORD_RX.finditer(low, a, b) if m.group() in trig.reference and not (
             m.group() == "than" and _COMPARATIVE_BEFORE.search(low, max(0, m.start() - 8), m.start()))]
         assert [m.span() for m in trig.references(low, a, b)] == [m.span() for m in plain], (low, a, b)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_word_of_longer_phrases_counts_where_its_lists_searches_say(lang):
+    """TriggerFilter.sentences takes whether a word that stands for longer phrases only counts from
+    the searches of its lists (where they tell it) instead of searching its phrases anew: the
+    same sentences and types as without that shortcut, and as the sentence test."""
+    import random
+    import re
+
+    from claims.vocab import _TRIGGER_KEYS
+    flt, plain = TriggerFilter(vocab(lang)), TriggerFilter(vocab(lang))
+    plain._told_by_lists = frozenset()
+    assert flt._told_by_lists  # (else the shortcut is never taken: nothing is tested)
+    phrases = sorted({p for file, keys in _TRIGGER_KEYS.items() for key in keys for p in vocab(lang).words(file, key)})
+    words = sorted({w for p in phrases for w in re.split(r"(\W)", p) if w.strip()} | {"x", "the", "le", ",", "l'", "é"})
+    words += [p for p in phrases if " " in p]  # (the longer phrases whole too: they occur)
+    rnd = random.Random(15)
+    for _ in range(300):
+        text = ". ".join(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))) for _ in range(rnd.randint(1, 6)))
+        got = _per_document(flt, text)
+        assert got == _per_document(plain, text), text
+        folded = fold(text)
+        assert set(got) == {i for i, s in enumerate(split_sentences(text)) if flt.search(folded[s.start:s.end])}, text
+
+
+
+def test_a_word_of_longer_phrases_whose_lists_were_not_all_searched_is_searched():
+    """Where a list of the word's phrases was not searched (a starred word of the same hit brought its
+    types: "killed" is also "kill*"), the phrases are searched anew (_counts)."""
+    from claims.vocab import Vocab
+    data = {"attack": {"en": {"verbs": ["kill*", "killed them all"], "nouns": ["raid"]}},
+            "split": {"en": {"split_verbs": ["killed the deal"]}}}
+    flt, plain = TriggerFilter(Vocab(data, "en")), TriggerFilter(Vocab(data, "en"))
+    plain._told_by_lists = frozenset()
+    assert "killed" in flt._told_by_lists
+    for text in ["Gunmen killed two.", "They killed them all.", "He killed the deal. A raid.", "Killing. Killed them all, killed."]:
+        got = _per_document(flt, text)
+        assert got == _per_document(plain, text), text
+        folded = fold(text)
+        assert set(got) == {i for i, s in enumerate(split_sentences(text)) if flt.search(folded[s.start:s.end])}, text
