@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
 from claims.scan import BLANK_NON_WORD_BYTES, any_of, finditer_at, matching_starts, window_bounds, window_starts
+from claims.vocab import after_no_word
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -37,13 +38,29 @@ _THAT_YEAR = r"\s+(?:of\s+|de\s+)?(?:(?:that|the\s+same)\s+year\b|cette\s+annee\
 # year", "en mars de l'annee derniere", "le 3 mai l'an dernier", "in April this year"; not "cette annee-la")
 _REL_YEAR = (r"\s+(?:of\s+|de\s+)?(?:(?P<last>last\s+year\b|l'annee\s+(?:derniere|passee)\b|l'an\s+(?:dernier|passe)\b)"
              r"|this\s+year\b|cette\s+annee\b(?!\s*-?\s*la\b))")
-_SEASON = r"(?:summer|spring|autumn|fall|winter|ete|printemps|automne|hiver)"
+_SEASONS = ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver")
+_SEASON = "(?:" + "|".join(_SEASONS) + ")"
 _DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "three days ago" (values: NUMBER_WORDS)
 _JOURS_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "dix")  # "il y a trois jours"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _WD = "(?:" + "|".join(WEEKDAYS) + ")"  # "vendredi 3 mai", "Friday, 3 May": the day of the month dates it
 
+
+def word_opening(alts) -> str:
+    r"""`\b(?:w1|w2|...)` for alternatives `alts` (each opening on a letter), written one group per
+    first letter, `i(?<!\wi)(?:n|...)` (the same test, the same matches): a pattern that opens on
+    letters is only tried where one of them is, one that opens on \b at every offset of the text.
+    Two alternatives with different first letters cannot match at the same offset, so only
+    their order within a group matters (kept). It pays most where the first letters are few or
+    rare (month names, toll words); with common ones ("in", "on", "the") it saves a quarter or so."""
+    alts = list(alts)
+    return "(?:" + "|".join(c + r"(?<!\w" + c + ")(?:" + "|".join(w[1:] for w in alts if w[0] == c) + ")"
+                            for c in dict.fromkeys(w[0] for w in alts)) + ")"
+
+
+# (The patterns that no anchor limits (see _ANCHORS) open on their first letters, word_opening's
+# form of `\b(?:...)`: run over the whole sentence, they are tried only where one of them is.)
 _PATTERNS = [
     ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r"(?:\s+(?:to\s+|and\s+|au\s+|et\s+)?[0-3]?\d)?\s*,?\s+" + _Y)),
     ("dmy", re.compile(r"\b" + _D + r"(?:\s+(?:au\s+|to\s+|and\s+|et\s+)?[0-3]?\d)?\s+(?:(?<=st\s|nd\s|rd\s|th\s)of\s+)?" + _M + r"\s*,?\s+" + _Y)),  # "the 3rd of May 2019"
@@ -60,31 +77,35 @@ _PATTERNS = [
     ("dm", re.compile(r"\b(?:on\s+|le\s+|les\s+|the\s+|du\s+|" + _WD + r"\s*,?\s+(?:the\s+)?)" + _D + r"(?:\s+(?:au|et|to|and)\s+[0-3]?\d)?\s+(?:of\s+)?" + _M +
                       r"\b" + _NO_YEAR)),  # "le 8 mars", "les 8 et 9 mars", "du 8 au 10 mars": the first day
     ("dm", re.compile(r"^\s*[a-z][a-z' .]*,\s+" + _D + r"\s+" + _M + r"\b" + _NO_YEAR + r"(?=\s*\()")),  # "OUAGADOUGOU, 28 aout (Agence)"
-    ("following_m", re.compile(r"\b(?:the\s+)?(?:following|next)\s+" + _M)),
+    ("following_m", re.compile(word_opening((r"the\s+(?:following|next)", "following", "next")) + r"\s+" + _M)),
     ("m", re.compile(r"\b(?:in|since|during|last|this|early|late|mid|en|depuis|by|until|fin|debut|mi|courant|"
                      r"(?:beginning|start|end|middle)\s+of|(?:fin|debut)\s+(?:de\s+|d'))\s*" + _M + r"(?!\s*[0-3]?\d)\b")),
-    ("season_y", re.compile(r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
+    ("season_y", re.compile(word_opening((r"the\s+" + _SEASON, *_SEASONS)) + r"\s+(?:of\s+|de\s+|d')?" + _Y)),
     ("y", re.compile(r"\b" + _PREP + r"\s+(?:(?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half|fin|debut)\s+(?:of\s+|de\s+)?)?" + _Y)),
     ("y_bare", re.compile(r"(?<![\d$.,])\b" + _Y)),
-    ("last_week", re.compile(r"\b(?:last|this|past)\s+week\b|\bla\s+semaine\s+(?:derniere|passee)\b|\bcette\s+semaine\b")),
-    ("last_month", re.compile(r"\blast\s+month\b|\ble\s+mois\s+(?:dernier|passe)\b")),
-    ("this_month", re.compile(r"\bthis\s+month\b|\bce\s+mois\b")),
-    ("last_year", re.compile(r"\blast\s+year\b|\bl'annee\s+(?:derniere|passee)\b|\bl'an\s+(?:dernier|passe)\b")),
-    ("this_year", re.compile(r"\b(?:this|earlier\s+this|later\s+this)\s+year\b|\bcette\s+annee\b(?!\s+la\b)")),
-    ("this_season", re.compile(r"\b(?:this|cet|cette)\s+" + _SEASON + r"\b")),
-    ("last_season", re.compile(r"\blast\s+" + _SEASON + r"\b|\b" + _SEASON + r"\s+dernier\b")),
-    ("that_year", re.compile(r"\b(?:earlier|later|that|the\s+same)\s+(?:that\s+)?year\b|\bla\s+meme\s+annee\b|\bcette\s+annee\s+la\b")),
-    ("following_year", re.compile(r"\bthe\s+(?:following|next)\s+year\b|\bl'annee\s+suivante\b")),
-    ("yesterday", re.compile(r"\byesterday\b|\bhier\b")),
-    ("today", re.compile(r"\btoday\b|\baujourd'hui\b")),
+    ("last_week", re.compile(word_opening((r"last\s+week", r"this\s+week", r"past\s+week", r"la\s+semaine\s+(?:derniere|passee)",
+                                           r"cette\s+semaine")) + r"\b")),
+    ("last_month", re.compile(word_opening((r"last\s+month", r"le\s+mois\s+(?:dernier|passe)")) + r"\b")),
+    ("this_month", re.compile(word_opening((r"this\s+month", r"ce\s+mois")) + r"\b")),
+    ("last_year", re.compile(word_opening((r"last\s+year", r"l'annee\s+(?:derniere|passee)", r"l'an\s+(?:dernier|passe)")) + r"\b")),
+    ("this_year", re.compile(word_opening((r"this\s+year\b", r"earlier\s+this\s+year\b", r"later\s+this\s+year\b",
+                                           r"cette\s+annee\b(?!\s+la\b)")))),
+    ("this_season", re.compile(word_opening(("this", "cet", "cette")) + r"\s+" + _SEASON + r"\b")),
+    ("last_season", re.compile(word_opening((r"last\s+" + _SEASON, *(s + r"\s+dernier" for s in _SEASONS))) + r"\b")),
+    ("that_year", re.compile(word_opening((*(w + r"\s+(?:that\s+)?year" for w in ("earlier", "later", "that", r"the\s+same")),
+                                           r"la\s+meme\s+annee", r"cette\s+annee\s+la")) + r"\b")),
+    ("following_year", re.compile(word_opening((r"the\s+(?:following|next)\s+year", r"l'annee\s+suivante")) + r"\b")),
+    ("yesterday", re.compile(word_opening(("yesterday", "hier")) + r"\b")),
+    ("today", re.compile(word_opening(("today", "aujourd'hui")) + r"\b")),
     ("days_ago", re.compile(r"\b(?P<n>\d+|" + "|".join(_DAYS_AGO_WORDS) + r")\s+days\s+ago\b")),
-    ("days_ago", re.compile(r"\bil\s+y\s+a\s+(?P<n>\d+|" + "|".join(_JOURS_WORDS) + r")\s+jours\b")),
+    ("days_ago", re.compile(word_opening((r"il\s+y\s+a",)) + r"\s+(?P<n>\d+|" + "|".join(_JOURS_WORDS) + r")\s+jours\b")),
     # "over the weekend", "last weekend", "ce week-end": the last weekend, from its Saturday (a range: its start)
-    ("weekend", re.compile(r"\b(?:over\s+the|last|this|the\s+past|ce|le)\s+week\s?end\b")),
-    ("weekday", re.compile(r"\b(?:on|last|ce|le)\s+(?P<wd>" + _WD + r")\b")),
-    ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w for w in WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
+    ("weekend", re.compile(word_opening((r"over\s+the", "last", "this", r"the\s+past", "ce", "le")) + r"\s+week\s?end\b")),
+    ("weekday", re.compile(word_opening(("on", "last", "ce", "le")) + r"\s+(?P<wd>" + _WD + r")\b")),
+    ("weekday", re.compile("(?P<wd>" + word_opening(w for w in WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?")),
     # a possessive determiner: "Friday's attack", "Tuesday night's raid"
-    ("weekday", re.compile(r"(?P<wd>(?<![\w'])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(?:night|morning|"
+    ("weekday", re.compile("(?P<wd>" + after_no_word([w for w in WEEKDAYS if w.endswith("day")])
+                           + r")(?:\s+(?:night|morning|"
                            r"evening|afternoon))?'s\b")),
 ]
 
@@ -98,18 +119,6 @@ class DateMention:
 
 
 _DIGIT = re.compile(r"\d")
-
-
-def word_opening(alts) -> str:
-    r"""`\b(?:w1|w2|...)` for alternatives `alts` (each opening on a letter), written one group per
-    first letter, `i(?<!\wi)(?:n|...)` (the same test, the same matches): a pattern that opens on
-    letters is only tried where one of them is, one that opens on \b at every offset of the text.
-    Two alternatives with different first letters cannot match at the same offset, so only
-    their order within a group matters (kept). It pays where the first letters are few or rare
-    (month names, toll words); with common ones ("in", "on", "the") the \b form is as fast."""
-    alts = list(alts)
-    return "(?:" + "|".join(c + r"(?<!\w" + c + ")(?:" + "|".join(w[1:] for w in alts if w[0] == c) + ")"
-                            for c in dict.fromkeys(w[0] for w in alts)) + ")"
 
 
 # "the same day", "le meme jour": the date of the attack told before
@@ -131,7 +140,6 @@ _BLANKED_MONTH_RX = re.compile((" (?:" + "|".join(c + "(?:" + "|".join(w[1:] for
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "m_deictic", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
-_SEASONS = ("summer", "spring", "autumn", "fall", "winter", "ete", "printemps", "automne", "hiver")
 # Literal cues of the other patterns: a pattern runs only when one of its cues is in the sentence.
 _CUES = {
     "season_y": _SEASONS, "this_season": _SEASONS, "last_season": _SEASONS,

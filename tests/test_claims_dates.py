@@ -261,3 +261,70 @@ def test_a_pattern_that_needs_a_digit_needs_a_year_or_a_month():
     """claims.dates._features looks for a digit only where it finds a month but no year."""
     from claims.dates import _PLAN
     assert all(needs & {"year", "month"} for _, _, _, needs in _PLAN if "digit" in needs)
+
+
+def _plain_forms():
+    r"""The plain `\b(?:...)` forms of the patterns that claims.dates writes with word_opening /
+    after_no_word (by their index in _PATTERNS), as they read before that rewriting."""
+    from claims.dates import _DAYS_AGO_WORDS, _JOURS_WORDS, _M, _SEASON, _WD, _Y, WEEKDAYS
+    return {
+        12: ("following_m", r"\b(?:the\s+)?(?:following|next)\s+" + _M),
+        14: ("season_y", r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+|de\s+|d')?" + _Y),
+        17: ("last_week", r"\b(?:last|this|past)\s+week\b|\bla\s+semaine\s+(?:derniere|passee)\b|\bcette\s+semaine\b"),
+        18: ("last_month", r"\blast\s+month\b|\ble\s+mois\s+(?:dernier|passe)\b"),
+        19: ("this_month", r"\bthis\s+month\b|\bce\s+mois\b"),
+        20: ("last_year", r"\blast\s+year\b|\bl'annee\s+(?:derniere|passee)\b|\bl'an\s+(?:dernier|passe)\b"),
+        21: ("this_year", r"\b(?:this|earlier\s+this|later\s+this)\s+year\b|\bcette\s+annee\b(?!\s+la\b)"),
+        22: ("this_season", r"\b(?:this|cet|cette)\s+" + _SEASON + r"\b"),
+        23: ("last_season", r"\blast\s+" + _SEASON + r"\b|\b" + _SEASON + r"\s+dernier\b"),
+        24: ("that_year", r"\b(?:earlier|later|that|the\s+same)\s+(?:that\s+)?year\b|\bla\s+meme\s+annee\b|\bcette\s+annee\s+la\b"),
+        25: ("following_year", r"\bthe\s+(?:following|next)\s+year\b|\bl'annee\s+suivante\b"),
+        26: ("yesterday", r"\byesterday\b|\bhier\b"),
+        27: ("today", r"\btoday\b|\baujourd'hui\b"),
+        29: ("days_ago", r"\bil\s+y\s+a\s+(?P<n>\d+|" + "|".join(_JOURS_WORDS) + r")\s+jours\b"),
+        30: ("weekend", r"\b(?:over\s+the|last|this|the\s+past|ce|le)\s+week\s?end\b"),
+        31: ("weekday", r"\b(?:on|last|ce|le)\s+(?P<wd>" + _WD + r")\b"),
+        32: ("weekday", r"\b(?P<wd>" + "|".join(w for w in WEEKDAYS if w.endswith("di") or w == "dimanche") + r")\b(?:\s+dernier)?"),
+        33: ("weekday", r"(?P<wd>(?<![\w'])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(?:night|morning|"
+                        r"evening|afternoon))?'s\b"),
+    }
+
+
+DATE_WORDS = ["the", "following", "next", "last", "this", "past", "week", "end", "weekend", "month", "year", "la", "le", "l'",
+              "semaine", "derniere", "dernier", "passee", "passe", "cette", "cet", "ce", "annee", "an", "mois", "earlier",
+              "later", "that", "same", "meme", "suivante", "yesterday", "hier", "today", "aujourd'hui", "il", "y", "a",
+              "jours", "trois", "3", "over", "on", "friday", "vendredi", "dimanche", "sunday", "night", "'s", "summer",
+              "ete", "automne", "fall", "hiver", "of", "de", "d'", "2014", "1999s", "may", "june", "juin", "x", "é", "ж",
+              "لا", "_", "-", ",", "(", "9"]
+# phrases that the patterns match, their words joined at random (so that each pattern matches often)
+DATE_PHRASES = ["the following june", "next may", "the summer of 2014", "ete de 2014", "last week", "past week",
+                "la semaine passee", "cette semaine", "last month", "le mois dernier", "this month", "ce mois",
+                "last year", "l'annee derniere", "l'an passe", "this year", "earlier this year", "later this year",
+                "cette annee la", "cet ete", "this fall", "last winter", "hiver dernier", "earlier that year",
+                "the same year", "la meme annee", "the next year", "l'annee suivante", "il y a trois jours",
+                "il y a 3 jours", "over the weekend", "the past week end", "ce week end", "on friday", "last sunday",
+                "ce vendredi", "dimanche dernier", "friday's", "sunday night's"]
+
+
+def _date_texts(n=3000, seed=5):
+    import random
+    rnd = random.Random(seed)
+    seps = [" ", " ", "  ", "", "\n", "'", "\u00a0"]
+    for _ in range(n):
+        words = [w for _ in range(rnd.randint(0, 12))
+                 for w in (rnd.choice(DATE_PHRASES).split() if rnd.random() < 0.4 else [rnd.choice(DATE_WORDS)])]
+        yield "".join(w + rnd.choice(seps) for w in words)
+
+
+def test_word_openings_find_what_the_plain_patterns_find():
+    """Each pattern written to open on its first letters (claims.dates.word_opening) finds the
+    same matches, with the same groups, as its plain `\\b` form, on random mixed-script text."""
+    import re
+
+    from claims.dates import _PATTERNS
+    plain = {i: (kind, re.compile(p)) for i, (kind, p) in _plain_forms().items()}
+    assert all(_PATTERNS[i][0] == kind for i, (kind, _) in plain.items())
+    for text in _date_texts():
+        for i, (kind, rx) in plain.items():
+            got = [(m.span(), m.groupdict()) for m in _PATTERNS[i][1].finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in rx.finditer(text)], (kind, text)
