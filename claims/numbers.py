@@ -219,7 +219,9 @@ def casualties(folded: str) -> dict[str, int | None]:
             starts = _openings(folded)
         summed = None  # (offset, figure) of the first sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
         for rx, opener, subject, gapped, paired in _PLAN[slot]:
-            hit = _first_figure(rx, folded, starts.get(opener, ()), subject, gapped, paired)
+            if opener not in starts:
+                continue  # (no word the rule may open with: no match)
+            hit = _first_figure(rx, folded, starts[opener], subject, gapped, paired)
             if paired:
                 if hit is not None and (summed is None or hit[0] < summed[0]):
                     summed = hit

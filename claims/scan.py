@@ -67,20 +67,22 @@ _WORD_AFTER = re.compile(r"\W\w")
 # claims.attack_triggers): every ASCII character that is not \w becomes a space, so that str.split
 # (or a search for " w") finds the words of ASCII text where a regex scan would test each character's
 # Unicode class. Every ASCII character is in the str table (one missing costs a failed look-up per
-# call); the bytes table has all 256 entries (those over 127 blank; they serve ASCII text only).
+# call); the bytes table has all 256 entries (those over 127 blank; they serve ASCII text only) and
+# is the cheaper one: str.translate looks each distinct character up anew on each call.
 BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
 BLANK_NON_WORD_BYTES = bytes(ord(BLANK_NON_WORD[c]) for c in range(128)) + b" " * 128
 
 
 def _word_starts(text: str, lo: int, hi: int) -> list[int]:
     """The offsets in [lo, hi) at which a word (a run of \\w) opens, and 0 if lo is 0. ASCII text
-    (the usual case) is cut at its non-word characters, blanked, by str.split: a regex scan tests
-    each character's Unicode class, which costs far more."""
+    (the usual case) is cut at its non-word characters, blanked, by split: a regex scan tests
+    each character's Unicode class, which costs far more. (It is blanked as bytes: str.translate
+    looks each distinct character up in its table anew on each call.)"""
     base = lo - 1 if lo else 0  # (from the character before lo, which tells whether a word opens at lo)
     if not text.isascii():
         return [0] * (not lo) + [m.end() - 1 for m in _WORD_AFTER.finditer(text, base, hi)]
     starts, at = [0] * (not lo), base
-    for word in text[base:hi].translate(BLANK_NON_WORD).split(" "):
+    for word in text[base:hi].encode().translate(BLANK_NON_WORD_BYTES).split(b" "):
         if word and at > base:
             starts.append(at)
         at += len(word) + 1
@@ -91,11 +93,12 @@ def window_bounds(text: str, anchors: list[int], words: int) -> list[int]:
     """For each anchor, an offset at or before the start of any match that holds it and the
     match's words before it (at most `words`) or any later anchor: 60 characters back if these
     hold more words than that (only the first of them may be cut short), else the start of the
-    text; then the least of it and the bounds of the later anchors."""
+    text; then the least of it and the bounds of the later anchors. (A split at most `words` times
+    gives more than `words` pieces iff there are more words: the rest is left in one piece.)"""
     bounds = []
     for a in anchors:
         lo = max(0, a - 60)
-        bounds.append(lo if len(text[lo:a].split()) > words else 0)
+        bounds.append(lo if len(text[lo:a].split(None, words)) > words else 0)
     for i in range(len(bounds) - 2, -1, -1):
         bounds[i] = min(bounds[i], bounds[i + 1])
     return bounds

@@ -22,6 +22,16 @@ def test_near_anchors_finds_the_same_matches():
         assert got == [m.span() for m in rx.finditer(text)], text
 
 
+def test_window_bounds_are_those_a_word_count_gives():
+    """(Its split stops after `words` splits: the count must still tell more than `words` words.)"""
+    for text in _mixed_texts(seed=9):
+        anchors = [m.start() for m in re.finditer(r"\b\w", text)]
+        for n in (0, 1, 4, 5):
+            want = [max(0, a - 60) if len(text[max(0, a - 60):a].split()) > n else 0 for a in anchors]
+            want = [min(want[i:]) for i in range(len(want))]
+            assert window_bounds(text, anchors, n) == want, (text, n)
+
+
 def test_at_starts_finds_the_same_matches():
     rx = re.compile(r"\b(?:september|may)\s+\d+")
     for text in _texts(seed=2):
