@@ -39,6 +39,7 @@ _DEFINITE_NP = re.compile(r"(?:t(?<!\wt)(?:he|his|hat)\s+|l(?:(?<!\wl)(?:e|a)\s+
 _FIRST_TWO = re.compile(r"([a-z]+)\s+([a-z]+)?")
 _NEW = re.compile(r"\b(?:new|newly|nouveau|nouvel|nouvelle)\b")
 _AND = re.compile(r"\s+(?:and|et)\s+")
+_BEFORE_REACH, _AFTER_REACH = 60, 40  # how far before and after a mention its candidate may reach (_mention_cands)
 _AFTER = re.compile(r"(?:'s?)?\s*([a-z]+)(?:\s+([a-z]+))?")
 # (a word and the spaces after it are possessive, "[a-z]++\s++": a shorter word, which a space would have to
 # follow, or fewer spaces, which a letter would, cannot match: the same matches without trying them)
@@ -104,14 +105,23 @@ def _after_determiner(low: str, s: int) -> bool:
     return False
 
 
-def _owner_before(window: str) -> re.Match | None:
-    """`_BEFORE.search(window)` ("members of", "links to the", "membres d'"), done only when one of
-    the window's last two chunks is a word _BEFORE ends with, and begun at its fifth last chunk: a
-    match runs to the end of the window over five chunks at most ("X Y linked to the", "X se
-    reclamant de la"), so none starts before (\\b still sees the character before that start)."""
+def _owner_before(window: str, heads) -> re.Match | None:
+    """`_BEFORE.search(window)` ("members of", "links to the", "membres d'") where its first word or
+    the word after that one (what _mention_cands reads as the owned noun) may be one of `heads`;
+    None where neither can be. Done only when one of the window's last two chunks is a word
+    _BEFORE ends with, and begun at its fifth last chunk: a match runs to the end of the window
+    over five chunks at most ("X Y linked to the", "X se reclamant de la"), so none starts before
+    (\\b still sees the character before that start). Those two words are [a-z]+ runs of these
+    chunks (the first one ends a chunk, the other one begins the next); where every chunk is one
+    whole run (all its characters a-z) and none is one of `heads`, neither word is: no search."""
     last = window.rsplit(None, 5)
     if _OWNER_PREPS.isdisjoint(last[-2:]) and "d'" not in " ".join(last[-2:]):
         return None
+    tail = last[1:] if len(last) == 6 else last
+    if heads.isdisjoint(tail):
+        letters = "".join(tail)
+        if letters.isascii() and letters.isalpha() and letters.islower():
+            return None
     return _BEFORE.search(window, len(last[0]) if len(last) == 6 else 0)
 
 
@@ -238,6 +248,7 @@ class Analyzer:
         self.kb, self.v = kb, voc
         self.agent = set(voc.words("common", "agent_nouns"))
         self.generic_groups = set(voc.words("common", "generic_groups"))
+        self.owner_heads = frozenset(self.agent | self.generic_groups)  # the nouns of "members of X" (_owner_before)
         self.preps = set(voc.words("common", "prepositions"))
         self.stops = set(voc.words("common", "clause_stops")) | {";", ":"}
         self.pron_p = set(voc.words("common", "coreference_person"))
@@ -345,24 +356,25 @@ class Analyzer:
         cands.sort(key=_START)
         return cands
 
-    def _mention_cands(self, sent: Sent) -> list[Cand]:
-        """The candidates of the sentence's mentions: "AQIM fighters", "members of X" (owned), X."""
+    def _mention_cands(self, sent: Sent, ments: list[Mention] | None = None) -> list[Cand]:
+        """The candidates of the sentence's mentions (or of `ments`, some of them): "AQIM fighters",
+        "members of X" (owned), X. A mention's candidate lies within _BEFORE_REACH characters before
+        it and _AFTER_REACH after it."""
         cands: list[Cand] = []
         low = sent.low
-        ments = sent.mentions
-        for m in ments:
-            after = _AFTER.match(low, m.end, m.end + 40)
+        for m in sent.mentions if ments is None else ments:
+            after = _AFTER.match(low, m.end, m.end + _AFTER_REACH)
             if after and (after.group(1) in self.agent or (
                     after.group(2) in self.agent and not after.group(1).endswith("ed"))):
                 end = after.end(1) if after.group(1) in self.agent else after.end(2)
                 cands.append(Cand(m.start, end, "owned", m))
                 continue
-            window = low[max(0, m.start - 60):m.start]
-            before = _owner_before(window)
+            window = low[max(0, m.start - _BEFORE_REACH):m.start]
+            before = _owner_before(window, self.owner_heads)
             if before:
-                base = max(0, m.start - 60)
+                base = max(0, m.start - _BEFORE_REACH)
                 head = _FIRST_TWO.match(low, base + before.start(1))  # "groupe lie a": the noun may be the second word
-                w = next((g for g in head.groups() if g in self.agent or g in self.generic_groups), None) if head else None
+                w = next((g for g in head.groups() if g in self.owner_heads), None) if head else None
                 if w is not None:
                     cands.append(Cand(base + before.start(1) if w == head.group(1) else head.start(2), m.end, "owned", m))
                     continue
@@ -691,7 +703,10 @@ class Analyzer:
         ments = sent.mentions
         if not any(w in self.anaphor_g and not any(m.start <= s < m.end for m in ments) for s, _, w in found):
             return []
-        taken = [(c.start, c.end) for c in self._mention_cands(sent)]
+        # (only the candidates of the mentions close enough to reach a word found, see _mention_cands)
+        lo, hi = found[0][0], found[-1][0]
+        near = [m for m in ments if m.start - _BEFORE_REACH <= hi and lo < m.end + _AFTER_REACH]
+        taken = [(c.start, c.end) for c in self._mention_cands(sent, near)] if near else []
         out = []
         for s, e, w in found:
             if _in_spans(s, taken):

@@ -64,3 +64,61 @@ def test_remember_leaves_what_the_plain_form_leaves():
             an.remember_plain(index, mentions, places, fast)
         _plain_remember(an, index, mentions, places, anaphors, plain)
         assert fast == plain, (before, mentions, places, anaphors)
+
+
+def _owned_noun(m, window, heads):
+    """What _mention_cands reads of an owner match: its span and the owned noun (None: no noun)."""
+    if m is None:
+        return None
+    from claims.discourse import _FIRST_TWO
+    head = _FIRST_TWO.match(window, m.start(1))
+    w = next((g for g in head.groups() if g in heads), None) if head else None
+    return None if w is None else (m.span(), m.start(1), w)
+
+
+def test_owner_before_reads_what_the_plain_search_reads():
+    """_owner_before (its pretests, its later start) against `_BEFORE.search` over the whole window,
+    on random windows of owner phrases, owned nouns, other words, punctuation and other scripts."""
+    from claims.discourse import _BEFORE, _owner_before
+    an = Analyzer(KnowledgeBase(entities={}), vocab("en"))
+    heads = an.owner_heads
+    rnd = random.Random(11)
+    words = (sorted(heads)[:12] + ["of", "from", "in", "de", "d'", "du", "des", "by", "par", "led", "dirigee", "se",
+             "reclamant", "linked", "links", "close", "to", "with", "a", "au", "the", "l'", "la", "le", "x", "ties",
+             "members", "fighters", "groupe", "militants", "2013", "émir", "al-", "(", ",", "'s", "\u2019", "Of", "_"])
+    seps = [" ", " ", " ", "  ", "\n", "\t", "", "\u00a0", "\x1c"]
+    hits = 0
+    for _ in range(20000):
+        window = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(0, 9)))
+        plain = _owned_noun(_BEFORE.search(window), window, heads)
+        hits += plain is not None
+        assert _owned_noun(_owner_before(window, heads), window, heads) == plain, window
+    assert hits > 300
+
+
+def test_group_anaphors_skip_only_far_mentions():
+    """_group_anaphors builds the candidates of the mentions near the words it found alone: the
+    same anaphors as with those of every mention, on random sentences."""
+    from claims.discourse import Sent
+    an = Analyzer(KnowledgeBase(entities={}), vocab("en"))
+    plain = Analyzer(KnowledgeBase(entities={}), vocab("en"))
+    full = plain._mention_cands
+    plain._mention_cands = lambda sent, ments=None: full(sent)
+    rnd = random.Random(3)
+    words = ["the", "group", "the group", "battalion", "the battalion", "members of", "fighters", "of", "linked to",
+             "said", "and", "its", "alliance", "a", "X", "Y Z", ",", "militants", "in", "network", "organization",
+             "movement affiliated with the", "faction close to", "militant groups led by", "closely", "Q"]
+    seen = 0
+    for _ in range(4000):
+        text, spans = "", []
+        for _ in range(rnd.randint(1, 30)):
+            w = rnd.choice(words)
+            if w[0].isupper():
+                spans.append((len(text), len(text) + len(w)))
+            text += w + " "
+        ments = [Mention(a, b, "g1", "X", text[a:b], "group") for a, b in spans]
+        got = an._group_anaphors(Sent(0, 0, text, text.lower(), ments, []))
+        want = plain._group_anaphors(Sent(0, 0, text, text.lower(), ments, []))
+        assert [(c.start, c.end, c.word) for c in got] == [(c.start, c.end, c.word) for c in want], text
+        seen += bool(want)
+    assert seen > 500
