@@ -266,7 +266,7 @@ def test_a_pattern_that_needs_a_digit_needs_a_year_or_a_month():
 def _plain_forms():
     r"""The plain `\b(?:...)` forms of the patterns that claims.dates writes with word_opening /
     after_no_word (by their index in _PATTERNS), as they read before that rewriting."""
-    from claims.dates import _DAYS_AGO_WORDS, _JOURS_WORDS, _M, _SEASON, _WD, _Y, WEEKDAYS
+    from claims.dates import _JOURS_WORDS, _M, _SEASON, _WD, _Y, WEEKDAYS
     return {
         12: ("following_m", r"\b(?:the\s+)?(?:following|next)\s+" + _M),
         14: ("season_y", r"\b(?:the\s+)?" + _SEASON + r"\s+(?:of\s+|de\s+|d')?" + _Y),
