@@ -76,6 +76,21 @@ def test_run_on_a_database_held_by_another_process_fails_fast_and_clearly(tmp_pa
     assert elapsed < 20
 
 
+def test_run_whose_prefect_server_starts_too_late_fails_in_one_line(tmp_path):
+    """A busy machine can keep Prefect's temporary server from answering in time: one line that
+    says what to do, exit status 1, no traceback (here the wait is cut to 1 s)."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "1"
+    out = subprocess.run([sys.executable, "-m", "flows", "run", "--db", str(tmp_path / "w.duckdb"),
+                          "--outbox", str(tmp_path / "outbox")], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120, env=env)
+    assert out.returncode == 1, out.stderr[-2000:]
+    assert "Traceback" not in out.stderr
+    line = next(x for x in out.stderr.splitlines() if x.startswith("sahelwatch: error:"))
+    assert "temporary local server did not answer within 1 s" in line
+    assert "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" in line and "PREFECT_API_URL" in line
+
+
 def test_eval_prints_per_type_scores():
     out = sahelwatch("eval")
     assert out.returncode == 0, out.stderr
