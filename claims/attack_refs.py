@@ -22,13 +22,13 @@ import re
 
 from claims.attack_agents import POSSESSIVE_GAP, AttackAgents, has_work_cue
 from claims.attack_triggers import AttackTriggers
-from claims.dates import MONTHS, word_opening
+from claims.dates import MONTHS
 from claims.discourse import Analyzer, Memory, Sent
 from claims.model import EntityRef
 from claims.numbers import NUM, NUMBER_WORDS, casualties
 from claims.patterns import RelationPatterns, is_party
 from claims.places import PlaceMention
-from claims.vocab import Vocab, phrase_pattern
+from claims.vocab import Vocab, phrase_pattern, word_opening
 
 
 class BackReferences:
@@ -251,7 +251,7 @@ class BackReferences:
 
 
 _OTHERS_FIRST = frozenset({*NUMBER_WORDS, "another", "at", "au"})  # (the cheap test of others_rx: its first word)
-# (the frequently searched patterns open on their first letters: see claims.dates.word_opening)
+# (the frequently searched patterns open on their first letters: see claims.vocab.word_opening)
 _TOLL_WORD = re.compile(word_opening(("dead", "deaths", "killed", "died", "toll", "wounded", "injured", "morts", "tues", "tuees",
                                       "blesses", "bilan", "victimes")) + r"\b")
 _NEW_EVENT = re.compile(word_opening(("another", "separate", "second", "new", "earlier", "later", "autre", "nouvelle", "nouvel",

@@ -24,7 +24,7 @@ from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
 from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
-from claims.vocab import Vocab, at_word_start, elided, phrase_pattern
+from claims.vocab import Vocab, elided, phrase_pattern, word_opening
 
 
 class AttackTriggers:
@@ -47,9 +47,9 @@ class AttackTriggers:
         self.time_poss_rx = re.compile(r"(?:^|[\s,])(?:last\s+|this\s+)?(?:" + poss + r")'s\s+(?:[\w-]+\s+){0,3}$") if poss else None
         self.aggregate_rx = v.rx("attack", "aggregate")
         self.since_rx = re.compile(r"^\s*(?:since|depuis)\b|,\s*(?:since|depuis)\b|\b(?:since|depuis)\s+(?:(?:the\s+)?(?:start|beginning|debut)|\d{4}|january|janvier)")
-        # "have been", "a fait" (a word start, written as first-letter groups: see at_word_start)
-        self.perfect_rx = re.compile(at_word_start(["have", "has"], r"\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b") + "|" +
-                                     at_word_start(["ont", "a"], r"\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b"))
+        # "have been", "a fait" (a word start, written as first-letter groups: see word_opening)
+        english, french = r"\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b", r"\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b"
+        self.perfect_rx = re.compile(word_opening(["have" + english, "has" + english, "ont" + french, "a" + french]))
         self.opens_since_rx = re.compile(r"\s*(?:ever\s+)?(?:since|depuis)\b")
         self.object_verbs, self.person_objects = w("object_verbs"), w("person_objects")
         self.device_nouns, self.foiled_verbs = w("device_nouns"), w("foiled_verbs")
@@ -471,8 +471,8 @@ _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "has", "have", "had", "a",
                           "etaient", "ete"})
 _PLACE_OBJECT = re.compile(r"\s+(?:the\s+|control\s+of\s+(?:the\s+)?)?(?:(?:town|village|city|camp|base|post|barracks|garrison|outpost|"
                            r"locality)\s+(?:of\s+|at\s+|in\s+)?)?")
-_KIND_OF = re.compile(at_word_start(["type", "types", "kind", "kinds", "sort", "sorts", "genre", "forme", "formes"],
-                                   r"\s+(?:of|d'|de|des)\s*$"))  # (\b(?:type|...)...: see at_word_start)
+_KIND_OF = re.compile(word_opening(["type", "types", "kind", "kinds", "sort", "sorts", "genre", "forme", "formes"])
+                      + r"\s+(?:of|d'|de|des)\s*$")  # (\b(?:type|...)...: see word_opening)
 # a sentence that opens by ranking an attack told before: "It was the first jihadist attack in X", "C'est la
 # deuxieme attaque ...", "Il s'agit de l'attaque la plus meurtriere ..." (the noun is the predicate of a pronoun subject)
 _PREDICATE = re.compile(r"\W*(?:it|this|that|c'|ce|il)\s*(?:was|is|has\s+been|had\s+been|est|etait|fut|s'agit\s+d[eu']|s'agissait\s+d[eu'])"
@@ -481,7 +481,7 @@ _SUPERLATIVES = ("deadliest", "bloodiest", "worst", "biggest", "largest")
 _RANK = frozenset({"first", "second", "third", "fourth", "fifth", "latest", "last", *_SUPERLATIVES, "most", "premier", "premiere",
                    "deuxieme", "troisieme", "quatrieme", "cinquieme", "dernier", "derniere", "plus", "pire"})
 _RANK_AFTER = re.compile(r"\s+(?:la|le|the)\s+(?:plus|pire|most|deadliest|worst)\b")
-_SUPERLATIVE_BEFORE = re.compile(at_word_start(["the", "its", "their"], r"\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$"))
+_SUPERLATIVE_BEFORE = re.compile(word_opening(["the", "its", "their"]) + r"\s+(?:most\s+\w+|" + "|".join(_SUPERLATIVES) + r")\s+(?:[\w-]+\s+)?$")
 _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
 
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
 from claims.scan import BLANK_NON_WORD_BYTES, any_of, finditer_at, matching_starts, window_bounds, window_starts
-from claims.vocab import after_no_word
+from claims.vocab import after_no_word, word_opening
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -45,18 +45,6 @@ _JOURS_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "dix")  # "il 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 _WD = "(?:" + "|".join(WEEKDAYS) + ")"  # "vendredi 3 mai", "Friday, 3 May": the day of the month dates it
-
-
-def word_opening(alts) -> str:
-    r"""`\b(?:w1|w2|...)` for alternatives `alts` (each opening on a letter), written one group per
-    first letter, `i(?<!\wi)(?:n|...)` (the same test, the same matches): a pattern that opens on
-    letters is only tried where one of them is, one that opens on \b at every offset of the text.
-    Two alternatives with different first letters cannot match at the same offset, so only
-    their order within a group matters (kept). It pays most where the first letters are few or
-    rare (month names, toll words); with common ones ("in", "on", "the") it saves a quarter or so."""
-    alts = list(alts)
-    return "(?:" + "|".join(c + r"(?<!\w" + c + ")(?:" + "|".join(w[1:] for w in alts if w[0] == c) + ")"
-                            for c in dict.fromkeys(w[0] for w in alts)) + ")"
 
 
 # (The patterns that no anchor limits (see _ANCHORS) open on their first letters, word_opening's

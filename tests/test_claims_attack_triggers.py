@@ -49,7 +49,7 @@ def test_words_before_a_trigger_in_ascii_text_are_those_a_regex_finds():
         assert _words_and_semis(head) == _WORD_OR_SEMI.findall(head), head
 
 
-# the patterns of `valid` as they were written before at_word_start grouped them by first letter
+# the patterns of `valid` as they were written before word_opening grouped them by first letter
 PLAIN_WORD_START = {
     "perfect": r"\b(?:have|has)\s+(?:\w+ly\s+)?(?:been|killed|left|cost|caused|claimed)\b"
                r"|\b(?:ont|a)\s+(?:\w+\s+){0,2}(?:ete|fait|tue|coute|cause)\b",
@@ -63,7 +63,7 @@ WORD_START_PIECES = ["have", "has", "ont", "a", "been", "killed", "fait", "ete",
 
 @pytest.mark.parametrize("name", sorted(PLAIN_WORD_START))
 def test_patterns_grouped_by_first_letter_match_as_their_word_boundary_forms(kb, name):
-    """The patterns of `valid` written with at_word_start (first-letter groups) find what the
+    """The patterns of `valid` written with word_opening (first-letter groups) find what the
     `\\b(?:...)` forms find, in any span of any text (a word start at the span's edge included)."""
     from claims import attack_triggers as at
     trig = Extractor(kb)._tools["en"].attacks.triggers
@@ -83,9 +83,9 @@ def test_patterns_grouped_by_first_letter_match_as_their_word_boundary_forms(kb,
     assert hits > 10  # (matches in many spans: the test tells something)
 
 
-def test_at_word_start_takes_only_patterns_that_open_on_a_letter():
-    from claims.vocab import at_word_start
-    assert re.compile(at_word_start(["has", "have", "a"], r"\s")).pattern == r"h(?<!\wh)(?:as|ave)\s|a(?<!\wa)(?:)\s"
+def test_word_opening_takes_only_patterns_that_open_on_a_letter():
+    from claims.vocab import word_opening
+    assert re.compile(word_opening(["has\\s", "have\\s", "a\\s"])).pattern == r"(?:h(?<!\wh)(?:as\s|ave\s)|a(?<!\wa)(?:\s))"
     for bad in (["\\d+"], ["a*b"], ["'s"]):
         with pytest.raises(ValueError):
-            at_word_start(bad)
+            word_opening(bad)

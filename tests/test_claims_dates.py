@@ -317,7 +317,7 @@ def _date_texts(n=3000, seed=5):
 
 
 def test_word_openings_find_what_the_plain_patterns_find():
-    """Each pattern written to open on its first letters (claims.dates.word_opening) finds the
+    """Each pattern written to open on its first letters (claims.vocab.word_opening) finds the
     same matches, with the same groups, as its plain `\\b` form, on random mixed-script text."""
     import re
 
