@@ -740,10 +740,8 @@ class Analyzer:
                 elif kind == "person":
                     person = m
             if named:
-                units = self._units  # (is_unit's memo read here: a call for each group costs more than the look-up)
                 for m in reversed(named):
-                    unit = units.get((m.text, m.name))
-                    if unit or (unit is None and self.is_unit(m)):
+                    if self.is_unit(m):
                         mem.last_unit = ref_of(m)
                         break
                 groups = list(starmap(_ref, map(_REF_ARGS, named)))  # (ref_of, without a call for each)
