@@ -219,7 +219,7 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
 
 def _starts(folded: str, anchor: str, anchors: dict[str, list[int]], pretest: re.Pattern | None) -> list[int]:
     """The offsets that the patterns of `anchor` are tried at (see _ANCHORS): the anchors themselves,
-    or the word starts in their windows (claims.scan.finditer_near); where several patterns are, only
+    or the word starts in their windows (claims.scan.window_starts); where several patterns are, only
     those that one of them matches at (their pre-test)."""
     if anchor in _WORDS_BEFORE:
         held = anchors[anchor[5:]]

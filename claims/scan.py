@@ -37,22 +37,17 @@ def matching_starts(rx: re.Pattern, text: str, starts: list[int]) -> list[int]:
     return [p for p in starts if rx.match(text, p) is not None]
 
 
-def finditer_near(rx: re.Pattern, text: str, anchors: list[int], bounds: list[int]) -> Iterator[re.Match]:
-    """`rx.finditer(text)` for a pattern that opens at a word start (\\b before a word character, or
-    ^) and each match of which holds one of `anchors` (sorted offsets of words that open a white-space
-    separated chunk of the text), preceded in the match by at most n white-space separated words;
-    `bounds`: `window_bounds(text, anchors, n)`. See `window_starts`."""
-    return finditer_at(rx, text, window_starts(text, anchors, bounds))
-
-
 def window_starts(text: str, anchors: list[int], bounds: list[int]) -> list[int]:
     """The offsets (sorted) in the window of an anchor (from its own bound, see `window_bounds`, to
-    the anchor) at which a word opens, and 0 if it lies in one: a pattern whose matches open
-    at a word start (or ^) and hold an anchor starts there only, so `finditer_at` tried there
-    finds what `rx.finditer` finds, trying a few words near each anchor instead of every offset
-    from the first window to the end of the text. An offset lies in such a window iff it is at
-    or after `bounds[i]` (the least bound of the anchors from i on), i the first anchor at or
-    after it: each anchor adds the offsets after the anchor before it, from its bound on."""
+    the anchor) at which a word opens, and 0 if it lies in one. A pattern whose matches open at a
+    word start (\\b before a word character, or ^) and each hold one of `anchors` (sorted offsets
+    of words that open a white-space separated chunk of the text), preceded in the match by at
+    most n white-space separated words (`bounds`: `window_bounds(text, anchors, n)`), starts there
+    only: `finditer_at` tried there finds what `rx.finditer` finds, trying a few words near each
+    anchor instead of every offset from the first window to the end of the text. An offset lies
+    in such a window iff it is at or after `bounds[i]` (the least bound of the anchors from i on),
+    i the first anchor at or after it: each anchor adds the offsets after the anchor before it,
+    from its bound on."""
     out: list[int] = []
     after = 0
     for a, lo in zip(anchors, bounds):
@@ -63,14 +58,13 @@ def window_starts(text: str, anchors: list[int], bounds: list[int]) -> list[int]
 
 
 _WORD_AFTER = re.compile(r"\W\w")
-# The translation tables of the ASCII fast paths (here and in claims.dates, claims.numbers,
-# claims.attack_triggers): every ASCII character that is not \w becomes a space, so that str.split
-# (or a search for " w") finds the words of ASCII text where a regex scan would test each character's
-# Unicode class. Every ASCII character is in the str table (one missing costs a failed look-up per
-# call); the bytes table has all 256 entries (those over 127 blank; they serve ASCII text only) and
-# is the cheaper one: str.translate looks each distinct character up anew on each call.
-BLANK_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
-BLANK_NON_WORD_BYTES = bytes(ord(BLANK_NON_WORD[c]) for c in range(128)) + b" " * 128
+# The translation table of the ASCII fast paths (here and in claims.dates, claims.numbers,
+# claims.attack_triggers), for `text.encode().translate(...)`: every ASCII character that is not \w
+# becomes a space, so that split (or a search for " w") finds the words of ASCII text where a regex
+# scan would test each character's Unicode class. It has all 256 entries (those over 127 blank; it
+# serves ASCII text only); a str table costs more: str.translate looks each distinct character up
+# anew on each call.
+BLANK_NON_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
 
 
 def _word_starts(text: str, lo: int, hi: int) -> list[int]:
