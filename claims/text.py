@@ -199,12 +199,9 @@ class PhraseIndex:
                     continue  # and no phrase is this word alone
                 if accept is None:
                     hit = (start, end, vals[0])
-                else:  # the first value that `accept` takes
-                    for value in vals:
-                        if accept(start, end, value):
-                            hit = (start, end, value)
-                            break
-                    else:
+                else:
+                    hit = _accepted(start, end, vals, accept)
+                    if hit is None:
                         continue
             else:
                 hit = self._longest(toks, start, end, node, accept, child, nxt)
@@ -289,11 +286,19 @@ class PhraseIndex:
             if node is None:
                 break
             end = after
-        for end, vals in reversed(ends):  # the longest phrase, its first value that `accept` takes
-            for value in vals:
-                if accept is None or accept(start, end, value):
-                    return start, end, value
+        for end, vals in reversed(ends):  # the longest phrase that `accept` takes
+            hit = _accepted(start, end, vals, accept)
+            if hit is not None:
+                return hit
         return None
+
+
+def _accepted(start: int, end: int, values: list, accept) -> tuple[int, int, object] | None:
+    """The first of the values of the phrase at start:end that `accept` takes."""
+    for value in values:
+        if accept is None or accept(start, end, value):
+            return start, end, value
+    return None
 
 
 def _next_words(node: dict) -> frozenset | None:
