@@ -30,8 +30,11 @@ _AFTER_MARK = (r"(?:(?<=[\w.\-\n]\.)(?<!\d\.)(?<!\w{%d}\.)())?" % _LONGER
 # takes the white space after it, blank lines included (the spans between them would be
 # empty). They are found by one pattern per mark that the text holds, each opening on its
 # character (the engine skips to it with a tight loop; to a character of an opening class such
-# as [.!?\n] it costs some fifteen times more per character of the text).
-_BY_MARK = [("\n", re.compile(r"\n\s*"))] + [(mark, re.compile(re.escape(mark) + _AFTER_MARK)) for mark in ".!?"]
+# as [.!?\n] it costs some fifteen times more per character of the text). A mark that follows
+# another is not tried (see `_candidates`): in a run of n marks each would read the rest of the
+# run again, n * n steps (a row of dots, "!!!!": bad input must cost time linear in its length).
+_BY_MARK = [("\n", re.compile(r"\n\s*"))] + [
+    (mark, re.compile(re.escape(mark) + r"(?<![.!?]" + re.escape(mark) + ")" + _AFTER_MARK)) for mark in ".!?"]
 _START = methodcaller("start")
 _RUN_BACKWARDS = re.compile(r"[\w.\-]+")
 MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
@@ -90,7 +93,10 @@ def _candidates(text: str) -> list[re.Match]:
     matches of one mark never overlap, nor do a line break's and another's (white space holds no
     mark, nor does a mark's match hold a line break); a mark inside the match of another is in
     its run of [.!?] (the one pattern would not try it), and the match from it ends where that
-    one ends (the same run, read the same way from the same characters on), hiding no other."""
+    one ends (the same run, read the same way from the same characters on), hiding no other.
+    The marks that follow another are not tried at all: from any mark of a run, a match can only
+    go on after the whole run (a footnote, a quote or white space is no mark), so the match from
+    the run's first mark holds theirs, and where it fails, theirs fail too."""
     found = [m for mark, rx in _BY_MARK if mark in text for m in rx.finditer(text)]
     found.sort(key=_START)
     return found

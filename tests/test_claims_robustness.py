@@ -62,6 +62,20 @@ def test_text_without_sentence_breaks_is_cut_and_linear(ex):
     assert t_big < 10 * t_small + 2  # linear (4x the text), with a generous margin
 
 
+def test_rows_of_punctuation_are_linear(ex):
+    """A row of dots or of "?!" (leaders, emphasis) holds a candidate sentence boundary at each
+    mark: none may read the rest of the row again (16 times the row: about 16 times the time)."""
+    def row(n):
+        return "AQIM attacked Gao" + "." * (n // 2) + "?!" * (n // 4) + " Then AQIM attacked Kidal" + "!" * n + " x"
+    t0 = time.process_time()
+    ex.extract(row(750), date(2020, 1, 1))
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
+    ex.extract(row(12000), date(2020, 1, 1))
+    t_big = time.process_time() - t0
+    assert t_big < 40 * t_small + 1
+
+
 def test_arabic_names_of_the_kb_are_recognised(kb):
     m = EntityMatcher(kb)
     text = "قال بيان إن جماعة نصرة الإسلام والمسلمين وتنظيم الدولة اشتبكا في مالي، بينما أعلن أبو بكر البغدادي ذلك."
