@@ -8,6 +8,7 @@ A singular victim after a killing or kidnapping verb ("beheaded French citizen X
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 
@@ -65,12 +66,20 @@ _NOT_HOUR = r"\b(?!\s*(?:a\.?\s?m\b|p\.?\s?m\b|h\b|heures?\b|o'clock|hours?\b))"
 _MASSACRED = r"massacred|murdered|slaughtered|massacres|massacrees|assassines|assassinees|egorges|egorgees"
 # "lost their lives", "y ont perdu la vie": with its auxiliary (after an aside, no gap word takes it)
 _LOST_LIVES = r"(?:(?:have|had)\s+)?lost\s+their\s+lives|(?:(?:y\s+)?(?:ont|avaient|a|avait|auraient|aurait)\s+)?perdu\s+la\s+vie"
+# The last words of the casualty rules (the figure's verb, "and" between two figures, "other"): a rule is
+# tried only where they follow (see _NEEDS).
+_DIED = rf"killed|dead|died|perished|tues|tuees|morts|mort|peri|{_MASSACRED}"
+_HURT = r"injured|wounded|hurt|blesses"
+_TAKEN = r"kidnapped|abducted|taken\s+hostage|enleves|kidnappes"
+_AND = r"and|et"
+_OTHERS = r"other|others|autres"
+_DIED_TOO = rf"{_DIED}|gunned\s+down|abattus|abattues|{_LOST_LIVES}"  # (after a lone figure)
 _SUM_GAP = r"(?:(?!(?:morts?|dead|killed|died|tues|tuees|blesses|wounded|injured|hurt|kidnapped|abducted|enleves)\b)[^\W\d][\w']*\s+){0,5}?"
-_SUM = rf"\b{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
+_SUM = rf"\b{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:{_AND})\s+{_QUANT}(?P<n2>{_FIG})\s+{_GAP}{_PASSIVE_AUX}"  # "four US and four Nigerien soldiers were killed"
 # after the verb: "killing 21 visitors and a police officer", "tuant dix soldats et un gendarme"; not "... and
 # one of them", "... and two days later", nor a second clause ("killed 12 soldiers and 3 others were wounded")
 _FINITE_AUX = r"were|was|are|is|have|has|had|ont|sont|a|avaient|avait"  # a clause's own verb (each tested as a whole word)
-_SUM_AFTER = (rf"\s+{_DAY_BETWEEN}{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:and|et)\s+{_QUANT}(?P<n2>{_FIG})\b(?!\s+(?:of|d'|de|des)\b){_NOT_UNIT}"
+_SUM_AFTER = (rf"\s+{_DAY_BETWEEN}{_QUANT}(?P<n>{_FIG})\s+{_SUM_GAP}(?:{_AND})\s+{_QUANT}(?P<n2>{_FIG})\b(?!\s+(?:of|d'|de|des)\b){_NOT_UNIT}"
               rf"(?!(?:\s+[\w']+){{0,4}}?\s+(?:{_FINITE_AUX})\b)")
 # a casualty verb right before a figure: the figure is its object ("killing 12 soldiers ...")
 _CASUALTY_V = rf"(?:{_KILL_V}|{_WOUND_V}|{_KIDNAP_V})"
@@ -78,17 +87,17 @@ _OBJECT_OF_VERB = re.compile(rf"\b{_CASUALTY_V}\s+{_DAY_BETWEEN}(?:other\s+|anot
 # one victim named, and "N others" of the same kind: N + 1 ("killing Ambassador X and three other Americans",
 # "le maire et trois autres civils ont ete tues"); a head with a figure is a sum (_SUM), one with a verb a clause
 _HEAD_WORD = rf"(?!(?:and|et|{_FINITE_AUX}|{_NUMWORD})\b)[^\W\d][\w'.-]*\s+"
-_HEAD_AND_OTHERS = rf"(?:{_HEAD_WORD}){{1,6}}?(?:and|et)\s+{_QUANT}(?P<n>{NUM})\s+(?:other|others|autres)\b"
-_OTHERS_AFTER = re.compile(r"\s+(?:other|others|autres)\b")
+_HEAD_AND_OTHERS = rf"(?:{_HEAD_WORD}){{1,6}}?(?:{_AND})\s+{_QUANT}(?P<n>{NUM})\s+(?:{_OTHERS})\b"
+_OTHERS_AFTER = re.compile(rf"\s+(?:{_OTHERS})\b")
 _HEAD_BEFORE = re.compile(rf"(?:^|[,;:(]\s*|\b{_CASUALTY_V}\s+)(?:{_HEAD_WORD}){{1,6}}(?:and|et)\s+{_QUANT}$")
 _RULES = {
     "killed": [
         re.compile(rf"{_PUT_AT}(?:dead|deaths|fatalities|morts|tues)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
-        re.compile(rf"{_SUM}(?:killed|dead|died|perished|tues|tuees|morts?|peri|{_MASSACRED})\b"),
+        re.compile(rf"{_SUM}(?:{_DIED})\b"),
         re.compile(rf"\b{_KILL_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_KILL_V}\s+{_HEAD_AND_OTHERS}"),
         re.compile(rf"\b{_KILL_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
-        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:killed|dead|died|perished|tues|tuees|morts?|peri|gunned\s+down|abattus|abattues|{_LOST_LIVES}|{_MASSACRED})\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_ASIDE}{_PASSIVE_AUX}{_NOT_ACTIVE}(?:{_DIED_TOO})\b"),
         re.compile(rf"\b(?:deaths?|mort|morts)\s+(?:of\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         re.compile(rf"\b(?:death\s+toll|toll|bilan)\s+(?:\w+\s+){{0,3}}?(?:of\s+|to\s+|at\s+|de\s+)?{_QUANT}(?P<n>{NUM})\b"),
         # "the death toll from Sunday's attack in Djibo rose to 12", "le bilan ... s'est alourdi a 12"
@@ -101,16 +110,16 @@ _RULES = {
     ],
     "wounded": [
         re.compile(rf"{_PUT_AT}(?:wounded|injured|blesses)\s+(?:at|to|a)\s+{_QUANT}(?P<n>{NUM}){_NOT_HOUR}"),
-        re.compile(rf"{_SUM}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"{_SUM}(?:{_HURT})\b"),
         re.compile(rf"\b{_WOUND_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_WOUND_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b"),
-        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}{_NOT_ACTIVE}(?:injured|wounded|hurt|blesses)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}{_NOT_ACTIVE}(?:{_HURT})\b"),
     ],
     "kidnapped": [
-        re.compile(rf"{_SUM}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"{_SUM}(?:{_TAKEN})\b"),
         re.compile(rf"\b{_KIDNAP_V}{_SUM_AFTER}"),
         re.compile(rf"\b{_KIDNAP_V}\s+{_DAY_BETWEEN}(?:other\s+|another\s+)?{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),
-        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}(?:kidnapped|abducted|taken\s+hostage|enleves|kidnappes)\b"),
+        re.compile(rf"\b{_QUANT}(?P<n>{_FIG}){_NOT_LAPSE}\s+(?P<gap>{_GAP}){_PASSIVE_AUX}(?:{_TAKEN})\b"),
         re.compile(rf"\b{_KIDNAP_N}\s+(?:of|de|d')\s*{_QUANT}(?P<n>{NUM})\b{_NOT_UNIT}"),  # "the abduction of 12 workers"
     ],
 }
@@ -134,6 +143,22 @@ def _words_of(alternation: str) -> frozenset:
     return frozenset(re.findall(r"[a-z]+", alternation))  # "(?:killing|killed|...)": its words
 
 
+def _last_words(alternation: str) -> frozenset:
+    """The last word of each form of an alternation ("killed|gunned\\s+down": killed, down); each form
+    must end on a word that stands alone or follows \\s+."""
+    forms, depth, start = [], 0, 0
+    for i, c in enumerate(alternation):
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            forms.append(alternation[start:i])
+            start = i + 1
+    forms.append(alternation[start:])
+    last = [re.search(r"(?:^|\\s\+)([a-z]+)$", form) for form in forms]
+    if not all(last):
+        raise ValueError(f"a form that does not end on a word: {alternation}")
+    return frozenset(m[1] for m in last)
+
+
 # The words a match of each rule may open with, and whether a word that opens with a digit may
 # too (every rule opens on \b and a word): a rule is tried at these words only (claims.scan.
 # finditer_at), not at every offset of the clause.
@@ -152,21 +177,37 @@ _OPENERS = {
     "wounded": [_PUT_AT_FIRST["wounded"], _NUMBER, (_WOUND_W, False), (_WOUND_W, False), _NUMBER],
     "kidnapped": [_NUMBER, (_KIDNAP_W, False), (_KIDNAP_W, False), _NUMBER, (_words_of(_KIDNAP_N), False)],
 }
+# The words that a match of each rule holds after the word it opens with, in this order: "and" between two
+# figures, "other" after the second, the last word of each form of the figure's verb. Each is a whole word
+# (a run of \w as _openings finds them): \s+ comes before it in the rule (before a verb form of one word:
+# \s+ or ",\s*") and \b or \s+ after it. A rule is tried only at the openers that they can follow (see
+# _before_needs).
+_AND_W, _OTHERS_W = (_last_words(_AND), False), (_last_words(_OTHERS), False)
+_DIED_W, _DIED_TOO_W = (_last_words(_DIED), False), (_last_words(_DIED_TOO), False)
+_HURT_W, _TAKEN_W = (_last_words(_HURT), False), (_last_words(_TAKEN), False)
+_NEEDS = {
+    "killed": [(), (_AND_W, _DIED_W), (_AND_W,), (_AND_W, _OTHERS_W), (), (_DIED_TOO_W,), (), (), (), (), ()],
+    "wounded": [(), (_AND_W, _HURT_W), (_AND_W,), (), (_HURT_W,)],
+    "kidnapped": [(_AND_W, _TAKEN_W), (_AND_W,), (), (_TAKEN_W,), ()],
+}
 _SINGULAR_OPENERS = {"killed": (_KILL_W | {"shot", "assassinated"} | _SG_AUX_FIRST, False),
                      "kidnapped": (_KIDNAP_W | _SG_AUX_FIRST, False)}
 _WORD = re.compile(r"\w+")
 # The distinct opener entries, and for each word the entries that hold it: one pass over a clause
 # gives the offsets of every entry's words (see _openings).
-_ENTRIES = list(dict.fromkeys([*(o for rules in _OPENERS.values() for o in rules), *_SINGULAR_OPENERS.values()]))
+_ENTRIES = list(dict.fromkeys([*(o for rules in _OPENERS.values() for o in rules), *_SINGULAR_OPENERS.values(),
+                                *(o for rules in _NEEDS.values() for needs in rules for o in needs)]))
 _ENTRY = {o: i for i, o in enumerate(_ENTRIES)}
 _HELD_BY = {w: tuple(i for i, (ws, _) in enumerate(_ENTRIES) if w in ws) for ws, _ in _ENTRIES for w in ws}
 _DIGIT_ENTRIES = tuple(i for i, (_, digits) in enumerate(_ENTRIES) if digits)
 
 # Word stems one of which every rule of a slot needs (a superset: the gate only skips work).
-# Per slot, each rule with what casualties() needs of it: (pattern, opener entry, its figure told before its verb,
-# a gap to check, a sum of two figures).
-_PLAN = {slot: tuple((rx, _ENTRY[opens], opens is _NUMBER, "gap" in rx.groupindex, "n2" in rx.groupindex)
-                     for rx, opens in zip(rules, _OPENERS[slot])) for slot, rules in _RULES.items()}
+# Per slot, each rule with what casualties() needs of it: (pattern, opener entry, the entries of the words it
+# holds after its opener, its figure told before its verb, a gap to check, a sum of two figures).
+_PLAN = {slot: tuple((rx, _ENTRY[opens], tuple(_ENTRY[o] for o in needs), opens is _NUMBER, "gap" in rx.groupindex,
+                      "n2" in rx.groupindex)
+                     for rx, opens, needs in zip(rules, _OPENERS[slot], _NEEDS[slot], strict=True))
+         for slot, rules in _RULES.items()}
 _GATES = {
     "killed": ("kill", "massacr", "murder", "slaughter", "egorg", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
                "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie", "peri", "gunned", "assassinat", "meurtre"),
@@ -218,10 +259,13 @@ def casualties(folded: str) -> dict[str, int | None]:
         if starts is None:
             starts = _openings(folded)
         summed = None  # (offset, figure) of the first sum ("four US and four Nigerien soldiers died"): an earlier plain figure wins
-        for rx, opener, subject, gapped, paired in _PLAN[slot]:
-            if opener not in starts:
-                continue  # (no word the rule may open with: no match)
-            hit = _first_figure(rx, folded, starts[opener], subject, gapped, paired)
+        for rx, opener, needs, subject, gapped, paired in _PLAN[slot]:
+            at = starts.get(opener)
+            if at is not None and needs:
+                at = _before_needs(at, needs, starts)
+            if not at:
+                continue  # (no word the rule may open with, or none that the words it needs follow: no match)
+            hit = _first_figure(rx, folded, at, subject, gapped, paired)
             if paired:
                 if hit is not None and (summed is None or hit[0] < summed[0]):
                     summed = hit
@@ -265,6 +309,21 @@ def _first_figure(rx: re.Pattern, folded: str, starts: list[int], subject: bool,
             n += 1  # "X and three others"
         return m.start(), n
     return None
+
+
+def _before_needs(at: list[int], needs: tuple[int, ...], starts: dict[int, list[int]]) -> list[int]:
+    """The offsets of `at` (a rule's openers) that the words of `needs` (entries) can follow in this order
+    (see _NEEDS): those before the last offset of the first entry's words that precedes the last offset
+    of the second entry's words that precedes ... (the latest place each can take; a match at an opener
+    holds one word of each entry after it, in this order, so one at or after that place has none)."""
+    bound = None
+    for entry in reversed(needs):
+        offsets = starts.get(entry)
+        i = 0 if offsets is None else len(offsets) if bound is None else bisect_left(offsets, bound)
+        if i == 0:
+            return []
+        bound = offsets[i - 1]
+    return at[:bisect_left(at, bound)]
 
 
 def _openings(folded: str) -> dict[int, list[int]]:

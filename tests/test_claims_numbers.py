@@ -135,3 +135,45 @@ def test_a_hostage_killed_in_the_clause_of_the_kidnapping(text, killed, kidnappe
 def test_one_named_victim_and_n_others(text, killed, wounded):
     got = casualties(fold(text))
     assert (got["killed"], got["wounded"]) == (killed, wounded)
+
+
+def test_rules_tried_only_before_the_words_they_need_find_what_all_openers_find(monkeypatch):
+    """casualties() tries a rule only at the openers that the words it needs (_NEEDS) follow: on random
+    clauses of figures, victims, verbs and other words (some not ASCII) and marks, it finds what it finds
+    when each rule is tried at all its openers."""
+    import random
+
+    from claims import numbers
+
+    pieces = {
+        "figure": "12|1,200|2015|five|twenty six|douze|vingt|a dozen|a|an|un|une|at least 4|some 30|plus de 9|over 3|two",
+        "victims": "soldiers|civilian|soldier|villagers|people|men|élèves|french guide|of them|years|jours",
+        "verb": ("killed|dead|died|perished|mort|morts|peri|tues|massacred|egorges|gunned down|abattus|abattues|"
+                 "lost their lives|have lost their lives|y ont perdu la vie|perdu la vie|injured|wounded|hurt|blesses|"
+                 "kidnapped|abducted|taken hostage|enleves|kidnappes"),
+        "aux": "were|was|have been|had|has|ont ete|also|sont",
+        "opener": "killing|kills|wounding|tuant|enlevant|abducting|the killing of|le massacre de|toll rose to|dead at",
+        "and": "and|et",
+        "link": "other|others|autres|including|dont|and two others|et trois autres",
+        "other": "the|near|in|قتل|ñandú|3h|later|from|gao|bus|la|vie|lives|down|hostage",
+    }
+    pieces = {kind: forms.split("|") for kind, forms in pieces.items()}
+    kinds = [*pieces]
+    marks = (" ", " ", " ", " ", ", ", ". ", " - ", "; ")
+    # the order of the rules' parts, each part now and then another or left out
+    orders = ("figure victims and figure victims aux verb", "opener figure victims and figure victims link",
+              "figure victims link other other verb", "figure other aux verb other figure verb")
+    rng = random.Random(7)
+    clauses = []
+    for _ in range(6000):
+        parts = [kind if rng.random() < 0.7 else rng.choice(kinds) for kind in rng.choice(orders).split()]
+        clauses.append("".join(rng.choice(pieces[kind]) + rng.choice(marks) for kind in parts if rng.random() < 0.85))
+    # and each verb after two figures, each opener before two
+    clauses += [f"{one} soldier {and_} 4 men {verb}" for verb in pieces["verb"] for and_ in pieces["and"] for one in ("12", "un")]
+    clauses += [f"{opener} 12 soldiers {and_} 3 {victims}" for opener in pieces["opener"] for and_ in pieces["and"]
+                for victims in ("civilians", "others")]
+    fast = [numbers.casualties(c) for c in clauses]
+    plain = {slot: tuple((rx, opener, (), *rest) for rx, opener, _, *rest in plan) for slot, plan in numbers._PLAN.items()}
+    monkeypatch.setattr(numbers, "_PLAN", plain)
+    assert fast == [numbers.casualties(c) for c in clauses]
+    assert sum(any(v is not None for v in got.values()) for got in fast) > 600  # (clauses that state a figure)
