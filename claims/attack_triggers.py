@@ -24,7 +24,7 @@ from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
 from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
-from claims.vocab import Vocab, elided, phrase_pattern, word_opening
+from claims.vocab import Vocab, by_first_letter, elided, phrase_pattern, word_opening
 
 
 class AttackTriggers:
@@ -36,6 +36,8 @@ class AttackTriggers:
         # the first word of each phrase of the three lists: where they may match (see _lead_starts)
         self.leads = {k: _leads(v.words("attack", k)) for k in ("passive", "verbs", "nouns")}
         self.all_leads = None if None in self.leads.values() else frozenset().union(*self.leads.values())
+        self.lead_cues = frozenset(("attack", k) for k in self.leads)  # (the cues of the three lists)
+        self.lead_rx = None if self.all_leads is None else _lead_pattern(self.all_leads)
         w = lambda k: set(v.words("attack", k))  # noqa: E731
         self.attitude, self.habitual, self.reference = w("attitude"), w("habitual"), w("reference")
         # any reference word's letters (a literal alternation: the cheap gate of `references`)
@@ -61,6 +63,7 @@ class AttackTriggers:
         self._state(v)
         self._before: tuple = (None, {})  # (sentence, {offset: words}): see before
         self._last_trigs: tuple = (None, [])  # (sentence, triggers): see spans
+        self._valid: tuple = (None, {})  # (sentence, {(start, end, kind): valid}): see valid
 
     def _counts(self, v: Vocab) -> None:
         """The forms of a count of victims or a toll restated (see valid)."""
@@ -123,20 +126,17 @@ class AttackTriggers:
         so at the start of a word, and that word is the phrase's first (it ends where the phrase's
         first word does: on a space, an apostrophe, the phrase's end test): the patterns are
         tried at these words only (finditer_at), instead of at each letter of the sentence.
-        ASCII text is cut into its words by str.split at its non-word characters, blanked (by
-        bytes.translate: str.translate looks each distinct character up in its table anew each call); the
-        few lead words are placed by a search for " word " in the blanked text (each occurrence of
-        a lead word is taken in turn, so the next one found after the last is this one), not by
-        adding up the lengths of all the words before them."""
-        if self.all_leads is None or not low.isascii() or not any(("attack", k) in cues for k in self.leads):
+        ASCII text has its non-word characters blanked (by bytes.translate: str.translate looks each
+        distinct character up in its table anew each call), and the lead words are found in it, a blank
+        before and after each, by one regex (`lead_rx`, literal words grouped by first letter): it reads
+        the text once in C, where a split would make a string of every word and hash it, and it
+        finds each blank-delimited occurrence of a lead word in turn (its matches end before the blank
+        after the word, which may open the next one); the match's start, the blank in the text padded
+        by one, is the word's offset in `low`."""
+        if self.all_leads is None or not low.isascii() or self.lead_cues.isdisjoint(cues):
             return None
         blanked = low.encode().translate(BLANK_NON_WORD_BYTES).decode()
-        padded, out, at = " " + blanked + " ", [], 0
-        for w in filter(self.all_leads.__contains__, blanked.split(" ")):
-            at = padded.find(" " + w + " ", at)  # (the blank before the word: its offset in `low`)
-            out.append((at, w))
-            at += len(w)
-        return out
+        return [(m.start(), m.group(1)) for m in self.lead_rx.finditer(" " + blanked + " ")]
 
     def _scan(self, rx: re.Pattern, key: str, cues: frozenset, low: str, at: list[tuple[int, str]] | None) -> list:
         if ("attack", key) not in cues:
@@ -220,11 +220,25 @@ class AttackTriggers:
         return any(w in self.state_agents and w not in _REPORT_INFINITIVES for w in map(_unelided, words))
 
     def valid(self, sent: Sent, s: int, e: int, kind: str) -> bool:
+        """Does trigger [s, e) of `kind` tell one attack by an armed group (see the module's
+        docstring)? Kept for the last sentence, by trigger: a continuation test, the attack
+        patterns and a claim of the attack told before may ask of the same trigger."""
         if kind == "bare":
             return False
+        last, known = self._valid
+        if last is not sent:
+            known = {}
+            self._valid = (sent, known)
+        ok = known.get((s, e, kind))
+        if ok is None:
+            ok = known[s, e, kind] = self._valid_trigger(sent, s, e, kind)
+        return ok
+
+    def _valid_trigger(self, sent: Sent, s: int, e: int, kind: str) -> bool:
         prev = self.before(sent, s, 5)
         near = prev[-3:]
-        if self._commemoration_in(sent) and (not self.commemoration.isdisjoint(prev) or (kind != "noun" and self._commemorated(sent, s))):
+        # (a commemoration word among `prev` is one in the sentence: the substring test only where that one fails)
+        if not self.commemoration.isdisjoint(prev) or (kind != "noun" and self._commemoration_in(sent) and self._commemorated(sent, s)):
             return False  # "the fifth anniversary of the attacks on X", "en hommage aux victimes de l'attentat de X"
         if not self.attitude.isdisjoint(prev) or (self._reference_in(prev, 1 if kind == "verb" else 3)
                                                      and not (kind == "noun" and self.told_by_reference(sent, s, e))):
@@ -258,10 +272,10 @@ class AttackTriggers:
             return False
         if kind == "verb" and self.by_state(prev):
             return False  # "Algerian troops killed ...", "l'armée a affirmé avoir tué": state operations
-        if kind == "verb" and self.count_of_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
-                self.count_of_rx.search(sent.low, max(0, s - 70), s)):
+        counted = kind == "verb" and any(map(sent.low.__contains__, self.count_cues))  # (the cheap test of the next two)
+        if counted and self.count_of_rx is not None and self.count_of_rx.search(sent.low, max(0, s - 70), s):
             return False  # "the number of civilians killed", "le nombre de soldats tués": a count
-        if kind == "verb" and self.a_toll_rx is not None and any(map(sent.low.__contains__, self.count_cues)) and (
+        if counted and self.a_toll_rx is not None and (
                 not sent.dates and not any(p.kind == "place" for p in sent.places) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
             return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
         if kind == "verb" and not _SUBJECT_PRONOUNS.isdisjoint(prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
@@ -499,6 +513,14 @@ def _leads(phrases: list[str]) -> frozenset | None:
 
 
 _LEAD = re.compile(r"\w+")
+
+
+def _lead_pattern(leads: frozenset) -> re.Pattern:
+    """" w" for each word w of `leads` with a blank after it (in blanked text: see _lead_starts);
+    the words grouped by first letter (the engine tries one group per blank, not every word)."""
+    groups = by_first_letter(sorted(map(re.escape, leads)))
+    return re.compile(" (" + "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")(?= )") if leads else (
+        re.compile(r"(?!x)x"))
 
 
 def _unelided(w: str) -> str:
