@@ -15,7 +15,7 @@ from itertools import permutations
 from claims.discourse import Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
-from claims.patterns import NEW_GROUP, Draft, RelationPatterns, _same, is_party, listed_before, phrase_leads
+from claims.patterns import NEW_GROUP, Draft, RelationPatterns, _same, is_party, listed_before
 from claims.vocab import Vocab, compile_phrases, elided
 
 
@@ -54,9 +54,6 @@ class MergerPatterns:
         self.unrealised_rx = v.rx("merger", "unrealised")
         self.union_rx = re.compile(v.rx("merger", "union_verbs").pattern + r"\s+(?:the|a|their|its|this)\s+"
                                    + v.rx("merger", "union_nouns").pattern)
-        # the words these patterns open on (see claims.patterns.Leads: scanned at these words only)
-        self.verb_leads, self.noun_leads = phrase_leads(v.words("merger", "merge_verbs")), phrase_leads(v.words("merger", "merge_nouns"))
-        self.found_leads, self.union_leads = phrase_leads(v.words("merger", "found_verbs")), phrase_leads(v.words("merger", "union_verbs"))
         self.needs_result = set(v.words("merger", "needs_result"))
         self.absorbed_in = set(v.words("merger", "absorbed_in"))
         self.plural_pronouns = frozenset(v.words("common", "coreference_plural"))
@@ -82,13 +79,13 @@ class MergerPatterns:
         """(Here and below, a pattern whose trigger list the sentence lacks, `sent.cues`,
         cannot match: it is not run.)"""
         out = []
-        for m in self.rel.scan.finditer(self.verb_rx, self.verb_leads, sent) if ("merger", "merge_verbs") in sent.cues else ():
+        for m in self.verb_rx.finditer(sent.low) if ("merger", "merge_verbs") in sent.cues else ():
             d = self._verb(sent, mem, m.start(), m.end())
             out += [d] if d else []
-        for m in self.rel.scan.finditer(self.noun_rx, self.noun_leads, sent) if ("merger", "merge_nouns") in sent.cues else ():
+        for m in self.noun_rx.finditer(sent.low) if ("merger", "merge_nouns") in sent.cues else ():
             d = self._noun(sent, mem, m.start(), m.end())
             out += [d] if d else []
-        for m in self.rel.scan.finditer(self.found_rx, self.found_leads, sent) if ("merger", "found_verbs") in sent.cues else ():
+        for m in self.found_rx.finditer(sent.low) if ("merger", "found_verbs") in sent.cues else ():
             d = (self._formed_by_relative(sent, mem, m.start(), m.end()) or self._founded_by(sent, mem, m.start(), m.end())
                  or self._joint_founding(sent, mem, m.start(), m.end()))
             out += [d] if d else []
@@ -397,7 +394,7 @@ class MergerPatterns:
     # ---- founding + composition -----------------------------------------------------
     def founding(self, sent: Sent, mem: Memory) -> Draft | None:
         """"X founded G": a pending merger, completed by the next sentence's composition."""
-        for m in self.rel.scan.finditer(self.found_rx, self.found_leads, sent) if ("merger", "found_verbs") in sent.cues else ():
+        for m in self.found_rx.finditer(sent.low) if ("merger", "found_verbs") in sent.cues else ():
             if self.rel.blocked(sent, m.start()):
                 continue
             new = self.an.first_after(sent, m.end(), mem, limit=40)
@@ -419,7 +416,7 @@ class MergerPatterns:
 
     # ---- announced union, typed by the KB ---------------------------------------------
     def union(self, sent: Sent, mem: Memory) -> Draft | None:
-        m = next(self.rel.scan.finditer(self.union_rx, self.union_leads, sent), None) if ("merger", "union_nouns") in sent.cues else None
+        m = self.union_rx.search(sent.low) if ("merger", "union_nouns") in sent.cues else None
         if not m or not sent.dates:
             return None
         parties = {}
