@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress, repeat
+from operator import or_
 from dataclasses import dataclass, field
 
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
+from claims.scan import finditer_at
 from claims.vocab import Vocab, after_no_word, by_first_letter, compile_union
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
@@ -95,6 +98,51 @@ def _pledge_opening(verbs: list[str], nouns: list[str], any_noun: str) -> str:
     return "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
 
 
+def phrase_leads(*lists: list[str]) -> tuple[frozenset, tuple[str, ...]] | None:
+    """The words a match of a pattern built on these phrase lists opens on (see `finditer_led`): the
+    first word (run of word characters) of each phrase, whole, and where that first word is starred
+    ("pledge*": any word that opens so) its letters, as a prefix. None where a phrase opens on no
+    word character."""
+    whole, prefixes = set(), set()
+    for phrases in lists:
+        for p in phrases:
+            p = p.strip()
+            if not p:
+                continue  # (a blank phrase is no branch of the pattern)
+            m = _LEAD.match(p)
+            if m is None:
+                return None
+            (prefixes if p.startswith("*", m.end()) else whole).add(m.group())
+    return frozenset(whole), tuple(sorted(prefixes))
+
+
+_LEAD = re.compile(r"\w+")
+
+
+def lead_starts(leads: tuple[frozenset, tuple[str, ...]], sent: Sent) -> list[int]:
+    """The offsets of the words of the sentence (its word tokens, runs of word characters: the tokens
+    its candidates are read from too) that are a lead or open with a prefix of `leads`
+    (`phrase_leads`), in order (C loops over the tokens)."""
+    starts, _, words = sent.toks
+    whole, prefixes = leads
+    if not prefixes:
+        return list(compress(starts, map(whole.__contains__, words)))
+    return list(compress(starts, map(or_, map(whole.__contains__, words), map(str.startswith, words, repeat(prefixes)))))
+
+
+def finditer_led(rx: re.Pattern, leads: tuple[frozenset, tuple[str, ...]] | None, sent: Sent):
+    """`rx.finditer(sent.low)` for a trigger pattern of this module (compile_phrases, compile_union,
+    `elided` forms, the pledge opening and patterns that open on them), tried only at the words a
+    phrase of its lists opens on (`leads`, see `phrase_leads`), not at each letter of the sentence.
+    A match of such a pattern opens where no word character comes before it (the phrase's
+    lookbehind; an apostrophe may, in an elision), on the phrase's first word, whole (a phrase's
+    first word is followed in its pattern by a character that is no word character, or ends the
+    phrase, whose end test wants none), or on a word that opens with a starred first word's
+    letters: at the start of a token of the sentence that is a lead or opens with a prefix, so
+    `finditer_at` there finds what `rx.finditer` finds."""
+    return rx.finditer(sent.low) if leads is None else finditer_at(rx, sent.low, lead_starts(leads, sent))
+
+
 class RelationPatterns:
     def __init__(self, kb: KnowledgeBase, an: Analyzer, v: Vocab):
         self.kb, self.an, self.v = kb, an, v
@@ -113,6 +161,11 @@ class RelationPatterns:
         self.rel_pledge_rx = re.compile(r"(?<![\w'])(?:to\s+(?:which|whom)|a\s+(?:laquelle|qui|lequel|lesquels|lesquelles)|auquel|auxquels|auxquelles)"
                                         rf"\s+((?:[\w']+\s+){{1,6}}?)(?:{verbs})\s+(?:[\w']+\s+){{0,2}}?(?:{nouns})(?![\w'])")
         self.join_rx = v.rx("pledge", "join_verbs")
+        # the words the trigger patterns open on (see finditer_led)
+        self.pledge_leads = phrase_leads(v.words("pledge", "pledge_verbs"), v.words("pledge", "allegiance_nouns"))
+        self.join_leads = phrase_leads(v.words("pledge", "join_verbs"))
+        self.accept_leads = phrase_leads(v.words("pledge", "accept_verbs"))
+        self.split_leads = phrase_leads(v.words("split", "split_verbs"), v.words("split", "split_nouns"))
         self.rally = set(v.words("pledge", "rally_nouns"))
         of_nouns = v.words("pledge", "pledge_of_nouns")
         self.pledge_of = tuple(of_nouns)  # (the cheap test)
@@ -305,7 +358,7 @@ class RelationPatterns:
         """(A pattern whose trigger list the sentence lacks, `sent.cues`, cannot match: not run.)"""
         out, cues = [], sent.cues
         # "X accepted the pledge of Y": Y pledged to X
-        for m in self.accept_rx.finditer(sent.low) if ("pledge", "accept_verbs") in cues else ():
+        for m in finditer_led(self.accept_rx, self.accept_leads, sent) if ("pledge", "accept_verbs") in cues else ():
             obj = self.to_group(self.an.subject_left(sent, m.start(), mem))
             if not is_party(obj) or self.blocked(sent, m.start()):
                 continue
@@ -318,7 +371,7 @@ class RelationPatterns:
             for x, sp in subs:
                 if is_party(x) and not _same(x, obj):
                     out.append(Draft("pledge", (m.start(), m.end()), subject=x, object=obj, subj_span=sp))
-        for m in self.pledge_rx.finditer(sent.low) if ("pledge", "allegiance_nouns") in cues else ():
+        for m in finditer_led(self.pledge_rx, self.pledge_leads, sent) if ("pledge", "allegiance_nouns") in cues else ():
             if m.group(1) and re.search(r"\balliance\s*$", sent.low[m.start():m.start(1)]):
                 continue  # "an alliance in 2012 to oust ...": a purpose, no pledge
             if self._renounced(sent, m.start(), m.end()):
@@ -337,7 +390,7 @@ class RelationPatterns:
             for m in self.pledge_of_rx.finditer(sent.low):
                 d = self._rally(sent, mem, m)
                 out += [d] if d else []
-        for m in self.join_rx.finditer(sent.low) if ("pledge", "join_verbs") in cues else ():
+        for m in finditer_led(self.join_rx, self.join_leads, sent) if ("pledge", "join_verbs") in cues else ():
             if m.group() in self.rally:
                 d = self._rally(sent, mem, m)
                 out += [d] if d else []
@@ -535,7 +588,7 @@ class RelationPatterns:
     # ---- splits --------------------------------------------------------------------
     def splits(self, sent: Sent, mem: Memory) -> list[Draft]:
         out = []
-        for m in self.split_rx.finditer(sent.low):
+        for m in finditer_led(self.split_rx, self.split_leads, sent):
             if m.group() in self.bare_leave and not _OBJECT_PRONOUN.match(sent.low, m.end()) and not any(
                     m.end() < x.start <= m.end() + 8 for x in sent.mentions):
                 continue  # "left", "deserted" with no group (or "it") right after: nothing left ("left 12 dead")

@@ -641,3 +641,48 @@ def test_letter_first_origin_pattern_finds_what_the_lookbehind_form_finds(ex, la
     for text, lo, hi in _windows(12):
         got, want = rel.origin_rx.search(text, lo, hi), plain.search(text, lo, hi)
         assert (got and got.span()) == (want and want.span()), (text, lo, hi)
+
+
+# ---- trigger patterns tried at the words their phrases open on (claims.patterns.finditer_led) ----
+def _scanned(ex, lang):
+    """(pattern, leads) of each trigger scan that finditer_led serves."""
+    rel = ex._tools[lang].rel
+    return [(rel.pledge_rx, rel.pledge_leads), (rel.join_rx, rel.join_leads), (rel.accept_rx, rel.accept_leads),
+            (rel.split_rx, rel.split_leads)]
+
+
+def _lead_texts(ex, lang, seed, n=1500):
+    """Random text of the lists' phrases, cut, glued to letters, after elisions, among other words and
+    characters (non-ASCII ones too)."""
+    import random
+    rnd = random.Random(seed)
+    v = ex._tools[lang].rel.v
+    phrases = [p.rstrip("*") + rnd.choice(["", "s", "ed"]) if p.endswith("*") else p
+               for f, k in [("pledge", "pledge_verbs"), ("pledge", "allegiance_nouns"), ("pledge", "join_verbs"),
+                            ("pledge", "accept_verbs"), ("pledge", "to"), ("split", "split_verbs"), ("split", "split_nouns")]
+               for p in v.words(f, k)]
+    pick = lambda k: rnd.choice(v.words("pledge", k)).rstrip("*")  # noqa: E731
+    phrases += [f"{pick('accept_verbs')} the {pick('allegiance_nouns')} of" for _ in range(20)]
+    phrases += [f"{pick('pledge_verbs')}{rnd.choice(['', 'd', 'ing'])} {pick('allegiance_nouns')} {pick('to')}" for _ in range(20)]
+    other = ["x", "the", "its", "a", "d'", "l'", "qu'", "'", "re", "-", ",", "_", "2014", "to", "a", "x'", "\u00e9", "\u2019",
+             "of", "from", "\u0627\u0644"]
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(0, 12)):
+            w = rnd.choice(phrases) if rnd.random() < 0.5 else rnd.choice(other)
+            if rnd.random() < 0.2:
+                w = w[:rnd.randint(0, len(w))]
+            parts.append(w + rnd.choice([" ", " ", "", "  ", "'", "-", "\u00e9", "\n"]))
+        yield "".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_trigger_scans_at_lead_words_find_what_finditer_finds(ex, lang):
+    from claims.discourse import Sent
+    from claims.patterns import finditer_led
+    scans = _scanned(ex, lang)
+    assert all(leads is not None for _, leads in scans)  # (else the test would compare finditer with itself)
+    for text in _lead_texts(ex, lang, seed=21 if lang == "en" else 22):
+        sent = Sent(0, 0, text, text, [], [])
+        for rx, leads in scans:
+            assert [m.span() for m in finditer_led(rx, leads, sent)] == [m.span() for m in rx.finditer(text)], (text, rx.pattern[:60])
