@@ -210,7 +210,8 @@ _PLAN = {slot: tuple((rx, _ENTRY[opens], tuple(_ENTRY[o] for o in needs), opens 
          for slot, rules in _RULES.items()}
 _GATES = {
     "killed": ("kill", "massacr", "murder", "slaughter", "egorg", "execut", "behead", "tuant", "tue", "abattu", "dead", "died", "death", "mort",
-               "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie", "peri", "gunned", "assassinat", "meurtre"),
+               "toll", "bilan", "shot", "assassin", "decapit", "lives", "la vie", "peri", "gunned", "assassinat", "meurtre",
+               "fatalit"),
     "wounded": ("injur", "wound", "bless", "hurt"),
     "kidnapped": ("kidnap", "abduct", "seiz", "hijack", "took", "taking", "enlev", "hostage", "otage", "rapt"),
 }

@@ -40,6 +40,16 @@ def test_casualties(text, killed, wounded, kidnapped):
     assert casualties(fold(text)) == {"killed": killed, "wounded": wounded, "kidnapped": kidnapped}
 
 
+@pytest.mark.parametrize("text,killed,wounded", [
+    ("officials put the number of fatalities at 12", 12, None),  # the slot's gate holds each word a rule opens on
+    ("the ministry put the dead at 9 and the wounded at 30", 9, 30),
+    ("le ministere a porte le nombre de morts a 7", 7, None),
+])
+def test_figures_put_at_a_number(text, killed, wounded):
+    out = casualties(fold(text))
+    assert (out["killed"], out["wounded"]) == (killed, wounded)
+
+
 def test_years_are_not_casualties():
     assert casualties(fold("in 2014 killed soldiers"))["killed"] is None
 
