@@ -26,7 +26,7 @@ _AUX_BEFORE = re.compile(r"\b(?:a|ont|avait|avaient|has|have|had)\s+(?=\w)")
 _COORD_SKIP = ("also", "then", "later", "subsequently", "a", "ont", "avait", "avaient", "aussi", "ensuite", "puis")
 _NOT_A_CUE = re.compile(r"\bnot\s+(?:to\s+mention|only)\b|\b(?:in|on|since|last|early|late|mid|of|until|by)\s+may\b|\bmay\s+\d|\d\s+may\b")
 _AND = re.compile(r"\s*(?:,|\band\b|\bet\b|,\s*(?:and|et)\b)\s*")  # between two coordinated parties
-_REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a qui")
+_REL_TO = re.compile(r"which|whom|laquel|lequel|lesquel|auquel|auxquel|a\s+qui")  # (rel_pledge_rx's words)
 _OF_NOUN = re.compile(r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|of\s+(?:(the)\s+)?)")  # (group 1: "the", where a name may open)
 _TO_NOUN = re.compile(r"\s+(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+|to\s+)[\s\"\u00ab]*")
 _FORCES = re.compile(r"\s+(?:forces|hands|leurs\s+forces)\b")

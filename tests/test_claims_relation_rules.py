@@ -290,6 +290,8 @@ def test_relative_clause_merger_negatives(ex, text, lang):
      "allégeance, et de recrues locales, selon un rapport de mars 2015.", "fr", ("katiba_serma", "ansar_dine", "2013")),
     ("Katiba Serma grew out of Ansar Dine, to which it swore allegiance in 2013.", "en", ("katiba_serma", "ansar_dine", "2013")),
     ("Analysts named Iyad Ag Ghaly, to whom Katiba Serma swore allegiance in 2013.", "en", ("katiba_serma", "jnim", "2013")),
+    # two spaces inside "a qui": the cheap pre-test takes any white space, as the pattern does
+    ("Les analystes citent Iyad Ag Ghaly, à  qui la katiba Serma a prêté allégeance en 2013.", "fr", ("katiba_serma", "jnim", "2013")),
 ])
 def test_pledge_to_the_antecedent_of_a_relative_clause(ex, text, lang, expected):
     got = [(c.subject.id, c.object.id, c.date) for c in ex.extract(text, lang=lang) if c.type == "pledge"]
