@@ -19,7 +19,16 @@ from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
 from claims.scan import BLANK_NON_WORD_BYTES, any_of, finditer_at, matching_starts, window_bounds, window_starts
-from claims.vocab import after_no_word, word_opening
+from claims.vocab import after_no_word, by_first_letter, word_opening
+
+
+def _alternation(names) -> str:
+    """`n1|n2|...` (names of letters) written one group per first letter, `a(?:pril|vril)|m(?:ay|...)`:
+    where none of the names opens, the engine tests each group's letter, not each name. Two names
+    with different first letters cannot match at the same offset, so only their order within a
+    group matters (kept): the same test, the same matches."""
+    return "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(list(names)).items())
+
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -28,11 +37,13 @@ MONTHS = {
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
     "jan": 1, "feb": 2, "aug": 8, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_M = "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_M = "(?P<m>" + _alternation(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<y>(?:19|20)\d\d)(?!\d|s\b)"
 _NO_YEAR = r"(?!\s*,?\s*(?:1[89]|20)\d\d(?!\d))"  # "March 23, 2014" is a date with its year; "le 23 mars, 150 habitants" is not
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er)?"
-_PREP = r"(?:in|on|since|during|by|from|until|of|early|late|mid|en|le|au|de|du|depuis|the)"
+_PREPS = ("in", "on", "since", "during", "by", "from", "until", "of", "early", "late", "mid", "en", "le", "au", "de", "du",
+          "depuis", "the")
+_PREP = "(?:" + _alternation(_PREPS) + ")"
 _THAT_YEAR = r"\s+(?:of\s+|de\s+)?(?:(?:that|the\s+same)\s+year\b|cette\s+annee\s+la\b|la\s+meme\s+annee\b)"
 # "last year" / "this year" after a month: the year of publication before, or its own ("in January last
 # year", "en mars de l'annee derniere", "le 3 mai l'an dernier", "in April this year"; not "cette annee-la")
@@ -44,7 +55,7 @@ _DAYS_AGO_WORDS = ("two", "three", "four", "five", "six", "seven", "ten")  # "th
 _JOURS_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "dix")  # "il y a trois jours"
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
-_WD = "(?:" + "|".join(WEEKDAYS) + ")"  # "vendredi 3 mai", "Friday, 3 May": the day of the month dates it
+_WD = "(?:" + _alternation(WEEKDAYS) + ")"  # "vendredi 3 mai", "Friday, 3 May": the day of the month dates it
 
 
 # (The patterns that no anchor limits (see _ANCHORS) open on their first letters, word_opening's

@@ -328,3 +328,24 @@ def test_word_openings_find_what_the_plain_patterns_find():
         for i, (kind, rx) in plain.items():
             got = [(m.span(), m.groupdict()) for m in _PATTERNS[i][1].finditer(text)]
             assert got == [(m.span(), m.groupdict()) for m in rx.finditer(text)], (kind, text)
+
+
+def test_names_by_first_letter_match_as_the_plain_alternation():
+    """claims.dates._M, _PREP, _WD (the names one group per first letter: _alternation) match, at
+    every offset and with the same group, what the plain alternation of the names matches."""
+    import random
+    import re
+
+    from claims.dates import _M, _PREP, _PREPS, _WD, MONTHS, WEEKDAYS
+    forms = [(_M, "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?", sorted(MONTHS)),
+             (_PREP, "(?:" + "|".join(_PREPS) + ")", _PREPS), (_WD, "(?:" + "|".join(WEEKDAYS) + ")", sorted(WEEKDAYS))]
+    rnd = random.Random(12)
+    for grouped, plain, names in forms:
+        grouped, plain = re.compile(grouped), re.compile(plain)
+        # (tails that make a shorter name's match differ from a longer one's: "de" / "depuis", "mar" / "mars")
+        vocab = list(names) + ["ma", "mar", "ju", "jui", "sep", "septe", "dep", "dur", "mer", "sam", "x", "é", "3", "."]
+        for _ in range(1500):
+            text = "".join(rnd.choice(vocab) + rnd.choice(["", "", " ", ".", "-"]) for _ in range(rnd.randint(0, 8)))
+            for p in range(len(text) + 1):
+                m, want = grouped.match(text, p), plain.match(text, p)
+                assert (m and (m.span(), m.groupdict())) == (want and (want.span(), want.groupdict())), (text, p)
