@@ -219,9 +219,10 @@ class AttackPlaces:
         after = [p for p in places if p.start >= s]
         before = [p for p in places if p.end <= s][::-1]
         spots = [p for p in after + before if p.kind in ("place", "relative")] or [p for p in after + before if p.kind == "road"]
-        spot = next((p for p in spots if p.kind == "relative" or not (
-            self.sites.is_region(sent, p) or self.sites.is_reference(sent, p))), spots[0] if spots else None)
-        found = self.sites.pick(sent, mem, fr, places, spot, lo, b)
+        plain = next((p for p in spots if p.kind == "relative" or not (
+            self.sites.is_region(sent, p) or self.sites.is_reference(sent, p))), None)
+        spot = plain or (spots[0] if spots else None)
+        found = self.sites.pick(sent, mem, fr, places, spot, plain is not None and plain.kind == "place", lo, b)
         if found is not None:
             return found
         if spot is not None and spot.kind in ("place", "road"):

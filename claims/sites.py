@@ -163,14 +163,17 @@ class Sites:
         caps = caps[bisect.bisect_left(caps, max(lo, 1)):bisect.bisect_left(caps, hi)]
         if not caps:
             return out  # (the common case: every capitalised word is a known name)
+        # Every site below is the name `_name` finds at one of these capitals (a locative's or `_described`'s),
+        # so the capitals where it finds none (a month, an acronym, "President X") are not tried: where
+        # none is left, neither are the locatives. (The scan's span stays that of all the capitals.)
+        names = {c: site for c in caps if (site := self._name(sent, c, hi)) is not None}
+        if not names:
+            return out
         span = (sent.low, max(lo, caps[0] - 80), caps[-1])
         for m in chain(self.loc_rx.finditer(*span), self.of_site_rx.finditer(*span)):
-            if m.end() not in caps or m.end() in led:
+            if m.end() not in names or m.end() in led:
                 continue
-            site = self._name(sent, m.end(), hi)
-            if site is None:
-                continue
-            s, e, name = site
+            s, e, name = names[m.end()]
             if m.group("relief"):  # "djebel Semmama": the relief word is part of the name
                 s = m.start("relief")
                 name = sent.text[s:e]
@@ -185,8 +188,8 @@ class Sites:
             out.append(Site(s, e, name, explicit, m.start(), noun in self.facilities))
             led.add(m.end())
         taken = {c.start for c in out}
-        for c in caps:  # named as a locality without a locative: "Kolmari, a village ...", "the Kolmari camp"
-            if c not in taken and c >= lo:
+        for c in names:  # named as a locality without a locative: "Kolmari, a village ...", "the Kolmari camp"
+            if c not in taken:
                 site = self._described(sent, c, hi)
                 if site is not None:
                     out.append(site)
@@ -384,13 +387,15 @@ class Sites:
                 best = pos - e if best is None else min(best, pos - e)
         return best
 
-    def pick(self, sent: Sent, mem: Memory, trigs, places: list[PlaceMention], spot: PlaceMention | None,
+    def pick(self, sent: Sent, mem: Memory, trigs, places: list[PlaceMention], spot: PlaceMention | None, town: bool,
              lo: int, hi: int) -> tuple[str, str | None] | None:
         """(name, country) of an unknown locality that wins over `spot`, the gazetteer's choice
-        for a frame (`trigs`: its triggers; `places`: its gazetteer mentions); else None."""
+        for a frame (`trigs`: its triggers; `places`: its gazetteer mentions; `town`: `spot` is a
+        town, kind "place", that is no region nor point of reference (`is_region`, `is_reference`:
+        the caller has tested them to choose it)); else None."""
         if not self._unknown_caps(sent):
             return None  # (the common case: every capitalised word is a known name, no locality to find)
-        weak = spot is None or spot.kind != "place" or self.is_region(sent, spot) or self.is_reference(sent, spot)
+        weak = not town
         spot_gap = None if weak else self.place_gap(sent, trigs, spot)
         # A town right after a trigger's locative loses only to a locality nearer the trigger: before it.
         locs = self.localities(sent, lo, spot.start if spot_gap is not None else hi)
