@@ -155,7 +155,8 @@ class Extractor:
             if founding is not None:
                 mem.pending_founding = (founding, sent)
                 mem.last_formed = founding.object
-        self._relations_slots(t, sent, rel, mem)
+        if rel:
+            self._relations_slots(t, sent, rel, mem)
         for d in rel:
             found.append((d, sent))
             mem.claim_subjects.append((sent.index, d.subject or d.object))
