@@ -98,21 +98,21 @@ class Extractor:
         ments, plcs = _by_sentence(mentions, starts, ends), _by_sentence(places, starts, ends)
         notes = _footnotes(text, starts)
         prev = (0, 0)  # the last sentence read (the last year it states is the next one's context)
-        must = sorted(triggered.keys() | ments.keys() | plcs.keys())  # the sentences never passed over
+        must = triggered.keys() | ments.keys() | plcs.keys()  # the sentences never passed over
+        in_order = sorted(must)
         idx = 0
         while idx < len(starts):
-            if mem.pending_founding is None and idx > mem.last_attack_sentence + 2:
+            if mem.pending_founding is None and idx > mem.last_attack_sentence + 2 and idx not in must:
                 # Nothing carries over to this sentence: up to the next one that is triggered or
                 # names something, none is read; remembering each in turn as naming nothing leaves
                 # the memory as remembering the last of them does (footnotes aside).
-                nxt = _next_in(must, idx, len(starts))
-                if nxt > idx:
-                    last = _last_read(idx, nxt, notes)
-                    if last is not None:
-                        tools.an.remember_plain(last, [], [], mem)
-                        prev = (starts[last], ends[last])
-                    idx = nxt
-                    continue
+                nxt = _next_in(in_order, idx, len(starts))
+                last = _last_read(idx, nxt, notes)
+                if last is not None:
+                    tools.an.remember_plain(last, [], [], mem)
+                    prev = (starts[last], ends[last])
+                idx = nxt
+                continue
             s, e = starts[idx], ends[idx]
             if idx in notes:
                 idx += 1
@@ -155,7 +155,8 @@ class Extractor:
             if founding is not None:
                 mem.pending_founding = (founding, sent)
                 mem.last_formed = founding.object
-        self._relations_slots(t, sent, rel, mem)
+        if rel:
+            self._relations_slots(t, sent, rel, mem)
         for d in rel:
             found.append((d, sent))
             mem.claim_subjects.append((sent.index, d.subject or d.object))
@@ -274,9 +275,13 @@ def _last_year(folded: str, start: int, end: int, plain: bool = True) -> int | N
     not `plain`: the antecedent of "that year"), read as in the whole text: matches of
     YEAR_RX never overlap (one that ends is followed by no digit), so each is found from
     three characters before the span (one that ends inside it starts there at the earliest),
-    with the three characters after it that its lookahead reads."""
+    with the three characters after it that its lookahead reads. (Every match opens on "19" or
+    "20": where the window holds neither, as most sentences, a C search tells there is none.)"""
+    lo, hi = (start - 3 if start > 3 else 0), end + 3
+    if folded.find("20", lo, hi) < 0 and folded.find("19", lo, hi) < 0:
+        return None
     last = None
-    for m in YEAR_RX.finditer(folded, max(0, start - 3), end + 3):
+    for m in YEAR_RX.finditer(folded, lo, hi):
         if start < m.end() <= end and (not plain or (not _SINCE_YEAR.search(folded, max(0, m.start() - 40), m.start())
                                                      and not in_aside(folded[start:end], m.start() - start))):
             last = m  # (not "since 2013", "depuis 2013": a span that runs up to now, no time of its own; nor a year in an aside)

@@ -228,6 +228,8 @@ class TriggerFilter:
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
         self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
         self._by_text = {fold(w).rstrip("*").strip(): rx for w, rx in zip(by_word, self._phrases.values())}
+        # the indexed words (as text) that count only where one of their phrases occurs (see _counts)
+        self._unsure = {k: rx for k, rx in self._by_text.items() if not self._sure.get(k)}
         # the indexed words whose phrases, all longer, are those of their lists in _multi: whether
         # one of them occurs in a sentence (_counts) is told by the searches of those lists there
         # (a match of one list's alternation is a match of the whole one, and no match of any list
@@ -260,8 +262,8 @@ class TriggerFilter:
         """Does the hit of indexed word `w` (at a free start) count in sentence `low`? Yes where `w`
         is itself a phrase (a one-word phrase, or a starred word's), else where one of its longer
         phrases occurs in the sentence."""
-        rx = self._by_text.get(w)
-        return rx is None or bool(self._sure.get(w)) or rx.search(low) is not None
+        rx = self._unsure.get(w)
+        return rx is None or rx.search(low) is not None
 
     def sentences(self, folded: str, uniq: set[str], starts: list[int], ends: list[int],
                   toks: Tokens | None = None) -> dict[int, frozenset]:
@@ -274,12 +276,10 @@ class TriggerFilter:
         words occur), when the caller has them."""
         hit: set[int] = set()
         kinds: dict[int, frozenset] = {}
-        keys_types, right, multi = self._keys_types, bisect.bisect_right, self._multi
+        keys_types, right, multi, unsure = self._keys_types, bisect.bisect_right, self._multi, self._unsure
         checked: set[tuple[int, str]] = set()  # (sentence, indexed word) whose longer phrases were looked for
         told: dict[tuple[int, str], bool] = {}  # (sentence, indexed word) -> whether one of them occurs, where that was learnt
         for p, e, w, keys in self._hits(folded, uniq, toks or Tokens(folded)):
-            if not _free_start(folded, p):
-                continue
             i = right(starts, p) - 1
             if i < 0 or e > ends[i]:
                 continue
@@ -304,9 +304,13 @@ class TriggerFilter:
             elif not ts <= have:
                 kinds[i] = have | ts
             if i not in hit:
-                known = told.get((i, w)) if w in self._told_by_lists else None
-                if known if known is not None else self._counts(w, folded[starts[i]:ends[i]]):
+                rx = unsure.get(w)  # (_counts, without a call where the word counts for sure)
+                if rx is None:
                     hit.add(i)
+                else:
+                    known = told.get((i, w)) if w in self._told_by_lists else None
+                    if known if known is not None else rx.search(folded[starts[i]:ends[i]]) is not None:
+                        hit.add(i)
         return {i: kinds[i] for i in hit}
 
     def first_words(self, uniq: set[str]) -> set[str]:
@@ -329,13 +333,17 @@ class TriggerFilter:
         return found
 
     def _hits(self, folded: str, uniq: set[str], toks: Tokens) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """(start, end, text, indexed words) of each occurrence of an indexed word."""
+        """(start, end, text, indexed words) of each occurrence of an indexed word at a free start
+        (_free_start). A word of the Tokens is a run of word characters: none comes before it, and
+        only an apostrophe before it is looked at."""
         found = self.first_words(uniq)
         word_keys = self._word_keys
-        hits = [(start, end, w, word_keys[w]) for start, end, w, _ in toks.occurrences(found)]
+        hits = [(start, end, w, word_keys[w]) for start, end, w, _ in toks.occurrences(found)
+                if not start or folded[start - 1] != "'" or _free_start(folded, start)]
         for k in self._special:  # not one word of the text: searched as literals
             if k.rstrip("*") in folded:
-                hits += [(m.start(), m.end(), m.group(), (k,)) for m in self._literal_rx(k).finditer(folded)]
+                hits += [(m.start(), m.end(), m.group(), (k,)) for m in self._literal_rx(k).finditer(folded)
+                         if _free_start(folded, m.start())]
         return hits
 
     def _learn(self, new: set[str]) -> None:

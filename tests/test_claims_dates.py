@@ -150,6 +150,33 @@ def test_previous_sentence_year_skips_asides(sentence, year):
     assert _last_year(folded, 0, len(folded)) == year
 
 
+def _plain_last_year(folded, start, end, plain=True):
+    """_last_year without its test for "19" and "20": every match of YEAR_RX weighed."""
+    from claims.dates import YEAR_RX
+    from claims.extract import _SINCE_YEAR as since
+    last = None
+    for m in YEAR_RX.finditer(folded, max(0, start - 3), end + 3):
+        if start < m.end() <= end and (not plain or (not since.search(folded, max(0, m.start() - 40), m.start())
+                                                     and not in_aside(folded[start:end], m.start() - start))):
+            last = m
+    return int(last.group("y")) if last is not None else None
+
+
+def test_last_year_as_the_plain_form():
+    import random
+
+    rnd = random.Random(3)
+    pieces = ["2019", "1999", "20", "19", "2", "9", "1920s", "20195", "since ", "in ", "(", ")", ", which ", " ", " ",
+              "a", "é", "١٢", "\n", "depuis le 3 ", "year", ", "]
+    for _ in range(3000):
+        folded = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        for _ in range(4):
+            start = rnd.randint(0, len(folded))
+            end = rnd.randint(start, len(folded))
+            for plain in (True, False):
+                assert _last_year(folded, start, end, plain) == _plain_last_year(folded, start, end, plain), (folded, start, end)
+
+
 def test_in_aside_reads_a_list_inside_a_relative_clause():
     s = fold("the council, que l'Etat, les milices et les chefs avaient cree en 2016")
     assert in_aside(s, s.index("2016"))

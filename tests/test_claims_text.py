@@ -110,3 +110,36 @@ def test_sentences_as_the_plain_splitter():
         want = _plain_split(text)
         assert [tuple(s) for s in split_sentences(text)] == want, text
         assert list(zip(*sentence_bounds(text))) == want, text
+
+
+def _plain_is_abbreviation(text, dot):
+    """claims.sentences._is_abbreviation as first written: the run of word characters, dots and
+    hyphens that ends at the dot, searched for in the 20 characters before it."""
+    import re
+
+    from claims.sentences import _ABBREV
+    if text[dot] != ".":
+        return False
+    lo = max(0, dot - 20)
+    w = re.search(r"[\w.\-]+$", text[lo:dot])
+    if not w:
+        return False
+    start = lo + w.start()
+    word = w.group().lower().lstrip("(").rstrip(".")
+    if word in _ABBREV:
+        return True
+    return len(word) == 1 and word.isalpha() and text[start].isupper()
+
+
+def test_is_abbreviation_as_the_plain_form():
+    import random
+
+    from claims.sentences import _is_abbreviation
+    # (letters whose lower case is longer, "İ"; title case, "ǅ"; a letter that is no \w)
+    words = SENTENCE_WORDS + ["İ", "ǅ", "ﬀ", "Ⓐ", "Dr.", "u.s.", "gen.-", "abcdefghijklmnopqrstu", "ST", "p.p"]
+    seps = [" ", "  ", "\n", "(", "-", ".", "\t", "", "\u00a0", "’", " ("]
+    rnd = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 6))) + "."
+        for dot in range(len(text)):
+            assert _is_abbreviation(text, dot) == _plain_is_abbreviation(text, dot), (text, dot)

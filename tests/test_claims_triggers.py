@@ -198,3 +198,28 @@ def test_a_word_of_longer_phrases_whose_lists_were_not_all_searched_is_searched(
         assert got == _per_document(plain, text), text
         folded = fold(text)
         assert set(got) == {i for i, s in enumerate(split_sentences(text)) if flt.search(folded[s.start:s.end])}, text
+
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_hits_are_the_occurrences_at_a_free_start(lang):
+    """TriggerFilter._hits (a word of the Tokens looked at only after an apostrophe) keeps the
+    occurrences of the indexed words, as words of the text and as literals, that _free_start
+    takes: where trigger words follow letters, apostrophes, elisions and digits."""
+    import random
+
+    from claims.vocab import _free_start
+    flt = TriggerFilter(vocab(lang))
+    rnd = random.Random(7)
+    words = sorted(flt._exact)[::7] + [k.rstrip("*") for k in flt._special] + list(flt._stars[::5]) + [
+        "group", "the", "of", "allegiance", "ranks", "left", "joined", "killed", "attaque", "embuscade", "x"]
+    seps = [" ", " ", " ", "'", " l'", " qu'", " d'", "x'", "a", "_", "-", ". ", ".\n", "\n\n", ", ", " (", "2", "é"]
+    for _ in range(300):
+        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 60)))
+        folded = fold(text)
+        toks = Tokens(folded)
+        found = flt.first_words(toks.uniq)
+        plain = [(s, e, w, flt._word_keys[w]) for s, e, w, _ in toks.occurrences(found)]
+        plain += [(m.start(), m.end(), m.group(), (k,)) for k in flt._special for m in flt._literal_rx(k).finditer(folded)]
+        plain = [h for h in plain if _free_start(folded, h[0])]
+        assert sorted(flt._hits(folded, toks.uniq, toks)) == sorted(plain), text
