@@ -142,3 +142,10 @@ def test_a_pretest_keeps_the_starts_where_one_of_the_patterns_matches():
             kept = matching_starts(any_of(tuple(rxs)), text, everywhere)
             for rx in rxs:
                 assert [m.span() for m in finditer_at(rx, text, kept)] == [m.span() for m in rx.finditer(text)], text
+
+
+def test_piece_indices_are_the_ints_in_order():
+    """(Tokens' scan takes them from a list kept from text to text, or a range for a long text.)"""
+    from claims.text import _indices
+    for n in (0, 5, 300, 70, 1 << 16, (1 << 16) + 3, 1000):
+        assert list(_indices(n))[:n] == list(range(n))

@@ -110,3 +110,49 @@ def test_sentences_as_the_plain_splitter():
         want = _plain_split(text)
         assert [tuple(s) for s in split_sentences(text)] == want, text
         assert list(zip(*sentence_bounds(text))) == want, text
+
+
+class _KeyedEachTime(dict):
+    """A PhraseIndex's `_keys` that calls the key function at each look-up (the plain form of
+    the kept keys)."""
+
+    def __init__(self, key):
+        super().__init__()
+        self.key = key
+
+    def __getitem__(self, w):
+        return self.key(w)
+
+    def get(self, w, default=None):
+        return self.key(w)
+
+    def __setitem__(self, w, k):
+        pass
+
+
+def test_keyed_phrase_index_reads_its_kept_keys_as_the_key_function_gives_them():
+    import random
+
+    from claims.text import PhraseIndex, Tokens, translit_key
+    phrases = ["Mourabitoun", "al Mourabitoun", "Katiba Macina", "Ansar Dine", "Ansar al-Sharia in Libya", "Islamic State",
+               "Islamic State Sahel", "Jamaat Nusrat al-Islam wal-Muslimin", "AQIM", "U.S. Army",
+               "Qaeda in the Islamic Maghreb", "Sahrawi", "Djihad"]
+    words = ["Murabitun", "mourabitoune", "Mourabitoun", "Macina", "Maccina", "Katiba", "Ansar", "dine", "Dinee", "al",
+             "el", "Sharia", "Shariaa", "in", "Libya", "Lybia", "Islamic", "Islamik", "State", "Sahel", "Jamaat", "Nusrat",
+             "Nousrat", "Islam", "wal", "Muslimin", "Mouslimin", "AQIM", "U.S.", "Army", "Qaeda", "the", "Maghreb",
+             "Sahraoui", "Sahrawi", "Jihad", "Djihad", "x", ",", ".", "al Murabitun", "Katiba Maccina", "Ansar Dinee",
+             "Qaeda in the Islamik Maghreb", "Islamic State Sahel", "Jamaat Nousrat al-Islam wal-Mouslimin"]
+    fast, plain = PhraseIndex(key=translit_key), PhraseIndex(key=translit_key)
+    plain._keys = _KeyedEachTime(translit_key)
+    for i, phrase in enumerate(phrases):
+        fast.add(phrase, i)
+        plain.add(phrase, i)
+    rnd = random.Random(11)
+    hits = 0
+    for _ in range(3000):
+        folded = fold("".join(rnd.choice(words) + rnd.choice([" ", " ", "  ", "\n", ", ", "-", ""])
+                              for _ in range(rnd.randint(0, 20))))
+        got = fast.find(folded, words=Tokens(folded))
+        assert got == plain.find(folded, words=Tokens(folded)), folded
+        hits += sum(e - s > 12 for s, e, _ in got)
+    assert hits > 300  # (phrases of several words do occur)
