@@ -203,6 +203,12 @@ class PhraseIndex:
                     hit = _accepted(start, end, vals, accept)
                     if hit is None:
                         continue
+            elif len(child) == 1 and _VALUES in child:  # a phrase of two tokens that none longer goes on from:
+                hit = _accepted(start, nxt[1], child[_VALUES], accept)  # (what _longest gives, without its walk)
+                if hit is None and vals is not None:
+                    hit = _accepted(start, end, vals, accept)
+                if hit is None:
+                    continue
             else:
                 hit = self._longest(toks, start, end, vals, accept, child, nxt)
                 if hit is None:

@@ -156,3 +156,39 @@ def test_keyed_phrase_index_reads_its_kept_keys_as_the_key_function_gives_them()
         assert got == plain.find(folded, words=Tokens(folded)), folded
         hits += sum(e - s > 12 for s, e, _ in got)
     assert hits > 300  # (phrases of several words do occur)
+
+
+def _no_leaves(node: dict) -> None:
+    """Give each leaf of a PhraseIndex trie a child that no token reaches ("\\x01": fold makes a
+    control character a space), so that the matcher walks on from it (_longest)."""
+    for k, child in list(node.items()):
+        if k != "\x00":
+            if len(child) == 1 and "\x00" in child:
+                child["\x01"] = {}
+            else:
+                _no_leaves(child)
+
+
+def test_a_phrase_of_two_tokens_ending_on_a_leaf_is_what_the_longest_walk_gives():
+    import random
+
+    from claims.text import PhraseIndex, Tokens, translit_key
+    phrases = ["Ansar", "Ansar Dine", "Katiba Macina", "Katiba Macina Sud", "Macina", "Gao", "Gao Region", "In Amenas", "In",
+               "Tin Zaouatine",
+               "U.S.", "U.S. Army", "al Qaeda", "Qaeda", "Qaeda in the Islamic Maghreb", "Bamako"]
+    words = ["Ansar", "Dine", "Sud", "Katiba", "Macina", "Gao", "Region", "In", "in", "Amenas", "Tin", "Zaouatine", "U.S.", "Army",
+             "al", "Qaeda", "the", "Islamic", "Maghreb", "Bamako", "x", ",", "."]
+    rnd = random.Random(12)
+    for key in (None, translit_key):
+        fast, plain = PhraseIndex(key=key), PhraseIndex(key=key)
+        for i, phrase in enumerate(phrases):
+            fast.add(phrase, i)
+            fast.add(phrase, i + 100)
+            plain.add(phrase, i)
+            plain.add(phrase, i + 100)
+        _no_leaves(plain._index)
+        for _ in range(2000):
+            folded = fold("".join(rnd.choice(words) + rnd.choice([" ", " ", "  ", "\n", ", ", "-", ""])
+                                  for _ in range(rnd.randint(0, 16))))
+            for accept in (None, lambda s, e, v: (s + e + v) % 3 != 0, lambda s, e, v: v >= 100, lambda s, e, v: (s + e) % 3):
+                assert fast.find(folded, accept, Tokens(folded)) == plain.find(folded, accept, Tokens(folded)), folded
