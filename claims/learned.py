@@ -34,6 +34,8 @@ _PARTICLES = frozenset({"al", "el", "ul", "wal", "ad", "ar", "as", "ash", "an", 
 _COLLECTIVE = re.compile(r"\s*(?:of|de|d'|du|des)\b")  # "a group of gunmen", "un groupe d'hommes armés"
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "On Sunday, a group ..."
 _TOKEN = re.compile(r"[\w']+")
+_WORDS_AND_SPACE = re.compile(r"[\w'\s]*")  # (what _TOKEN reads, and white space)
+_WORDS_AND_SEPARATORS = re.compile(r"[\w' \-\u00a0]*")  # (what _TOKEN reads, and a name's separators)
 _ACRONYM = re.compile(r"\(([A-Z]{2,7})\)")  # "(MSA)", "(CMFPR)"
 _START_END = attrgetter("start", "end")
 
@@ -193,17 +195,21 @@ class _Barred:
 
 def _tokens_before(folded: str, end: int) -> list[tuple[int, int]]:
     """The spans of the words (up to _MAX_WORDS) that end at `end` (white space aside), right to
-    left, as long as only white space separates them."""
+    left, as long as only white space separates them (within the 80 characters before `end`;
+    a word cut there is none).
+
+    The words and white space right before `end` are read backwards (a regex on the reversed
+    text) and split: a match object per word of the 80 characters cost several times more."""
     lo = max(0, end - 80)
+    start = end - _WORDS_AND_SPACE.match(folded[lo:end][::-1]).end()
     out: list[tuple[int, int]] = []
     nxt = end
-    for a, b in reversed([m.span() for m in _TOKEN.finditer(folded, lo, end)]):
-        if folded[b:nxt].strip() or (a == lo and lo > 0 and (folded[lo - 1].isalnum() or folded[lo - 1] == "'")):
+    for w in reversed(folded[start:end].rsplit(None, _MAX_WORDS)[-_MAX_WORDS:]):
+        a = folded.rfind(w, start, nxt)  # (only white space lies between it and `nxt`)
+        if a == lo and lo > 0 and (folded[lo - 1].isalnum() or folded[lo - 1] == "'"):
             break
-        out.append((a, b))
+        out.append((a, a + len(w)))
         nxt = a
-        if len(out) == _MAX_WORDS:
-            break
     return out
 
 
@@ -224,19 +230,23 @@ def _tokens_after(folded: str, start: int) -> list[tuple[int, int]]:
 
 def _tokens_before_bracket(folded: str, end: int) -> list[tuple[int, int]]:
     """The spans of the words (up to 10) before a bracket at `end`, left to right, back to the first
-    punctuation mark (a name in brackets holds none)."""
+    punctuation mark (a name in brackets holds none; only spaces and hyphens separate its words),
+    within the 120 characters before `end` (a word that opens there may be cut: none).
+
+    As in _tokens_before, the words and separators right before `end` are read backwards, then
+    split (each separator one character: the offsets add up)."""
     lo = max(0, end - 120)
+    start = end - _WORDS_AND_SEPARATORS.match(folded[lo:end][::-1]).end()
     out: list[tuple[int, int]] = []
-    nxt = end
-    for a, b in reversed([m.span() for m in _TOKEN.finditer(folded, lo, end)]):
-        gap = folded[b:nxt]
-        if gap.strip(" -\u00a0") or (a == lo and lo > 0):
-            break
-        out.append((a, b))
-        nxt = a
-        if len(out) == 10:
-            break
-    return out[::-1]
+    pos = start
+    for w in folded[start:end].replace("-", " ").replace("\u00a0", " ").split(" "):
+        if w:
+            out.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    out = out[-10:]
+    if out and out[0][0] == lo > 0:
+        del out[0]
+    return out
 
 
 def _initials_spell(words: list[str], acronym: str) -> bool:

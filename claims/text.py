@@ -138,9 +138,13 @@ class PhraseIndex:
     def __init__(self, key=None) -> None:
         self._index: dict[str, dict] = {}
         self._key = key
-        self._first: dict[str, tuple[dict, int, bool]] = {}  # text word -> (trie node, chars skipped, longer phrases)
+        # text word -> (trie node, chars skipped, longer phrases, the values of the word alone)
+        self._first: dict[str, tuple[dict, int, bool, list | None]] = {}
         self._next_words: dict[str, frozenset | None] = {}  # text word -> _next_words(its node)
         self._seen: set[str] = set()  # text words already looked up (bounded cache)
+        # with a key function: text word -> its key, for every word of _seen (a dict look-up,
+        # where a call of the key function costs several times more)
+        self._keys: dict[str, str] = {}
         self._last: tuple[set[str], set[str]] | None = None  # the last text's words and _first_words of them
 
     def add(self, phrase: str, value: object) -> None:
@@ -150,10 +154,7 @@ class PhraseIndex:
         """Index a phrase given as folded tokens (a trie of comparison keys)."""
         if not toks:
             return
-        self._first.clear()
-        self._seen.clear()
-        self._next_words.clear()
-        self._last = None
+        self._forget()
         node = self._index
         for t in toks:
             node = node.setdefault(self._key(t) if self._key else t, {})
@@ -175,10 +176,10 @@ class PhraseIndex:
         out: list[tuple[int, int, object]] = []
         if not found:
             return out
-        first, key, next_token, pieces, folded = self._first, self._key, toks.next_token, toks.pieces, toks.folded
+        first, key, keys, next_token, pieces, folded = self._first, self._key, self._keys, toks.next_token, toks.pieces, toks.folded
         last_start = last_end = -1  # the span of out[-1]
         for start, end, w, i in toks.occurrences(found):
-            node, skip, goes_on = first[w]
+            node, skip, goes_on, vals = first[w]
             start += skip
             if start < last_end <= end:
                 continue  # inside the previous match, at its end: no phrase from here is longer
@@ -186,7 +187,7 @@ class PhraseIndex:
             if goes_on:
                 nxt = pieces[i + 1]
                 if nxt and folded[end] == " ":
-                    child = node.get(key(nxt) if key else nxt)
+                    child = node.get(keys[nxt] if key else nxt)  # (a word of the text: _first_words keyed it)
                     if child is not None:
                         nxt = (nxt, end + 1 + len(nxt), i + 1)
                 else:
@@ -194,7 +195,6 @@ class PhraseIndex:
                     if nxt is not None:
                         child = node.get(key(nxt[0]) if key else nxt[0])
             if child is None:  # the phrase ends here
-                vals = node.get(_VALUES)
                 if vals is None:
                     continue  # and no phrase is this word alone
                 if accept is None:
@@ -203,8 +203,14 @@ class PhraseIndex:
                     hit = _accepted(start, end, vals, accept)
                     if hit is None:
                         continue
+            elif len(child) == 1 and _VALUES in child:  # a phrase of two tokens that none longer goes on from:
+                hit = _accepted(start, nxt[1], child[_VALUES], accept)  # (what _longest gives, without its walk)
+                if hit is None and vals is not None:
+                    hit = _accepted(start, end, vals, accept)
+                if hit is None:
+                    continue
             else:
-                hit = self._longest(toks, start, end, node, accept, child, nxt)
+                hit = self._longest(toks, start, end, vals, accept, child, nxt)
                 if hit is None:
                     continue
             if hit[0] < last_end:  # overlapping: the longer phrase wins
@@ -229,9 +235,7 @@ class PhraseIndex:
         if last is not None and last[0] is uniq:
             return last[1]
         if len(self._seen) > 200_000:  # bounded cache (words seen in texts); emptied before this
-            self._seen.clear()      # text's words are looked up, so that none of them is lost
-            self._first.clear()
-            self._next_words.clear()
+            self._forget()          # text's words are looked up, so that none of them is lost
         new = uniq - self._seen
         if new:
             self._learn(new)
@@ -241,26 +245,39 @@ class PhraseIndex:
         self._last = (uniq, found)
         return found
 
+    def _forget(self) -> None:
+        """Empty the caches of the words seen in texts."""
+        self._seen.clear()
+        self._first.clear()
+        self._next_words.clear()
+        self._keys.clear()
+        self._last = None
+
     def _learn(self, new: set[str]) -> None:
         """Look the text words never seen before up in the trie (by comparison key)."""
-        index, key = self._index, self._key
+        index, key, keys = self._index, self._key, self._keys
         for w in new:
-            node, skip = index.get(key(w) if key else w), 0
+            if key is None:
+                k = w
+            else:
+                k = keys[w] = key(w)
+            node, skip = index.get(k), 0
             if node is None and len(w) > 3 and w[0] in _PROCLITICS and not w.isascii():
                 node, skip = index.get(w[1:]), 1  # Arabic "wa-", "fa-", "bi-", "li-" glued to a name
             if node is not None:
-                self._first[w] = (node, skip, len(node) > (_VALUES in node))
+                self._first[w] = (node, skip, len(node) > (_VALUES in node), node.get(_VALUES))
                 self._next_words[w] = _next_words(node)
         self._seen |= new
 
-    def _longest(self, toks: "Tokens", start: int, end: int, node: dict, accept, child: dict, nxt: tuple[str, int, int]):
-        """The longest accepted phrase starting at `start` (its first token ends at `end`; the
-        next token, `nxt` = Tokens.next_token, leads to trie node `child`). The tokens are read
-        from the text's Tokens (a word after a space read here, as in `find`), and after a
-        punctuation mark (no piece of them) by _NEXT_TOKEN. No token is read after a leaf of the
-        trie (a node that holds values only: every other node leads to a value): no longer
-        phrase goes on there."""
-        ends, key, folded = [(end, node[_VALUES])] if _VALUES in node else [], self._key, toks.folded
+    def _longest(self, toks: "Tokens", start: int, end: int, vals: list | None, accept, child: dict,
+                 nxt: tuple[str, int, int]):
+        """The longest accepted phrase starting at `start` (its first token ends at `end`, the values
+        of that token alone: `vals`; the next token, `nxt` = Tokens.next_token, leads to trie node
+        `child`). The tokens are read from the text's Tokens (a word after a space read here, as in
+        `find`), and after a punctuation mark (no piece of them) by _NEXT_TOKEN. No token is read
+        after a leaf of the trie (a node that holds values only: every other node leads to a
+        value): no longer phrase goes on there."""
+        ends, key, keys, folded = [(end, vals)] if vals is not None else [], self._key, self._keys, toks.folded
         node, end, j, pieces = child, nxt[1], nxt[2], toks.pieces
         while True:
             vals = node.get(_VALUES)
@@ -282,7 +299,7 @@ class PhraseIndex:
                 if m is None:
                     break
                 w, after = m.group(1), m.end()
-            node = node.get(key(w) if key else w)
+            node = node.get((keys.get(w) or key(w)) if key else w)  # (a mark is in no text's words: keyed here)
             if node is None:
                 break
             end = after
@@ -359,7 +376,7 @@ class Tokens:
         pieces, padded, out = self.pieces, self._padded, []
         pos = 0
         needles = {w: " " + w + " " for w in found}  # (built once per word, not per occurrence)
-        for i in compress(range(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces
+        for i in compress(_indices(len(pieces)), map(found.__contains__, pieces)):  # a C loop over the pieces
             w = pieces[i]
             # Its offset: the next " w " of the padded text (every occurrence of a word of
             # `found` is taken in turn, so none lies between); a C search, where adding up the
@@ -385,6 +402,20 @@ class Tokens:
         if rest:
             return rest[0], end + len(seg) - len(rest) + 1, -1
         return (pieces[j], end + len(seg) + len(pieces[j]), j) if j < n else None
+
+
+def _indices(n: int) -> "list[int] | range":
+    """The ints 0 .. n - 1 (or more: `compress` stops at the end of its other iterable): a list kept
+    from text to text, as a range makes each int above 256 anew, for every piece, kept or not
+    (a range again for a very long text, so that the list stays small)."""
+    if n > len(_INDICES):
+        if n > 1 << 16:
+            return range(n)
+        _INDICES.extend(range(len(_INDICES), n))
+    return _INDICES
+
+
+_INDICES: list[int] = []
 
 
 class _NonWordToSpace(dict):

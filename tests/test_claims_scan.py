@@ -142,3 +142,53 @@ def test_a_pretest_keeps_the_starts_where_one_of_the_patterns_matches():
             kept = matching_starts(any_of(tuple(rxs)), text, everywhere)
             for rx in rxs:
                 assert [m.span() for m in finditer_at(rx, text, kept)] == [m.span() for m in rx.finditer(text)], text
+
+
+def test_piece_indices_are_the_ints_in_order():
+    """(Tokens' scan takes them from a list kept from text to text, or a range for a long text.)"""
+    from claims.text import _indices
+    for n in (0, 5, 300, 70, 1 << 16, (1 << 16) + 3, 1000):
+        assert list(_indices(n))[:n] == list(range(n))
+
+
+def _plain_tokens_before(folded, end, n=5):
+    """claims.learned._tokens_before as a walk over a regex's words (the plain form)."""
+    lo, out, nxt = max(0, end - 80), [], end
+    for a, b in reversed([m.span() for m in re.compile(r"[\w']+").finditer(folded, lo, end)]):
+        if folded[b:nxt].strip() or (a == lo and lo > 0 and (folded[lo - 1].isalnum() or folded[lo - 1] == "'")):
+            break
+        out.append((a, b))
+        nxt = a
+        if len(out) == n:
+            break
+    return out
+
+
+def _plain_tokens_before_bracket(folded, end):
+    """claims.learned._tokens_before_bracket as a walk over a regex's words (the plain form)."""
+    lo, out, nxt = max(0, end - 120), [], end
+    for a, b in reversed([m.span() for m in re.compile(r"[\w']+").finditer(folded, lo, end)]):
+        if folded[b:nxt].strip(" -\u00a0") or (a == lo and lo > 0):
+            break
+        out.append((a, b))
+        nxt = a
+        if len(out) == 10:
+            break
+    return out[::-1]
+
+
+def test_words_before_an_offset_are_those_a_walk_over_the_words_finds():
+    from claims.learned import _tokens_before, _tokens_before_bracket
+    rnd = random.Random(13)
+    vocab = ["Mouvement", "pour", "le", "salut", "de", "l'Azawad", "al", "x", "d'", "'", "é", "Qaïda", "\u0627\u0644",
+             "3", "_", "ab", "Macina", "Liberation", "Front", "the", "Nusratalislamwalmuslimin", "x" * 30]
+    gaps = [" ", " ", "  ", "-", " - ", "\u00a0", "\n", "\t", ", ", ".", "(", ""]
+    for i in range(3000):
+        some = (gaps, gaps[:6], [" ", "  ", "\n", "\t", "\u00a0"])[i % 3]  # (and long runs of words, no punctuation)
+        text = "".join(rnd.choice(vocab) + rnd.choice(some) for _ in range(rnd.randint(0, 40)))
+        starts = [m.start() for m in re.finditer(r"[\w']+", text)]  # (and a window that opens on a word, or inside one)
+        ends = {len(text), rnd.randint(0, len(text))} | {a + k + rnd.randint(0, 1) for a in rnd.sample(starts, min(3, len(starts)))
+                                                            for k in (80, 120)}
+        for end in (e for e in ends if e <= len(text)):
+            assert _tokens_before(text, end) == _plain_tokens_before(text, end), (text, end)
+            assert _tokens_before_bracket(text, end) == _plain_tokens_before_bracket(text, end), (text, end)

@@ -143,3 +143,85 @@ def test_is_abbreviation_as_the_plain_form():
         text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 6))) + "."
         for dot in range(len(text)):
             assert _is_abbreviation(text, dot) == _plain_is_abbreviation(text, dot), (text, dot)
+
+
+class _KeyedEachTime(dict):
+    """A PhraseIndex's `_keys` that calls the key function at each look-up (the plain form of
+    the kept keys)."""
+
+    def __init__(self, key):
+        super().__init__()
+        self.key = key
+
+    def __getitem__(self, w):
+        return self.key(w)
+
+    def get(self, w, default=None):
+        return self.key(w)
+
+    def __setitem__(self, w, k):
+        pass
+
+
+def test_keyed_phrase_index_reads_its_kept_keys_as_the_key_function_gives_them():
+    import random
+
+    from claims.text import PhraseIndex, Tokens, translit_key
+    phrases = ["Mourabitoun", "al Mourabitoun", "Katiba Macina", "Ansar Dine", "Ansar al-Sharia in Libya", "Islamic State",
+               "Islamic State Sahel", "Jamaat Nusrat al-Islam wal-Muslimin", "AQIM", "U.S. Army",
+               "Qaeda in the Islamic Maghreb", "Sahrawi", "Djihad"]
+    words = ["Murabitun", "mourabitoune", "Mourabitoun", "Macina", "Maccina", "Katiba", "Ansar", "dine", "Dinee", "al",
+             "el", "Sharia", "Shariaa", "in", "Libya", "Lybia", "Islamic", "Islamik", "State", "Sahel", "Jamaat", "Nusrat",
+             "Nousrat", "Islam", "wal", "Muslimin", "Mouslimin", "AQIM", "U.S.", "Army", "Qaeda", "the", "Maghreb",
+             "Sahraoui", "Sahrawi", "Jihad", "Djihad", "x", ",", ".", "al Murabitun", "Katiba Maccina", "Ansar Dinee",
+             "Qaeda in the Islamik Maghreb", "Islamic State Sahel", "Jamaat Nousrat al-Islam wal-Mouslimin"]
+    fast, plain = PhraseIndex(key=translit_key), PhraseIndex(key=translit_key)
+    plain._keys = _KeyedEachTime(translit_key)
+    for i, phrase in enumerate(phrases):
+        fast.add(phrase, i)
+        plain.add(phrase, i)
+    rnd = random.Random(11)
+    hits = 0
+    for _ in range(3000):
+        folded = fold("".join(rnd.choice(words) + rnd.choice([" ", " ", "  ", "\n", ", ", "-", ""])
+                              for _ in range(rnd.randint(0, 20))))
+        got = fast.find(folded, words=Tokens(folded))
+        assert got == plain.find(folded, words=Tokens(folded)), folded
+        hits += sum(e - s > 12 for s, e, _ in got)
+    assert hits > 300  # (phrases of several words do occur)
+
+
+def _no_leaves(node: dict) -> None:
+    """Give each leaf of a PhraseIndex trie a child that no token reaches ("\\x01": fold makes a
+    control character a space), so that the matcher walks on from it (_longest)."""
+    for k, child in list(node.items()):
+        if k != "\x00":
+            if len(child) == 1 and "\x00" in child:
+                child["\x01"] = {}
+            else:
+                _no_leaves(child)
+
+
+def test_a_phrase_of_two_tokens_ending_on_a_leaf_is_what_the_longest_walk_gives():
+    import random
+
+    from claims.text import PhraseIndex, Tokens, translit_key
+    phrases = ["Ansar", "Ansar Dine", "Katiba Macina", "Katiba Macina Sud", "Macina", "Gao", "Gao Region", "In Amenas", "In",
+               "Tin Zaouatine",
+               "U.S.", "U.S. Army", "al Qaeda", "Qaeda", "Qaeda in the Islamic Maghreb", "Bamako"]
+    words = ["Ansar", "Dine", "Sud", "Katiba", "Macina", "Gao", "Region", "In", "in", "Amenas", "Tin", "Zaouatine", "U.S.", "Army",
+             "al", "Qaeda", "the", "Islamic", "Maghreb", "Bamako", "x", ",", "."]
+    rnd = random.Random(12)
+    for key in (None, translit_key):
+        fast, plain = PhraseIndex(key=key), PhraseIndex(key=key)
+        for i, phrase in enumerate(phrases):
+            fast.add(phrase, i)
+            fast.add(phrase, i + 100)
+            plain.add(phrase, i)
+            plain.add(phrase, i + 100)
+        _no_leaves(plain._index)
+        for _ in range(2000):
+            folded = fold("".join(rnd.choice(words) + rnd.choice([" ", " ", "  ", "\n", ", ", "-", ""])
+                                  for _ in range(rnd.randint(0, 16))))
+            for accept in (None, lambda s, e, v: (s + e + v) % 3 != 0, lambda s, e, v: v >= 100, lambda s, e, v: (s + e) % 3):
+                assert fast.find(folded, accept, Tokens(folded)) == plain.find(folded, accept, Tokens(folded)), folded
