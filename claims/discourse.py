@@ -74,6 +74,19 @@ _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,80}\]")
 _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014]\s")
 
 
+@lru_cache(maxsize=1 << 10)
+def _whole_words_rx(words: tuple[str, ...]) -> re.Pattern:
+    """`\\b(?:w1|w2|...)\\b` for `words`, in their order, written to open on each word's first
+    character, `w(?<!\\ww)...`, where all of them are word characters: the same matches (\\b before a
+    word character is a character before it that is no word character, or none at all), but a pattern
+    that opens on \\b is tried at every offset of a text, one that opens on characters only where one
+    of them is, and one that opens on a single word is found by a fast string search."""
+    if all(re.match(r"\w", w) for w in words):
+        return re.compile("(?:" + "|".join(f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+                          + r")\b")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 _START = attrgetter("start")
 _FIRST = itemgetter(0)
 
@@ -262,8 +275,8 @@ class Analyzer:
         self.anaphor_g_probe = tuple(sorted((w for w in self.anaphor_g if not any(o != w and o in w for o in self.anaphor_g)),
                                             key=lambda w: (w != "group", w)))
         self.anaphor_p = set(voc.words("common", "anaphor_person"))
-        self.group_anaphor_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
-            self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))) + r")\b")
+        # the words that _group_anaphors looks for (a regex of those of them a sentence holds: _whole_words_rx)
+        self.group_anaphor_words = tuple(sorted(self.anaphor_g | set(voc.words("common", "anaphor_unit")), key=len, reverse=True))
         # an agent noun's group named by an anaphor: "fighters of the group", "des combattants de l'organisation"
         self.agent_of_rx = re.compile(r"\s+(?:(?:of|from)\s+the|du|de\s+la|de\s+l')\s*(" + anaphors + r")\b")
         self.formed_here = None  # (sent, mem, before) -> the group a merger before `before` forms (claims.mergers)
@@ -344,8 +357,7 @@ class Analyzer:
         cands = self._mention_cands(sent)
         taken = [(c.start, c.end) for c in cands]
         starts, ends, words = sent.toks
-        for i in compress(range(len(words)), map(self.cand_words.__contains__, words)):  # (a C loop over the tokens)
-            s, e, w = starts[i], ends[i], words[i]
+        for s, e, w in compress(zip(starts, ends, words), map(self.cand_words.__contains__, words)):  # (a C loop over the tokens)
             if _in_spans(s, taken):
                 continue
             c = self._word_cand(sent, s, e, w)
@@ -361,14 +373,14 @@ class Analyzer:
         "members of X" (owned), X. A mention's candidate lies within _BEFORE_REACH characters before
         it and _AFTER_REACH after it."""
         cands: list[Cand] = []
-        low = sent.low
+        low, agent = sent.low, self.agent
         for m in sent.mentions if ments is None else ments:
             after = _AFTER.match(low, m.end, m.end + _AFTER_REACH)
-            if after and (after.group(1) in self.agent or (
-                    after.group(2) in self.agent and not after.group(1).endswith("ed"))):
-                end = after.end(1) if after.group(1) in self.agent else after.end(2)
-                cands.append(Cand(m.start, end, "owned", m))
-                continue
+            if after:
+                first, second = after.groups()
+                if first in agent or (second in agent and not first.endswith("ed")):
+                    cands.append(Cand(m.start, after.end(1) if first in agent else after.end(2), "owned", m))
+                    continue
             window = low[max(0, m.start - _BEFORE_REACH):m.start]
             before = _owner_before(window, self.owner_heads)
             if before:
@@ -468,10 +480,13 @@ class Analyzer:
 
     def subject_cand(self, sent: Sent, pos: int) -> Cand | None:
         """The candidate acting at `pos` (nearest to its left, in the same clause)."""
+        paren = None  # the sentence's parentheticals (often none: no test then), read where a candidate is
         for c in reversed(sent.cands):
             if c.end > pos:
                 continue
-            if sent.in_paren(c.start) and not sent.in_paren(pos):
+            if paren is None:
+                paren = sent.paren
+            if paren and _in_spans(c.start, paren) and not _in_spans(pos, paren):
                 continue
             if self._stop_between(sent, c.end, pos):
                 return None
@@ -698,8 +713,11 @@ class Analyzer:
             return []
         if sent._cands is not None:
             return [c for c in sent._cands if c.kind == "anaphor" and not c.person]
-        # (the regex matches whole words: those of `anaphor_group` among them are the ones it alone would match)
-        found = [(m.start(), m.end(), m.group()) for m in self.group_anaphor_rx.finditer(low)]
+        # (the regex matches whole words: those of `anaphor_group` among them are the ones it alone would match;
+        # the words the sentence lacks cannot match: the alternation of those it holds, one at least (the probe's),
+        # finds the same words, often by a plain string search for the one word held)
+        present = tuple(filter(low.__contains__, self.group_anaphor_words))
+        found = [(m.start(), m.end(), m.group()) for m in _whole_words_rx(present).finditer(low)]
         ments = sent.mentions
         if not any(w in self.anaphor_g and not any(m.start <= s < m.end for m in ments) for s, _, w in found):
             return []
@@ -740,22 +758,29 @@ class Analyzer:
                 elif kind == "person":
                     person = m
             if named:
+                units = self._units  # (is_unit's answers, read here first: a call for each name costs more)
                 for m in reversed(named):
-                    if self.is_unit(m):
+                    unit = units.get((m.text, m.name))
+                    if unit is None:
+                        unit = self.is_unit(m)
+                    if unit:
                         mem.last_unit = ref_of(m)
                         break
                 groups = list(starmap(_ref, map(_REF_ARGS, named)))  # (ref_of, without a call for each)
             if person is not None:
                 mem.last_person, mem.last_person_at = ref_of(person), index
-        for got in anaphors:
-            if got and got.id not in {g.id for g in groups}:
-                groups.insert(0, got)
+        if anaphors:
+            for got in anaphors:
+                if got and got.id not in {g.id for g in groups}:
+                    groups.insert(0, got)
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
             mem.recent_groups = recent + list(zip(repeat(index), groups))
             mem.prev_first_group = groups[0]
         else:
             mem.prev_first_group = None
+        if not places:
+            return
         # (of the towns and countries, the last one alone is kept: one reversed scan, to the last town)
         country = False
         for p in reversed(places):

@@ -122,3 +122,28 @@ def test_group_anaphors_skip_only_far_mentions():
         assert [(c.start, c.end, c.word) for c in got] == [(c.start, c.end, c.word) for c in want], text
         seen += bool(want)
     assert seen > 500
+
+
+def test_whole_words_rx_finds_what_the_plain_alternation_finds():
+    """_whole_words_rx (its words opening the pattern, a word boundary after their first character),
+    and the alternation of only the words a text holds (_group_anaphors), against the plain
+    `\\b(?:w1|w2|...)\\b` of every word, on random texts of those words, parts of them, other
+    scripts, digits, "_" and punctuation."""
+    import re
+    from claims.discourse import _whole_words_rx
+    an = Analyzer(KnowledgeBase(entities={}), vocab("fr"))
+    words = an.group_anaphor_words + ("group", "groups", "katibat", "l'organisation", "-brigade", "armed group")
+    pieces = list(words) + ["rou", "x", "_", "2", "é", "ü", "\u0645", "\u4e2d", "'", "-", ",", "(", "s", "é" + "groupe"]
+    seps = [" ", " ", "", "", "\n", "\u00a0", "'", "-"]
+    rnd = random.Random(12)
+    hits = 0
+    for _ in range(6000):
+        alts = tuple(sorted(rnd.sample(words, rnd.randint(1, 6)), key=len, reverse=True))
+        text = "".join(rnd.choice(pieces) + rnd.choice(seps) for _ in range(rnd.randint(0, 12)))
+        want = [m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, alts)) + r")\b", text)]
+        assert [m.span() for m in _whole_words_rx(alts).finditer(text)] == want, (alts, text)
+        present = tuple(filter(text.__contains__, alts))
+        if present:
+            assert [m.span() for m in _whole_words_rx(present).finditer(text)] == want, (alts, text)
+        hits += bool(want)
+    assert hits > 1000
