@@ -758,21 +758,16 @@ class Analyzer:
                 elif kind == "person":
                     person = m
             if named:
-                units = self._units  # (is_unit's answers, read here first: a call for each name costs more)
                 for m in reversed(named):
-                    unit = units.get((m.text, m.name))
-                    if unit is None:
-                        unit = self.is_unit(m)
-                    if unit:
+                    if self.is_unit(m):
                         mem.last_unit = ref_of(m)
                         break
                 groups = list(starmap(_ref, map(_REF_ARGS, named)))  # (ref_of, without a call for each)
             if person is not None:
                 mem.last_person, mem.last_person_at = ref_of(person), index
-        if anaphors:
-            for got in anaphors:
-                if got and got.id not in {g.id for g in groups}:
-                    groups.insert(0, got)
+        for got in anaphors:
+            if got and got.id not in {g.id for g in groups}:
+                groups.insert(0, got)
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
             mem.recent_groups = recent + list(zip(repeat(index), groups))
