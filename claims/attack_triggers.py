@@ -24,7 +24,7 @@ from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
 from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
-from claims.vocab import Vocab, by_first_letter, elided, phrase_pattern, word_opening
+from claims.vocab import Vocab, elided, letter_branches, phrase_pattern, word_opening
 
 
 class AttackTriggers:
@@ -518,8 +518,7 @@ _LEAD = re.compile(r"\w+")
 def _lead_pattern(leads: frozenset) -> re.Pattern:
     """" w" for each word w of `leads` with a blank after it (in blanked text: see _lead_starts);
     the words grouped by first letter (the engine tries one group per blank, not every word)."""
-    groups = by_first_letter(sorted(map(re.escape, leads)))
-    return re.compile(" (" + "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")(?= )") if leads else (
+    return re.compile(" (" + "|".join(letter_branches(sorted(map(re.escape, leads)))) + ")(?= )") if leads else (
         re.compile(r"(?!x)x"))
 
 

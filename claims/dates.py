@@ -19,15 +19,13 @@ from functools import lru_cache
 
 from claims.numbers import NUMBER_WORDS
 from claims.scan import BLANK_NON_WORD_BYTES, any_of, finditer_at, matching_starts, window_bounds, window_starts
-from claims.vocab import after_no_word, by_first_letter, word_opening
+from claims.vocab import after_no_word, letter_branches, word_opening
 
 
 def _alternation(names) -> str:
-    """`n1|n2|...` (names of letters) written one group per first letter, `a(?:pril|vril)|m(?:ay|...)`:
-    where none of the names opens, the engine tests each group's letter, not each name. Two names
-    with different first letters cannot match at the same offset, so only their order within a
-    group matters (kept): the same test, the same matches."""
-    return "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(list(names)).items())
+    """`n1|n2|...` (names of letters) written one group per first letter, `a(?:pril|vril)|m(?:ay|...)`
+    (claims.vocab.letter_branches): the same matches."""
+    return "|".join(letter_branches(list(names)))
 
 
 MONTHS = {

@@ -24,7 +24,7 @@ from claims.kb import KnowledgeBase
 from claims.model import EntityRef
 from claims.places import PlaceMention
 from claims.dates import DateMention
-from claims.vocab import Vocab
+from claims.vocab import Vocab, word_opening
 
 GENERIC = EntityRef(id=None, name="<generic>", text="")
 ACTOR_KINDS = ("group", "person")
@@ -76,14 +76,12 @@ _DASH_ASIDE = re.compile(r"\s[\u2013\u2014]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2
 
 @lru_cache(maxsize=1 << 10)
 def _whole_words_rx(words: tuple[str, ...]) -> re.Pattern:
-    """`\\b(?:w1|w2|...)\\b` for `words`, in their order, written to open on each word's first
-    character, `w(?<!\\ww)...`, where all of them are word characters: the same matches (\\b before a
-    word character is a character before it that is no word character, or none at all), but a pattern
+    """`\\b(?:w1|w2|...)\\b` for `words`, in their order, written to open on their first letters
+    (claims.vocab.word_opening) where each opens on a letter or digit: the same matches, but a pattern
     that opens on \\b is tried at every offset of a text, one that opens on characters only where one
-    of them is, and one that opens on a single word is found by a fast string search."""
-    if all(re.match(r"\w", w) for w in words):
-        return re.compile("(?:" + "|".join(f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}" for w in words)
-                          + r")\b")
+    of them is."""
+    if all(w[:1].isalnum() for w in words):
+        return re.compile(word_opening([re.escape(w) for w in words]) + r"\b")
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 

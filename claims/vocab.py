@@ -55,7 +55,7 @@ def compile_union(*lists) -> re.Pattern:
     every offset)."""
     groups = []
     for phrases in lists:
-        groups += [g + _PHRASE_END for g in _letter_groups(_longest_first(phrases))]  # (an empty list matches nothing)
+        groups += [g + _PHRASE_END for g in letter_branches(_longest_first(phrases), _NOT_AFTER_WORD)]  # (an empty list matches nothing)
     return re.compile("|".join(groups) if groups else r"(?!x)x")
 
 
@@ -67,12 +67,17 @@ def after_no_word(pats: list[str]) -> str:
     at every offset), and a letter inside a word fails on one lookbehind. Two phrases with
     different first letters cannot match at the same offset, so their order within a group
     is all that matters (kept)."""
-    return "|".join(_letter_groups(pats))
+    return "|".join(letter_branches(pats, _NOT_AFTER_WORD))
 
 
-def _letter_groups(pats: list[str]) -> list[str]:
-    r"""The branches of `after_no_word`: `a(?<![\w']a)(?:...)`, one per first letter."""
-    return [c + _NOT_AFTER_WORD.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(pats).items()]
+def letter_branches(alts, guard: str = "") -> list[str]:
+    """The alternatives `alts` (patterns) as one branch per first character, `a<guard>(?:lt1|lt2|...)`
+    (by_first_letter's groups; `guard`, formatted with that character, what follows it: a lookbehind
+    such as after_no_word's). Two alternatives with different first characters cannot match at the
+    same offset, so only their order within a branch matters (kept): joined by "|", the branches match
+    what `alt1|alt2|...` matches, but where none opens the engine tests one character per branch, not
+    each alternative."""
+    return [c + guard.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(alts).items()]
 
 
 def word_opening(alts) -> str:
@@ -85,10 +90,11 @@ def word_opening(alts) -> str:
     it saves a quarter or so. (Several alternations with their own tails are one call, each tail
     written into its alternatives: the engine finds the first letters of a pattern that opens on
     one group, not of an alternation of groups.)"""
+    alts = list(alts)
     groups = by_first_letter(alts)
     if "" in groups or any(r[:1] in ("*", "+", "?", "{") for rest in groups.values() for r in rest):
         raise ValueError(f"word_opening: {alts!r}: each must open on a letter or digit (unquantified)")
-    return "(?:" + "|".join(c + _NOT_AFTER_WORD_CHAR.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
+    return "(?:" + "|".join(letter_branches(alts, _NOT_AFTER_WORD_CHAR)) + ")"
 
 
 _NOT_AFTER_WORD_CHAR = r"(?<!\w{})"
