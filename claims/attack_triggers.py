@@ -24,7 +24,7 @@ from claims.numbers import casualties, parse_number
 from claims.patterns import RelationPatterns
 from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
-from claims.vocab import Vocab, elided, letter_branches, phrase_pattern, word_opening
+from claims.vocab import Vocab, elided, letter_branches, phrase_leads, phrase_pattern, word_opening
 
 
 class AttackTriggers:
@@ -500,19 +500,11 @@ _SUPERLATIVE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?les\s+(?:plus|pires)\b")
 
 
 def _leads(phrases: list[str]) -> frozenset | None:
-    """The first word (run of word characters) of each phrase, which a match of the phrase's
-    pattern opens on, whole: None where a phrase opens on no word character or its first word
-    is starred ("kill*": any word that opens so)."""
-    out = set()
-    for p in phrases:
-        m = _LEAD.match(p)
-        if m is None or p.startswith("*", m.end()):
-            return None
-        out.add(m.group())
-    return frozenset(out)
-
-
-_LEAD = re.compile(r"\w+")
+    """The first word of each phrase, which a match of the list's pattern opens on, whole
+    (claims.vocab.phrase_leads): None where a phrase opens on no word character or its first
+    word is starred ("kill*": any word that opens so)."""
+    leads = phrase_leads(phrases)
+    return None if leads is None or leads[1] else leads[0]
 
 
 def _lead_pattern(leads: frozenset) -> re.Pattern:

@@ -16,7 +16,7 @@ from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
 from claims.scan import finditer_at
-from claims.vocab import Vocab, after_no_word, by_first_letter, compile_union
+from claims.vocab import Vocab, after_no_word, by_first_letter, compile_union, phrase_leads
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
 _COORDINATORS = frozenset({"and", "et"})
@@ -96,27 +96,6 @@ def _pledge_opening(verbs: list[str], nouns: list[str], any_noun: str) -> str:
             [rf"(?:{'|'.join(ns[c])})"] if c in ns else [])
         branches.append(rf"{c}(?:(?<![\w']{c})|(?<=\bd'{c}))(?:{'|'.join(parts)})")
     return "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
-
-
-def phrase_leads(*lists: list[str]) -> tuple[frozenset, tuple[str, ...]] | None:
-    """The words a match of a pattern built on these phrase lists opens on (see `finditer_led`): the
-    first word (run of word characters) of each phrase, whole, and where that first word is starred
-    ("pledge*": any word that opens so) its letters, as a prefix. None where a phrase opens on no
-    word character."""
-    whole, prefixes = set(), set()
-    for phrases in lists:
-        for p in phrases:
-            p = p.strip()
-            if not p:
-                continue  # (a blank phrase is no branch of the pattern)
-            m = _LEAD.match(p)
-            if m is None:
-                return None
-            (prefixes if p.startswith("*", m.end()) else whole).add(m.group())
-    return frozenset(whole), tuple(sorted(prefixes))
-
-
-_LEAD = re.compile(r"\w+")
 
 
 def lead_starts(leads: tuple[frozenset, tuple[str, ...]], sent: Sent) -> list[int]:

@@ -31,6 +31,27 @@ def phrase_pattern(phrase: str) -> str:
     return body + (r"\w*" if star else "")
 
 
+def phrase_leads(*lists: list[str]) -> tuple[frozenset, tuple[str, ...]] | None:
+    """The words a match of a pattern built on these phrase lists (phrase_pattern, blank phrases left
+    out) opens on: the first word (run of word characters) of each phrase, whole, and where that first
+    word is starred ("pledge*": any word that opens so) its letters, as a prefix. None where a phrase
+    opens on no word character. (claims.patterns.finditer_led, claims.attack_triggers)"""
+    whole, prefixes = set(), set()
+    for phrases in lists:
+        for p in phrases:
+            p = p.strip()
+            if not p:
+                continue  # (a blank phrase is no branch of the pattern)
+            m = _LEAD.match(p)
+            if m is None:
+                return None
+            (prefixes if p.startswith("*", m.end()) else whole).add(m.group())
+    return frozenset(whole), tuple(sorted(prefixes))
+
+
+_LEAD = re.compile(r"\w+")
+
+
 _PHRASE_END = r"(?:(?<=')|(?![\w]))"  # a phrase ends before no word character, or on an apostrophe
 
 
