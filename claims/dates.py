@@ -200,7 +200,7 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
             matches = rx.finditer(folded)
         else:
             if anchor not in starts:
-                starts[anchor] = _starts(folded, anchor, anchors, pretests.get(anchor))
+                starts[anchor] = _starts(folded, anchor, anchors, pretests.get(anchor), taken)
             matches = finditer_at(rx, folded, starts[anchor])
         for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -226,16 +226,26 @@ def find_dates(folded: str, published: date | None = None, context_year: int | N
     return found
 
 
-def _starts(folded: str, anchor: str, anchors: dict[str, list[int]], pretest: re.Pattern | None) -> list[int]:
+def _starts(folded: str, anchor: str, anchors: dict[str, list[int]], pretest: re.Pattern | None,
+            taken: list[tuple[int, int]]) -> list[int]:
     """The offsets that the patterns of `anchor` are tried at (see _ANCHORS): the anchors themselves,
     or the word starts in their windows (claims.scan.window_starts); where several patterns are, only
-    those that one of them matches at (their pre-test)."""
+    those that one of them matches at (their pre-test). Of the years (_YEAR_ENDED), not those that a
+    date found before holds (`taken`)."""
+    held = anchors[anchor[5:] if anchor in _WORDS_BEFORE else anchor]
+    if taken and anchor in _YEAR_ENDED:
+        held = [a for a in held if not any(s <= a < e for s, e in taken)]
     if anchor in _WORDS_BEFORE:
-        held = anchors[anchor[5:]]
         held = window_starts(folded, held, window_bounds(folded, held, _WORDS_BEFORE[anchor]))
-    else:
-        held = anchors[anchor]
     return held if pretest is None else matching_starts(pretest, folded, held)
+
+
+# The anchors whose patterns (y_bare, y) each end on the written year they hold, the only digits in
+# the match (before it: a preposition, words): a match that holds a year inside a date found
+# before overlaps that date and is dropped, and it overlaps no match that holds another year (two
+# matches that overlap end on the same year, so each year's match is the one at its first start).
+# The windows of such years need no search: the dates found are the same.
+_YEAR_ENDED = ("years", "near years")
 
 
 _WEEKDAY_GAP = re.compile(r"[\s,(]*(?:the\s+|le\s+)?")

@@ -376,3 +376,20 @@ def test_names_by_first_letter_match_as_the_plain_alternation():
             for p in range(len(text) + 1):
                 m, want = grouped.match(text, p), plain.match(text, p)
                 assert (m and (m.span(), m.groupdict())) == (want and (want.span(), want.groupdict())), (text, p)
+
+
+def test_years_inside_dates_found_before_need_no_search(monkeypatch):
+    """find_dates does not search the windows of the years that a date found before holds
+    (claims.dates._YEAR_ENDED): the same dates as when it searches them, on random text."""
+    import random
+
+    import claims.dates as dates
+    words = ["in", "on", "since", "early", "late", "the", "end", "first", "second", "half", "of", "de", "en", "le", "by",
+             "summer", "ete", "2014", "2015", "1999", "2013s", "20145", "may", "june", "juin", "september", "sept.", "mars",
+             "13", "21st", "3", "to", "et", "24", ",", "that", "year", "last", "this", "dernier", "x", "é", "$", "."]
+    rnd = random.Random(8)
+    texts = ["".join(rnd.choice(words) + rnd.choice([" ", " ", ", ", "", "  "]) for _ in range(rnd.randint(1, 14)))
+             for _ in range(4000)]
+    fast = [find_dates(t, date(2016, 5, 1), 2012) for t in texts]
+    monkeypatch.setattr(dates, "_YEAR_ENDED", ())
+    assert [find_dates(t, date(2016, 5, 1), 2012) for t in texts] == fast
