@@ -31,6 +31,7 @@ from claims.numbers import NUM, NUMBER_WORDS, casualties
 from claims.patterns import Draft
 from claims.places import Gazetteer, PlaceMention
 from claims.sites import Sites
+from claims.vocab import word_opening
 
 
 def frame_dates(sent: Sent, trig: tuple[int, int, str], lo: int, b: int, line, reference: set) -> tuple[list, Lapse | None]:
@@ -171,12 +172,24 @@ def frame_places(sent: Sent, lo: int, b: int) -> list[PlaceMention]:
         if p.kind == "place":
             if out and out[-1].kind in ("far", "road") and _ROUTE_NEXT.fullmatch(low, out[-1].end, p.start):
                 p = p._replace(kind=out[-1].kind)  # "from Gao to Ansongo", "the road from Gao to Ansongo"
-            elif (m := _ROUTE_BEFORE.search(low, max(0, p.start - 40), p.start)) is not None:
-                p = p._replace(kind="road" if m.group("road") else "far")
+            elif _may_close_route(low, max(0, p.start - 40), p.start) and (
+                    m := _ROUTE_BEFORE.search(low, max(0, p.start - 40), p.start)) is not None:
+                p = p._replace(kind="road" if m.group().startswith(_ROADS) else "far")
             elif p.canonical in seats and _seat(low, p):
                 p = p._replace(kind="far")
         out.append(p)
     return out
+
+
+def _may_close_route(low: str, lo: int, at: int) -> bool:
+    """False where no match of _ROUTE_BEFORE can end `low[lo:at]`: it closes on one of _ROUTE_LAST, then white
+    space and an optional "the". (A test of the window's end only, where a search of that pattern, anchored at
+    the end, tries every offset of the window; before most places none of these words stands.)"""
+    head = low[lo:at]
+    last = head.rstrip()
+    if last.endswith("the"):  # (no word of _ROUTE_LAST ends on "the": it can only be the article)
+        last = last[:-3].rstrip()
+    return last.endswith(_ROUTE_LAST)
 
 
 def _seat(low: str, p: PlaceMention) -> bool:
@@ -347,14 +360,31 @@ _EARLIER = re.compile(r"\b(?P<n>\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")\s+(?P
 _SUBJECT_GAP = re.compile(r"(?:l'|[\w'-]+\s+){0,6}")  # "two days after al qaeda linked fighters |stormed"
 _MODIFIERS = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 _COMPLEMENT = re.compile(r"\s*(?:(?:de|du|d'|of)\s*)?")
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|selon|d'apres)\s+$")  # "according to Paris": a source, no site
-# a town named as where the victims came from or went to (not the site), or where a road leads ("road")
-_ROUTE_BEFORE = re.compile(r"(?:\b(?:(?:coming|returning|travell?ing|heading|driving|fleeing|bound|back|en\s+route|"
-                           r"on\s+(?:the|their|his|her|its)\s+way)\s+(?:from|to|for|towards?)|leaving|left|quitte|quittant|"
-                           r"(?:en\s+provenance|a\s+destination|de\s+retour|rentrai(?:t|ent)|rentrant|revenai(?:t|ent)|revenant|"
-                           r"venai(?:t|ent)|venant|partis?|se\s+rend(?:ait|aient|ant)|allant|en\s+direction)\s+(?:de|d'|du|a|au|vers|pour))"
-                           r"|(?P<road>\b(?:road|highway|route)\s+(?:from|to|linking|de|d'|du|vers|reliant)))"  # "on the road to Gao"
-                           r"\s*(?:the\s+)?$")
+
+
+def _then(openers, words) -> list[str]:
+    r"""The pattern `opener\s+(?:w1|w2|...)` of each opener, `words` the w's."""
+    return [o + r"\s+(?:" + "|".join(words) + ")" for o in openers]
+
+
+# (the patterns searched before each place, or over the frame, open on their first letters: see claims.vocab.word_opening)
+_SOURCE_BEFORE = re.compile(word_opening([r"according\s+to", "selon", "d'apres"]) + r"\s+$")  # "according to Paris": a source, no site
+# a town named as where the victims came from or went to (not the site), or where a road leads ("road"): a word
+# of motion or a road, then the word of its way ("returning from", "en provenance de", "on the road to Gao")
+_TOWARDS = ("from", "to", "for", "towards", "toward")
+_VERS = ("de", "d'", "du", "a", "au", "vers", "pour")
+_ROADS = ("road", "highway", "route")
+_ROAD_TO = ("from", "to", "linking", "de", "d'", "du", "vers", "reliant")
+_LEAVING = ("leaving", "left", "quitte", "quittant")
+_ROUTE_BEFORE = re.compile(word_opening(
+    _then(("coming", "returning", r"travell?ing", "heading", "driving", "fleeing", "bound", "back", r"en\s+route",
+           r"on\s+(?:the|their|his|her|its)\s+way"), _TOWARDS)
+    + list(_LEAVING)
+    + _then((r"en\s+provenance", r"a\s+destination", r"de\s+retour", r"rentrai(?:t|ent)", "rentrant", r"revenai(?:t|ent)", "revenant",
+             r"venai(?:t|ent)", "venant", r"partis?", r"se\s+rend(?:ait|aient|ant)", "allant", r"en\s+direction"), _VERS)
+    + _then(_ROADS, _ROAD_TO))  # (a match that opens on a word of _ROADS: kind "road")
+    + r"\s*(?:the\s+)?$")
+_ROUTE_LAST = tuple(dict.fromkeys(_TOWARDS + _LEAVING + _VERS + _ROAD_TO))  # the words a match of _ROUTE_BEFORE closes on
 _ROUTE_NEXT = re.compile(r"\s+(?:to|towards|for|and|a|vers|pour|et)\s+")  # "from Gao |to| Ansongo"
 _SEAT_BEFORE = re.compile(r"\b(?:authorities|officials|government|leaders|rulers|junta|regime|autorites|responsables|gouvernement|pouvoir|"
                           r"junte|dirigeants|officiels)\s+(?:in|of|from|de|d'|a)\s*$")
@@ -369,9 +399,9 @@ _TO_AFTER = re.compile(r"\s+(?:to|a)\s+[a-z]")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|to|from|of|on|a|au|aux|de|d'|du|dans|pres|vers|sur|contre|entre|par|by|with|avec)\s*$")
 # the frame's country's capital as the site: "in the heart of the capital", "dans la capitale"; not "the
 # capital of Borno state", "the capital region", "50 km from the capital", "la capitale economique"
-_IN_THE_CAPITAL = re.compile(r"\b(?:in|inside|into|dans)\s+(?:the\s+(?:heart|centre|center)\s+of\s+|le\s+(?:coeur|centre)\s+de\s+)?"
+_IN_THE_CAPITAL = re.compile(word_opening(["in", "inside", "into", "dans"]) + r"\s+(?:the\s+(?:heart|centre|center)\s+of\s+|le\s+(?:coeur|centre)\s+de\s+)?"
                              r"(?:the|la)\s+capital(?:e)?\b(?![\s,]+(?:of|region|city\s+of|de|du|d'|des|economique|regionale)\b)")
-_COORD_CUE = re.compile(r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s")
+_COORD_CUE = re.compile(word_opening(["and", r"as\s+well\s+as", r"along\s+with", "et", r"ainsi\s+que"]) + r"\s")
 _CHAIN = re.compile(r"(?P<gap>\s*,[^,;:()\u2013\u2014]{1,70}(?=,))?\s*(?:,\s*)?(?P<conj>and|as\s+well\s+as|along\s+with|ainsi\s+qu(?:e|')|et|,)\s*"
                     # the verb's object again, its verb left out: "killed 14 soldiers in A and five civilians in B"
                     r"(?:(?P<obj>(?:" + NUM + r")\s+(?:[\w-]+\s+){0,2}?)(?=(?:in|at|near|a|au|aux|dans|pres\s+de)\s))?"

@@ -26,27 +26,36 @@ _RELATIVE = re.compile(
 _RELATIVE_TAILS = ((("of", "the"), "country"), (("du",), "pays"))
 
 
-def _relative(folded: str):
+def _relative(folded: str, words: set[str] | None = None):
     """`_RELATIVE.finditer(folded)`, searched only just before each tail ("of the country", "du
-    pays"): a match opens at most four words before its tail, so where the 80 characters before
-    the tail hold six words or more, the search starts there (else where the previous match ended)."""
+    pays"; see _tails, `words`): a match opens at most four words before its tail, so where the 80
+    characters before the tail hold five words or more, the search starts after the fifth last (else
+    where the previous match ended)."""
     pos = 0
-    for start, end in _tails(folded):
+    for start, end in _tails(folded, words):
         lo = max(pos, start - 80)
-        if len(folded[lo:start].split()) < 6:
-            lo = pos
+        head = folded[lo:start].rsplit(None, _WORDS_BEFORE_TAIL)  # (those words apart, the text before them in head[0])
+        lo = lo + len(head[0]) if len(head) > _WORDS_BEFORE_TAIL else pos
         m = _RELATIVE.search(folded, lo, end + 1)  # one character more: the closing \b
         if m is not None:
             pos = m.end()
             yield m
 
 
-def _tails(folded: str) -> list[tuple[int, int]]:
+_WORDS_BEFORE_TAIL = 4  # the most words of a _RELATIVE match before its tail ("the far north east| of the country")
+
+
+def _tails(folded: str, words: set[str] | None = None) -> list[tuple[int, int]]:
     r"""The spans, in text order, of `of\s+the\s+country` and `du\s+pays` in `folded` (no word boundary
     tested, as a regex of them would not): each last word is found by str.find (a regex scan would
-    try every "o" and "d"), then the words before it are read backwards over white space."""
+    try every "o" and "d"), then the words before it are read backwards over white space. `words`:
+    the words of the text (its Tokens' `uniq`), where given: a last word that is none of them is
+    not looked for (a match of _RELATIVE closes on the whole word, after white space: no match
+    ends at a tail inside a longer word, "the countryside")."""
     out = []
     for before, last in _RELATIVE_TAILS:
+        if words is not None and last not in words:
+            continue
         at = folded.find(last)
         while at >= 0:
             start = _words_before(folded, at, before)
@@ -137,7 +146,7 @@ class Gazetteer:
                 continue  # a GeoNames town only as a capitalised name, not inside an acronym run nor a person's name ("El Para")
             out.append(_new(PlaceMention, (s, e, surface, canon, country, kind)))
         relative = []
-        for m in _relative(folded):
+        for m in _relative(folded, toks.uniq):
             g = 1 if m.group(1) else 2
             relative.append(PlaceMention(m.start(g), m.end(g), text[m.start(g):m.end(g)], "", None, "relative"))
         if relative:  # (the index's matches come in text order: else nothing to sort)

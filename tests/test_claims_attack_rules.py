@@ -1168,3 +1168,66 @@ def test_claim_forms_skipped_without_a_claim_word_could_not_match(ex, lang):
             hits += 1
             assert any(c in low for c in agents.claim_cues), low
     assert hits > 500
+
+
+# ---- claims.attack_anchors: its patterns opened on first letters, and the end test before _ROUTE_BEFORE ----
+_PLAIN_ROUTE = (r"(?:\b(?:(?:coming|returning|travell?ing|heading|driving|fleeing|bound|back|en\s+route|"
+                r"on\s+(?:the|their|his|her|its)\s+way)\s+(?:from|to|for|towards?)|leaving|left|quitte|quittant|"
+                r"(?:en\s+provenance|a\s+destination|de\s+retour|rentrai(?:t|ent)|rentrant|revenai(?:t|ent)|revenant|"
+                r"venai(?:t|ent)|venant|partis?|se\s+rend(?:ait|aient|ant)|allant|en\s+direction)\s+(?:de|d'|du|a|au|vers|pour))"
+                r"|(?P<road>\b(?:road|highway|route)\s+(?:from|to|linking|de|d'|du|vers|reliant)))\s*(?:the\s+)?$")
+_PLAIN_ANCHORS = {
+    "_SOURCE_BEFORE": r"\b(?:according\s+to|selon|d'apres)\s+$",
+    "_IN_THE_CAPITAL": (r"\b(?:in|inside|into|dans)\s+(?:the\s+(?:heart|centre|center)\s+of\s+|le\s+(?:coeur|centre)\s+de\s+)?"
+                        r"(?:the|la)\s+capital(?:e)?\b(?![\s,]+(?:of|region|city\s+of|de|du|d'|des|economique|regionale)\b)"),
+    "_COORD_CUE": r"\b(?:and|as\s+well\s+as|along\s+with|et|ainsi\s+que)\s",
+}
+_ANCHOR_WORDS = ["returning", "from", "to", "towards", "toward", "the", "road", "route", "en", "highway", "linking", "leaving", "left",
+                 "quitte", "de", "d'", "du", "a", "au", "provenance", "revenait", "se", "rendaient", "vers", "on", "their", "way",
+                 "according", "selon", "d'apres", "in", "inside", "dans", "heart", "of", "capital", "capitale", "la", "le", "coeur",
+                 "and", "as", "well", "along", "with", "et", "ainsi", "que", "bathe", "x", "gao", "-", ",", "é", "l'", "xthe",
+                 "in the capital", "dans la capitale", "in the heart of the capital", "inside the capital region", "according to",
+                 "on the road to", "en provenance de", "on their way from", "as well as"]
+
+
+def _anchor_texts(n=4000, seed=11):
+    import random
+    rnd = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rnd.choice(_ANCHOR_WORDS) + rnd.choice([" ", " ", "  ", "", "\n", ", "]) for _ in range(rnd.randint(0, 12)))
+
+
+def test_anchor_patterns_opened_on_first_letters_match_their_plain_forms():
+    import re
+
+    from claims import attack_anchors as aa
+    for name, plain in _PLAIN_ANCHORS.items():
+        rx, plain_rx = getattr(aa, name), re.compile(plain)
+        found = 0
+        for text in _anchor_texts(n=1500):
+            for lo in (0, 3):
+                want = [(m.span(), m.group()) for m in plain_rx.finditer(text, lo)]
+                assert [(m.span(), m.group()) for m in rx.finditer(text, lo)] == want, (name, text)
+            for at in range(len(text) + 1):  # (as searched before a place: a window that ends there)
+                want, got = plain_rx.search(text, max(0, at - 16), at), rx.search(text, max(0, at - 16), at)
+                assert (got and got.span()) == (want and want.span()), (name, text, at)
+                found += want is not None
+        assert found > 200, name
+
+
+def test_route_end_test_and_road_words_give_the_plain_search():
+    """_may_close_route is False only where the plain pattern finds nothing; a match opening on a road word is the
+    plain pattern's "road" group."""
+    import re
+
+    from claims import attack_anchors as aa
+    plain, found = re.compile(_PLAIN_ROUTE), 0
+    for text in _anchor_texts(seed=12):
+        for at in range(len(text) + 1):
+            lo = max(0, at - 40)
+            want = plain.search(text, lo, at)
+            got = aa._ROUTE_BEFORE.search(text, lo, at) if aa._may_close_route(text, lo, at) else None
+            assert (got and (got.span(), got.group().startswith(aa._ROADS))) == (
+                want and (want.span(), want.group("road") is not None)), (text, at)
+            found += want is not None
+    assert found > 2000

@@ -36,6 +36,31 @@ def test_relative_place():
     assert found("in the north of the country") == [("north of the country", None, "relative")]
 
 
+_RELATIVE_PIECES = ["the far north east of the country", "the northern part of the country", "north of the country", "le nord du pays",
+                    "du pays", "of the country", "the", "far", "north", "east", "of", "country", "countryside", "du", "pays", "paysans",
+                    "le", "sud", "x", "xof the country", "bathe", "(", "-", ",", "\u00e9", "a b c d e"]
+
+
+def test_relative_places_are_those_a_plain_search_finds():
+    """_relative (searched before its tails only, from the fifth word before one, at the tails whose last word
+    is a word of the text) finds what `_RELATIVE.finditer` finds."""
+    import random
+
+    from claims.places import _RELATIVE, _relative
+    from claims.text import Tokens
+    rnd = random.Random(5)
+    spaces = [" ", " ", "  ", "", "\n", " " * 30, ", "]
+    found = 0
+    for _ in range(6000):
+        text = "".join(" ".join(w + rnd.choice(spaces[:4]) for w in rnd.choice(_RELATIVE_PIECES).split()) + rnd.choice(spaces)
+                       for _ in range(rnd.randint(0, 16)))
+        want = [m.span() for m in _RELATIVE.finditer(text)]
+        found += len(want)
+        assert [m.span() for m in _relative(text, Tokens(text).uniq)] == want, text
+        assert [m.span() for m in _relative(text)] == want, text
+    assert found > 3000
+
+
 def test_lower_case_word_is_not_a_place():
     assert found("the river niger") == []
 
