@@ -29,7 +29,7 @@ from claims.model import Claim, Evidence
 from claims.patterns import Draft, RelationPatterns, is_party, party_place
 from claims.places import Gazetteer
 from claims.sentences import sentence_bounds
-from claims.text import Tokens, fold
+from claims.text import fold_tokens
 from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
@@ -72,9 +72,9 @@ class Extractor:
             published = published.date()
         if lang == "ar" or is_arabic(text):
             return self.arabic.extract(text, published)
-        folded = fold(text)
+        toks = fold_tokens(text)  # (Tokens(fold(text)) in one go)
+        folded = toks.folded
         tools = self._tools.get(lang or guess_lang(folded)) or self._tools["en"]
-        toks = Tokens(folded)
         toks.share(self.matcher.first_words(toks) | self.gazetteer.first_words(toks)
                    | tools.any_trigger.first_words(toks.uniq) | (tools.names.heads & toks.uniq))
         starts, ends = sentence_bounds(text)

@@ -80,10 +80,24 @@ def _sparse_translate(text: str, table: dict[int, str], marked_table: bytes) -> 
     cost several times more."""
     if text.isascii():
         return text.translate(table)
+    split = _split_marks(text)
+    return None if split is None else _translate_split(split, table, marked_table)
+
+
+def _split_marks(text: str) -> tuple[bytes, str] | None:
+    """Non-ASCII `text` as `_sparse_translate` takes it: its ASCII bytes (a "?" for each non-ASCII
+    character) and its marks (its non-ASCII characters and "?"s, in order); None for text with
+    many non-ASCII characters. (Apart, so that `fold_tokens` translates them by two tables.)"""
     marks = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BUT_QMARK).decode("utf-8", "surrogatepass")
     if (len(marks) - marks.count("?")) * 16 > len(text):  # more than one in 16 characters non-ASCII
         return None
-    runs = text.encode("ascii", "replace").translate(marked_table).decode("ascii").split("?")
+    return text.encode("ascii", "replace"), marks
+
+
+def _translate_split(split: tuple[bytes, str], table: dict[int, str], marked_table: bytes) -> str:
+    """The text of `split` (`_split_marks`) translated by `table` (`marked_table` for its ASCII bytes)."""
+    ascii_bytes, marks = split
+    runs = ascii_bytes.translate(marked_table).decode("ascii").split("?")
     parts = [""] * (len(runs) + len(marks))
     parts[::2] = runs
     parts[1::2] = marks.translate(table)
@@ -331,16 +345,18 @@ class Tokens:
     """The words (\\w+ runs) of a folded text, split once per document and shared by the
     entity and place indexes: the set of distinct words, and where given words occur.
     `pieces`: the text cut at each non-word character (a word, or "" between two such
-    characters), and a last "" (after the last word)."""
+    characters), and a last "" (after the last word). `spaced`: the folded text with every
+    non-word character a space, when the caller has it (`fold_tokens`)."""
 
     __slots__ = ("folded", "pieces", "_padded", "_uniq", "_shared")
 
-    def __init__(self, folded: str):
+    def __init__(self, folded: str, spaced: str | None = None):
         self.folded = folded
         # Every non-word character becomes a space and the text is split there (a C-level
         # split, about three times cheaper than a regex's): the pieces are the words and the
         # empty strings between two non-word characters.
-        spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE, _NON_WORD_MARKED)
+        if spaced is None:
+            spaced = _sparse_translate(folded, _NON_WORD_TO_SPACE, _NON_WORD_MARKED)
         if spaced is None:  # (mostly non-ASCII text: a regex substitution beats str.translate)
             spaced = _NON_WORD_CHAR.sub(" ", folded)
         self.pieces = spaced.split(" ")
@@ -439,6 +455,34 @@ _PROCLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل glued to the next Arabic
 _VALUES = "\x00"  # trie key of the values of a phrase ending here (never a token)
 _TRANSLIT = tuple((re.compile(a), b) for a, b in (
     (r"ou", "u"), (r"oo", "u"), (r"dj", "j"), (r"w", "u"), (r"ee", "i"), (r"(\w)\1", r"\1"), (r"e$", "")))
+
+
+class _FoldToSpace(dict):
+    """str.translate table of `fold` and then `_NON_WORD_TO_SPACE` (filled on first sight of a
+    character): a character -> its folded form, or a space where that is no word character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _NON_WORD_TO_SPACE[ord(_TABLE[code])]
+        return self[code]
+
+
+_FOLD_TO_SPACE = _FoldToSpace()
+_FOLD_TO_SPACE_MARKED = _marked_table(_FOLD_TO_SPACE)
+
+
+def fold_tokens(text: str) -> Tokens:
+    """`Tokens(fold(text))`. Where the text folds to non-ASCII text (names in Arabic script, a
+    symbol), its non-word characters are made spaces from the same ASCII bytes and non-ASCII
+    characters as the folding (`_split_marks`, translated by the table of both), where `Tokens`
+    would take them from the folded text again. (Text that folds to ASCII is left to `Tokens`:
+    the fast path of str.translate for ASCII costs less.)"""
+    split = None if text.isascii() else _split_marks(text)
+    if split is None:  # ASCII text, or mostly non-ASCII (as `fold` translates them)
+        return Tokens(text.translate(_TABLE))
+    folded = _translate_split(split, _TABLE, _TABLE_MARKED)
+    if folded.isascii():
+        return Tokens(folded)
+    return Tokens(folded, _translate_split(split, _FOLD_TO_SPACE, _FOLD_TO_SPACE_MARKED))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -225,3 +225,22 @@ def test_a_phrase_of_two_tokens_ending_on_a_leaf_is_what_the_longest_walk_gives(
                                   for _ in range(rnd.randint(0, 16))))
             for accept in (None, lambda s, e, v: (s + e + v) % 3 != 0, lambda s, e, v: v >= 100, lambda s, e, v: (s + e) % 3):
                 assert fast.find(folded, accept, Tokens(folded)) == plain.find(folded, accept, Tokens(folded)), folded
+
+
+def test_fold_tokens_are_the_tokens_of_the_folded_text():
+    """fold_tokens (the folding and Tokens' non-word spaces from one split of the text) gives
+    what Tokens(fold(text)) gives, on text that folds to ASCII or not, or is mostly non-ASCII."""
+    import random
+
+    from claims.text import Tokens, fold_tokens
+    rnd = random.Random(11)
+    ascii_words = ["attack", "AQMI", "l'", "?", "_x", "3rd", "killed", "Ouagadougou", "jnim"]
+    others = ["Qaïda", "É", "tués", "\u2019", "\u00a0", "\u2013", "\u0627\u0644", "\u062c\u0645\u0627\u0639\u0629",
+              "\U0001f600", "\u20ac", "\u2026", "\u00b0", "\u0301", "\u00bd"]
+    for _ in range(3000):
+        share = rnd.choice([0.0, 0.05, 0.2, 0.8])  # of non-ASCII words: the text's path (ASCII, sparse, dense)
+        text = "".join(rnd.choice(others if rnd.random() < share else ascii_words)
+                       + rnd.choice([" ", "", "-", ".", "\t", "?"]) for _ in range(rnd.randint(0, 30)))
+        got, want = fold_tokens(text), Tokens(fold(text))
+        assert (got.folded, got.pieces, got.uniq) == (want.folded, want.pieces, want.uniq), text
+        assert got.occurrences(want.uniq) == want.occurrences(want.uniq), text
