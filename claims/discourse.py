@@ -16,8 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress, repeat, starmap
-from operator import attrgetter, itemgetter
+from itertools import accumulate, compress
+from operator import attrgetter
 
 from claims.entities import Mention
 from claims.kb import KnowledgeBase
@@ -86,7 +86,6 @@ def _whole_words_rx(words: tuple[str, ...]) -> re.Pattern:
 
 
 _START = attrgetter("start")
-_FIRST = itemgetter(0)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -223,7 +222,11 @@ class Memory:
     last_group: EntityRef | None = None
     last_person: EntityRef | None = None
     prev_first_group: EntityRef | None = None
-    recent_groups: list[tuple[int, EntityRef]] = field(default_factory=list)
+    # the groups the last sentence remembered (remember_plain) names, and those the sentence before it names
+    # (none where that one was not remembered): see recent_groups
+    groups_at: int = -10  # the last sentence remembered
+    groups_here: list[EntityRef] = field(default_factory=list)
+    groups_before: list[EntityRef] = field(default_factory=list)
     claim_subjects: list[tuple[int, EntityRef]] = field(default_factory=list)
     last_split_object: EntityRef | None = None
     last_country: str | None = None
@@ -239,12 +242,15 @@ class Memory:
     last_group_at: int = -1  # the sentence that named last_group, last_person
     last_person_at: int = -1
 
+    @property
+    def recent_groups(self) -> list[EntityRef]:
+        """The groups named (or stood for by an anaphor) in the last sentence remembered and in the one
+        before it, in order."""
+        return self.groups_before + self.groups_here
+
 
 def ref_of(m: Mention) -> EntityRef:
     return _ref(m.entity_id, m.name, m.text)
-
-
-_REF_ARGS = attrgetter("entity_id", "name", "text")  # _ref's arguments for a mention (ref_of)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -742,33 +748,40 @@ class Analyzer:
         """Leave in `mem` what sentence `index` names: its groups, last person, last unit, last town
         and country; `anaphors`: the parties its group anaphors stand for (see remember). Called as
         is for a sentence that was not analysed (no anaphors looked for, offsets unused)."""
-        recent = mem.recent_groups
-        if recent and recent[0][0] < index - 1:  # (in sentence order, the oldest first: a bisection finds the cut)
-            recent = mem.recent_groups = recent[bisect.bisect_left(recent, index - 1, key=_FIRST):]
         groups = []
         if mentions:
-            # (one plain loop: the groups named, the last person; of the units, the last one alone is kept: a reversed scan)
-            named, person = [], None
+            # (one plain loop: the groups named, the last unit, the last person; a mention's fields unpacked once,
+            # cheaper than reading each by name; is_unit's cache read first, a call less)
+            unit = person = None
+            units = self._units
             for m in mentions:
-                kind = m.kind
+                _, _, entity_id, name, text, kind = m
                 if kind == "group":
-                    named.append(m)
+                    ref = _ref(entity_id, name, text)  # (ref_of)
+                    groups.append(ref)
+                    named_unit = units.get((text, name))
+                    if named_unit is None:
+                        named_unit = self.is_unit(m)
+                    if named_unit:
+                        unit = ref
                 elif kind == "person":
                     person = m
-            if named:
-                for m in reversed(named):
-                    if self.is_unit(m):
-                        mem.last_unit = ref_of(m)
-                        break
-                groups = list(starmap(_ref, map(_REF_ARGS, named)))  # (ref_of, without a call for each)
+            if unit is not None:
+                mem.last_unit = unit
             if person is not None:
                 mem.last_person, mem.last_person_at = ref_of(person), index
         for got in anaphors:
             if got and got.id not in {g.id for g in groups}:
                 groups.insert(0, got)
+        # (the groups of this sentence and of the one before, if remembered: Memory.recent_groups)
+        at = mem.groups_at
+        if at != index:
+            mem.groups_before = mem.groups_here if at == index - 1 else []
+            mem.groups_at, mem.groups_here = index, groups
+        elif groups:  # (the same sentence again)
+            mem.groups_here = mem.groups_here + groups
         if groups:
             mem.last_group, mem.last_group_at = groups[-1], index
-            mem.recent_groups = recent + list(zip(repeat(index), groups))
             mem.prev_first_group = groups[0]
         else:
             mem.prev_first_group = None
@@ -776,12 +789,11 @@ class Analyzer:
             return
         # (of the towns and countries, the last one alone is kept: one reversed scan, to the last town)
         country = False
-        for p in reversed(places):
-            kind = p.kind
+        for _, _, name, _, place_country, kind in reversed(places):
             if kind == "place":
-                mem.last_place = (index, p.name, p.country)
+                mem.last_place = (index, name, place_country)
                 if not country:
-                    mem.last_country = p.country
+                    mem.last_country = place_country
                 break
             if kind == "country" and not country:
-                mem.last_country, country = p.country, True
+                mem.last_country, country = place_country, True

@@ -349,7 +349,7 @@ class MergerPatterns:
         return out, cursor
 
     def _pair_from_kb(self, sent: Sent, mem: Memory) -> list[EntityRef]:
-        groups = [g for _, g in mem.recent_groups if g.id]
+        groups = [g for g in mem.recent_groups if g.id]
         seen = {}
         for g in groups:
             seen.setdefault(g.id, g)

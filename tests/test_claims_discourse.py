@@ -11,10 +11,10 @@ from claims.places import PlaceMention
 from claims.vocab import vocab
 
 
-def _plain_remember(an: Analyzer, index, mentions, places, anaphors, mem: Memory) -> None:
-    """The plain form: a scan for each thing remembered."""
-    recent = [r for r in mem.recent_groups if r[0] >= index - 1]
-    mem.recent_groups = recent
+def _plain_remember(an: Analyzer, index, mentions, places, anaphors, mem: Memory, recent: list) -> list:
+    """The plain form: a scan for each thing remembered; `recent`: the (sentence index, group) pairs
+    remembered so far, the new ones returned (the groups of the last two sentences)."""
+    recent = [r for r in recent if r[0] >= index - 1]
     named = [m for m in mentions if m.kind == "group"]
     persons = [m for m in mentions if m.kind == "person"]
     units = [m for m in named if an.is_unit(m)]
@@ -28,7 +28,7 @@ def _plain_remember(an: Analyzer, index, mentions, places, anaphors, mem: Memory
             groups.insert(0, got)
     if groups:
         mem.last_group, mem.last_group_at = groups[-1], index
-        mem.recent_groups = recent + [(index, g) for g in groups]
+        recent = recent + [(index, g) for g in groups]
     mem.prev_first_group = groups[0] if groups else None
     towns = [p for p in places if p.kind == "place"]
     if towns:
@@ -36,6 +36,7 @@ def _plain_remember(an: Analyzer, index, mentions, places, anaphors, mem: Memory
     either = [p for p in places if p.kind in ("country", "place")]
     if either:
         mem.last_country = either[-1].country
+    return recent
 
 
 NAMES = [("g1", "Katiba Macina", "katiba macina"), ("g2", "AQIM", "aqim"), (None, "the Foo Brigade", "foo brigade"),
@@ -49,7 +50,7 @@ def test_remember_leaves_what_the_plain_form_leaves():
     an = Analyzer(KnowledgeBase(entities={}), vocab("en"))
     rnd = random.Random(5)
     fast, plain = Memory(), Memory()
-    index = 0
+    index, recent = 0, []
     for _ in range(3000):
         index += rnd.choice([0, 1, 1, 2, 3])
         mentions = [Mention(0, 1, *rnd.choice(NAMES), rnd.choice(KINDS)) for _ in range(rnd.choice([0, 0, 1, 2, 4]))]
@@ -62,7 +63,9 @@ def test_remember_leaves_what_the_plain_form_leaves():
             an.remember_plain(index, mentions, places, fast, anaphors)
         else:
             an.remember_plain(index, mentions, places, fast)
-        _plain_remember(an, index, mentions, places, anaphors, plain)
+        recent = _plain_remember(an, index, mentions, places, anaphors, plain, recent)
+        assert fast.recent_groups == [g for _, g in recent], (before, mentions, places, anaphors)
+        plain.groups_at, plain.groups_here, plain.groups_before = fast.groups_at, fast.groups_here, fast.groups_before
         assert fast == plain, (before, mentions, places, anaphors)
 
 

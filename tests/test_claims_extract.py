@@ -155,3 +155,35 @@ def test_is_arabic_counts_letters_as_str_isalpha():
     for text in ("جماعة abc", "جماعة abcdefgh", "ab جم", "abc جم", "123 جم ²½", "é ü جم", "三 جم", "جم",
                  "a" * 1990 + " جماعة", "ح" * 1500 + "a" * 1400):
         assert is_arabic(text) == by_count(text), text
+
+
+def test_by_sentence_bins_what_a_scan_of_each_sentence_bins():
+    """`_by_sentence` (a bisection for each item) against the plain form, each sentence scanning
+    the items for those inside it, on random sentences (some empty, some starting where the one
+    before does, gaps between them) and random items (sorted or not, empty ones, ones across a
+    boundary or before the first sentence)."""
+    import random
+
+    from claims.extract import _by_sentence
+
+    rnd = random.Random(8)
+    for _ in range(3000):
+        starts, ends, at = [], [], rnd.randint(0, 5)
+        for _ in range(rnd.randint(0, 8)):
+            starts.append(at)
+            at += rnd.choice([0, 1, 3, 8])
+            ends.append(at)
+            at += rnd.choice([0, 0, 1, 2])
+        items = []
+        for _ in range(rnd.randint(0, 12)):
+            a = rnd.randint(0, at + 3)
+            items.append((a, a + rnd.choice([0, 1, 2, 4, 9]), "x"))
+        if rnd.random() < 0.7:
+            items.sort()
+        want: dict[int, list] = {}
+        for i, (s, e) in enumerate(zip(starts, ends)):
+            nxt = starts[i + 1] if i + 1 < len(starts) else float("inf")
+            got = [m for m in items if s <= m[0] < nxt and m[0] < e and m[1] <= e]
+            if got:
+                want[i] = got
+        assert _by_sentence(items, starts, ends) == want, (items, starts, ends)
