@@ -751,18 +751,14 @@ class Analyzer:
         groups = []
         if mentions:
             # (one plain loop: the groups named, the last unit, the last person; a mention's fields unpacked once,
-            # cheaper than reading each by name; is_unit's cache read first, a call less)
+            # cheaper than reading each by name)
             unit = person = None
-            units = self._units
             for m in mentions:
                 _, _, entity_id, name, text, kind = m
                 if kind == "group":
                     ref = _ref(entity_id, name, text)  # (ref_of)
                     groups.append(ref)
-                    named_unit = units.get((text, name))
-                    if named_unit is None:
-                        named_unit = self.is_unit(m)
-                    if named_unit:
+                    if self.is_unit(m):
                         unit = ref
                 elif kind == "person":
                     person = m
