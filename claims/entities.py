@@ -119,24 +119,23 @@ class EntityMatcher:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        # Each alias's value: (whether an acronym, entity id, name, kind, the SharedName or None): a
+        # match's mention at hand. A shared name's: (False, its default or None, the default's name or
+        # None for the surface, its kind or "group", the SharedName).
         self._index = PhraseIndex(key=translit_key)
-        # index value -> (entity id, name, kind) at hand; a shared name's: (its default or None,
-        # the default's name or None for the surface, "group")
-        self._info: dict[object, tuple[str | None, str | None, str]] = {}
         shared: set[tuple[str, ...]] = set()  # a shared name's variants (keyed): no entity's alias
         for sh in kb.shared_names():
             default = kb.entities[sh.default] if sh.default else None
-            self._info[sh] = (sh.default, default.name, default.kind) if default else (None, None, "group")
+            value = (False, sh.default, default.name, default.kind, sh) if default else (False, None, None, "group", sh)
             for toks in _alias_token_variants(sh.name):
                 shared.add(tuple(map(translit_key, toks)))
-                self._index.add_tokens(toks, (sh, False))
+                self._index.add_tokens(toks, value)
         for ent in kb.entities.values():
-            self._info[ent.id] = (ent.id, ent.name, ent.kind)
             for alias in {ent.name, *ent.aliases}:
                 acronym = alias.isupper() and alias.isalpha() and len(alias) <= 6
                 for toks in _alias_token_variants(alias):
                     if not shared or tuple(map(translit_key, toks)) not in shared:
-                        self._index.add_tokens(toks, (ent.id, acronym))
+                        self._index.add_tokens(toks, (acronym, ent.id, ent.name, ent.kind, None))
 
     def first_words(self, toks: Tokens) -> set[str]:
         """The words of a text (its `Tokens`) at which `find` tries aliases."""
@@ -150,15 +149,14 @@ class EntityMatcher:
         toks = toks if isinstance(toks, Tokens) else Tokens(folded)
 
         def accept(s: int, e: int, value) -> bool:
-            return not value[1] or text[s:e].isupper()  # an acronym only in capitals
+            return not value[0] or text[s:e].isupper()  # an acronym only in capitals
 
-        info, out = self._info, []
-        for start, end, (key, _) in self._index.find(folded, accept, toks):
-            ent_id, name, kind = info[key]
+        out = []
+        for start, end, (_, ent_id, name, kind, sh) in self._index.find(folded, accept, toks):
             surface = text[start:end]
             out.append(_new(Mention, (start, end, ent_id, name or surface, surface, kind)))
-            if key.__class__ is SharedName and shared is not None:
-                shared.append((start, key))
+            if sh is not None and shared is not None:
+                shared.append((start, sh))
         if not _UNKNOWN_CUES.isdisjoint(toks.uniq):
             forms = tuple(i for i, (cues, _, _) in enumerate(_ORG_FORMS) if not cues.isdisjoint(toks.uniq))
             unknown = self._unknown(text, out, _ORG_RX.get(forms, _UNKNOWN_ORG), _anchors(text, toks.uniq))

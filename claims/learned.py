@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from claims.dates import MONTHS, WEEKDAYS
 from claims.entities import Mention
@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"[\w']+")
 _WORDS_AND_SPACE = re.compile(r"[\w'\s]*")  # (what _TOKEN reads, and white space)
 _WORDS_AND_SEPARATORS = re.compile(r"[\w' \-\u00a0]*")  # (what _TOKEN reads, and a name's separators)
 _ACRONYM = re.compile(r"\(([A-Z]{2,7})\)")  # "(MSA)", "(CMFPR)"
-_START_END = attrgetter("start", "end")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class NameLearner:
@@ -70,27 +70,26 @@ class NameLearner:
         acronymed = self.acronym_heads is not None and "(" in text
         if not heads and not acronymed:
             return []
-        known = list(map(_START_END, mentions))  # (C loops: most texts introduce no name)
-        starts = list(map(itemgetter(0), known))
-        known_ends = set(map(itemgetter(1), known))
+        starts = list(map(_START, mentions))  # (C loops: most texts introduce no name)
+        known_ends = set(map(_END, mentions))
         # The places no name overlaps (none a GeoNames-only village), found only for the rare
         # candidate name: a call of `geonames` per place would cost more than the names themselves.
         barred = _Barred(places, geonames)
         names: set[str] = set()
         if acronymed:
-            names |= self._acronymed(text, folded, known, starts, barred)
+            names |= self._acronymed(text, folded, mentions, starts, barred)
         for s, e, _, _ in toks.occurrences(heads) if heads else ():
             i = bisect.bisect_right(starts, s) - 1
-            if (i >= 0 and known[i][1] >= e) or _COLLECTIVE.match(folded, e):
+            if (i >= 0 and mentions[i].end >= e) or _COLLECTIVE.match(folded, e):
                 continue  # (a head inside a known name: "the Salafist Group for Preaching and Combat")
             for a, b in self._introduced(text, folded, s, e, known_ends):
-                if not any(x < b and a < y for x, y in known) and not any(x < b and a < y for x, y in barred.spans()):
+                if not any(k.start < b and a < k.end for k in mentions) and not any(x < b and a < y for x, y in barred.spans()):
                     names.add(text[a:b])
         if not names:
             return []
-        return _occurrences(text, names, known)
+        return _occurrences(text, names, mentions)
 
-    def _acronymed(self, text: str, folded: str, known: list, starts: list, barred: _Barred) -> set[str]:
+    def _acronymed(self, text: str, folded: str, known: list[Mention], starts: list[int], barred: _Barred) -> set[str]:
         """The names given with their acronym in brackets ("le Mouvement pour le salut de l'Azawad
         (MSA)", "the Macina Liberation Front (FLM)"), and these acronyms: a name opens on a
         capitalised word, holds a head noun of an armed movement (`acronym_heads`) among its
@@ -100,18 +99,19 @@ class NameLearner:
         for m in _ACRONYM.finditer(text):
             i = bisect.bisect_right(starts, m.start(1)) - 1  # a known acronym, or a known name right before it: none new
             j = bisect.bisect_right(starts, m.start() - 2) - 1
-            if (i >= 0 and known[i][1] > m.start(1)) or (j >= 0 and known[j][1] >= m.start() - 1):
+            if (i >= 0 and known[i].end > m.start(1)) or (j >= 0 and known[j].end >= m.start() - 1):
                 continue
             words = _tokens_before_bracket(folded, m.start())
+            folded_words, acronym = [folded[x:y] for x, y in words], m.group(1).lower()
             for k in range(len(words)):  # the longest name first (its first word leftmost)
                 a = words[k][0]
                 if not text[a].isupper():
                     continue
                 span = (a, words[-1][1])
-                name_words = [folded[x:y] for x, y in words[k:]]
-                if (self.acronym_heads.isdisjoint(name_words[:3]) or not _initials_spell(name_words, m.group(1).lower())
+                name_words = folded_words[k:]
+                if (self.acronym_heads.isdisjoint(name_words[:3]) or not _initials_spell(name_words, acronym)
                         or not self.civil.isdisjoint(name_words) or not self.not_names.isdisjoint(name_words[:1])
-                        or any(x < span[1] and span[0] < y for x, y in known)
+                        or any(kn.start < span[1] and span[0] < kn.end for kn in known)
                         or any(x <= span[0] and span[1] <= y for x, y in barred.spans())):  # (a place inside it is no bar: "... de l'Azawad")
                     continue
                 out.add(text[span[0]:span[1]])
@@ -271,12 +271,12 @@ def _plain(words: str) -> bool:
     return _PARTICLES.isdisjoint(words.split())
 
 
-def _occurrences(text: str, names: set[str], known: list[tuple[int, int]]) -> list[Mention]:
+def _occurrences(text: str, names: set[str], known: list[Mention]) -> list[Mention]:
     """Every mention of the names in `text` (the longest where two overlap), none inside a known one."""
     alts = "|".join(r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", n))) for n in sorted(names, key=len, reverse=True))
     out = []
     for m in re.finditer(r"(?<![\w'\u2019])(?:%s)(?![\w])" % alts, text):
         s, e = m.span()
-        if not any(x < e and s < y for x, y in known):
+        if not any(k.start < e and s < k.end for k in known):
             out.append(Mention(s, e, None, " ".join(m.group().split()), m.group(), "group"))
     return out
