@@ -270,6 +270,11 @@ class TriggerFilter:
         self._exact = {k for k in plain if not k.endswith("*")}
         self._stars = tuple(sorted({k.rstrip("*") for k in plain if k.endswith("*")}))
         self._special = [k for k in keys if k not in plain]  # "bay'ah": not one token of the text
+        # the words of the text a literal's match (at a free start) brings whole: each run of word
+        # characters of the literal that it bounds itself (an apostrophe, a hyphen) or that its
+        # ends bound (_free_start before it; the literal's (?!\w) after it, unless starred)
+        self._special_words = [frozenset(_WORDLIKE.findall(k.rstrip("*"))[:-1] if k.endswith("*")
+                                         else _WORDLIKE.findall(k)) for k in self._special]
         # text word -> the indexed words it may be (if any): an exact indexed word is itself; a word
         # that opens with a starred one is learnt when a text first brings it (see first_words)
         self._exact_keys = {k: (k,) for k in self._exact}
@@ -367,8 +372,8 @@ class TriggerFilter:
         word_keys = self._word_keys
         hits = [(start, end, w, word_keys[w]) for start, end, w, _ in toks.occurrences(found)
                 if not start or folded[start - 1] != "'" or _free_start(folded, start)]
-        for k in self._special:  # not one word of the text: searched as literals
-            if k.rstrip("*") in folded:
+        for k, words in zip(self._special, self._special_words):  # not one word of the text: searched as
+            if words <= uniq and k.rstrip("*") in folded:  # literals, where the text has their words
                 hits += [(m.start(), m.end(), m.group(), (k,)) for m in self._literal_rx(k).finditer(folded)
                          if _free_start(folded, m.start())]
         return hits

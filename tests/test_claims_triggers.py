@@ -223,3 +223,29 @@ def test_hits_are_the_occurrences_at_a_free_start(lang):
         plain += [(m.start(), m.end(), m.group(), (k,)) for k in flt._special for m in flt._literal_rx(k).finditer(folded)]
         plain = [h for h in plain if _free_start(folded, h[0])]
         assert sorted(flt._hits(folded, toks.uniq, toks)) == sorted(plain), text
+
+
+def test_literals_are_searched_where_the_text_has_their_words():
+    """TriggerFilter._hits searches a literal (an indexed word that is no one word of the text) only
+    where the text holds the words its match at a free start brings whole: it finds what searching
+    every literal finds, starred ones and those opening or ending on no word character included."""
+    import random
+
+    from claims.vocab import Vocab, _free_start
+    data = {"attack": {"en": {"verbs": ["bay'ah*", "al-qa'ida", "x'y*", "'raid", "r.a.i.d.*", "o'*", "bay'a"],
+                              "nouns": ["ambush"]}}}
+    flt = TriggerFilter(Vocab(data, "en"))
+    assert {"bay'ah*", "qa'ida", "x'y*", "'raid", "r.a.i.d.*", "o'*"} <= set(flt._special)
+    rnd = random.Random(11)
+    words = ["bay", "ah", "bay'ah", "bay'ahs", "bay'a", "al", "qa", "ida", "al-qa'ida", "al-qa'idas", "x", "y", "x'y",
+             "x'yz", "raid", "'raid", "r.a.i.d.", "r.a.i.d.s", "r.a.i.d", "o", "o'", "o'k", "ambush", "é"]
+    seps = [" ", " ", "'", " l'", "x", "-", "_", ". ", "\n", "2", "é", ""]
+    for _ in range(500):
+        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 12)))
+        folded = fold(text)
+        toks = Tokens(folded)
+        found = flt.first_words(toks.uniq)
+        plain = [(s, e, w, flt._word_keys[w]) for s, e, w, _ in toks.occurrences(found)]
+        plain += [(m.start(), m.end(), m.group(), (k,)) for k in flt._special for m in flt._literal_rx(k).finditer(folded)]
+        plain = [h for h in plain if _free_start(folded, h[0])]
+        assert sorted(flt._hits(folded, toks.uniq, toks)) == sorted(plain), text
