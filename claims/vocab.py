@@ -8,6 +8,7 @@ compiled alternation bounded by non-word characters; `Vocab.words(file, key)` th
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -135,12 +136,35 @@ _NOT_AFTER_WORD = r"(?<![\w']{})"
 _ELIDABLE = re.compile(r"\(\?<!\[\\w'\](\w?)\)")  # _NOT_AFTER_WORD in a pattern; group 1: the letter
 
 
+# elided's test of what comes before a phrase, formatted with what the pattern has read of it
+_ELIDED_START = r"(?<!\w{0})(?:(?<!'{0})|(?<=\b[a-z]'{0})|(?<=qu'{0}))"
+
+
 def elided(rx: re.Pattern) -> re.Pattern:
     """`rx` (from compile_phrases) also after a French elided article or pronoun:
     "l'attaque", "d'embuscade", "qu'attaque". (No word character before the phrase, then, after an
     apostrophe, an elision: the test that fails at once inside a word comes first.)"""
-    return re.compile(_ELIDABLE.sub(lambda m: r"(?<!\w{0})(?:(?<!'{0})|(?<=\b[a-z]'{0})|(?<=qu'{0}))".format(m.group(1)),
-                                    rx.pattern))
+    return re.compile(_ELIDABLE.sub(lambda m: _ELIDED_START.format(m.group(1)), rx.pattern))
+
+
+def led_searches(phrases) -> tuple[re.Pattern, ...]:
+    """Patterns whose searches together tell what `elided(compile_phrases(phrases)).search` tells:
+    whether one of the phrases occurs (not where, nor which). One per branch of that pattern (a
+    first letter), opening on the longest run of word characters that all its phrases open with
+    ("united" for "united with", "united in"), with elided's test of what comes before the phrase
+    written after that run (the same characters of the text, read back from its end): the engine
+    skips to that run and tries the pattern only where it occurs, where it tries a pattern that
+    opens on one letter, then tests what comes before it, at each occurrence of the letter."""
+    out = []
+    for c, rests in by_first_letter(_longest_first(phrases)).items():
+        more = _WORD_RUN.match(os.path.commonprefix(rests)).group()  # (re.escape leaves word characters as they are)
+        lead = c + more
+        out.append(re.compile(lead + _ELIDED_START.format(lead) + "(?:" + "|".join(r[len(more):] for r in rests) + ")"
+                              + _PHRASE_END))
+    return tuple(out)
+
+
+_WORD_RUN = re.compile(r"\w*")
 
 
 class Vocab:
@@ -247,10 +271,10 @@ class TriggerFilter:
                             sure[k].update((file, (file, key)))
                         else:
                             multi.setdefault(k, {}).setdefault((file, key), []).append(phrase)
-        # indexed word -> claim types and lists its hit brings for sure; and (phrases, types and list)
-        # of its longer phrases, which bring theirs only where they occur in the sentence
+        # indexed word -> claim types and lists its hit brings for sure; and (the searches of its longer
+        # phrases, led_searches; types and list) per list, which bring theirs only where they occur in the sentence
         self._sure = {k: frozenset(ts) for k, ts in sure.items()}
-        self._multi = {k: tuple((elided(compile_phrases(ps)), frozenset((fk[0], fk))) for fk, ps in by_key.items())
+        self._multi = {k: tuple((led_searches(ps), frozenset((fk[0], fk))) for fk, ps in by_key.items())
                        for k, by_key in multi.items()}
         self.words_rx = elided(compile_phrases(sorted(by_word), capture=True))
         self._phrases = {phrase_pattern(w): elided(compile_phrases(ps)) for w, ps in by_word.items()}  # also "l'attaque"
@@ -309,8 +333,9 @@ class TriggerFilter:
         hit: set[int] = set()
         kinds: dict[int, frozenset] = {}
         keys_types, right, multi, unsure = self._keys_types, bisect.bisect_right, self._multi, self._unsure
-        checked: set[tuple[int, str]] = set()  # (sentence, indexed word) whose longer phrases were looked for
-        told: dict[tuple[int, str], bool] = {}  # (sentence, indexed word) -> whether one of them occurs, where that was learnt
+        # (sentence, indexed word) whose longer phrases were looked for -> whether one of them occurs,
+        # where that was learnt (None where a list was not searched)
+        told: dict[tuple[int, str], bool | None] = {}
         for p, e, w, keys in self._hits(folded, uniq, toks or Tokens(folded)):
             i = right(starts, p) - 1
             if i < 0 or e > ends[i]:
@@ -319,17 +344,18 @@ class TriggerFilter:
             if ts is None:  # the union of the sure types of the indexed words (cached: few distinct tuples)
                 ts = keys_types[keys] = frozenset().union(*(self._sure[k] for k in keys))
             for k in keys:
-                if k in multi and (i, k) not in checked:
-                    checked.add((i, k))
+                if k in multi and (i, k) not in told:
                     low = folded[starts[i]:ends[i]]
                     found, whole = False, True
-                    for rx, t in multi[k]:
+                    for rxs, t in multi[k]:
                         if t <= ts:
                             whole = False  # (not searched: its types are there already)
-                        elif rx.search(low) is not None:
-                            ts, found = ts | t, True
-                    if found or whole:
-                        told[i, k] = found
+                            continue
+                        for rx in rxs:  # (led_searches: whether one of the list's phrases occurs)
+                            if rx.search(low) is not None:
+                                ts, found = ts | t, True
+                                break
+                    told[i, k] = found if found or whole else None
             have = kinds.get(i)
             if have is None:
                 kinds[i] = ts

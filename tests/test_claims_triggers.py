@@ -249,3 +249,33 @@ def test_literals_are_searched_where_the_text_has_their_words():
         plain += [(m.start(), m.end(), m.group(), (k,)) for k in flt._special for m in flt._literal_rx(k).finditer(folded)]
         plain = [h for h in plain if _free_start(folded, h[0])]
         assert sorted(flt._hits(folded, toks.uniq, toks)) == sorted(plain), text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_led_searches_tell_whether_a_phrase_occurs(lang):
+    """vocab.led_searches (one pattern per first letter, opening on the run of word characters its
+    phrases share, what comes before it tested after that run) finds a phrase where and only where
+    elided(compile_phrases(...)) does: the lists of TriggerFilter's longer phrases and made-up ones
+    (shared openings, a starred word, an apostrophe, an opening on no word character), in random
+    texts of their words after letters, apostrophes and elisions."""
+    import random
+
+    from claims.vocab import _TRIGGER_KEYS, compile_phrases, elided, led_searches
+    v = vocab(lang)
+    lists = [[p for p in v.words(f, k) if len(p.split()) > 1] for f, keys in _TRIGGER_KEYS.items() for k in keys]
+    lists += [["united with", "united in", "unit in", "u s"], ["pledge* to", "pledged it", "was killed", "were killed"],
+              ["s'est joint a", "s'est allie", "'s own"], ["qa'ida in", "a b", "ab c"]]
+    rnd = random.Random(3)
+    seps = [" ", " ", "  ", "\n", "'", " l'", " qu'", " d'", "x'", "x", "_", "-", ". ", ", ", "2", "é", ""]
+    tried = found = 0
+    for phrases in [ps for ps in lists if ps]:
+        plain = elided(compile_phrases(phrases))
+        led = led_searches(phrases)
+        words = [w for p in phrases for w in p.replace("*", "s").split()] + ["the", "group", "x"]
+        words += [p.replace("*", rnd.choice(["", "s"])) for p in phrases] * 2
+        for _ in range(60):
+            text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 8)))
+            want = plain.search(text) is not None
+            assert any(rx.search(text) for rx in led) == want, (phrases, text)
+            tried, found = tried + 1, found + want
+    assert found > tried // 10  # (the texts hold phrases often enough to test both answers)
