@@ -83,30 +83,51 @@ def compile_union(*lists) -> re.Pattern:
 
 def after_no_word(pats: list[str]) -> str:
     r"""`(?<![\w'])(?:p1|p2|...)`: no word character nor apostrophe before the phrase. The
-    phrases are grouped by their first letter, each group written `a(?<![\w']a)(?:...)` (the
-    same test, two characters back): when every group opens on a letter, the engine tries only
-    the offsets that hold one of these letters (a pattern that opens on a lookbehind is tried
-    at every offset), and a letter inside a word fails on one lookbehind. Two phrases with
-    different first letters cannot match at the same offset, so their order within a group
-    is all that matters (kept)."""
+    phrases are grouped by their first letter, each group written `ab(?<![\w']ab)(?:...)` (the
+    same test, read back from the end of the run of word characters its phrases open with, see
+    letter_branches): when every group opens on a letter, the engine tries only the offsets that
+    hold one of these letters (a pattern that opens on a lookbehind is tried at every offset), and
+    tests what comes before only where the run occurs. Two phrases with different first letters
+    cannot match at the same offset, so their order within a group is all that matters (kept)."""
     return "|".join(letter_branches(pats, _NOT_AFTER_WORD))
 
 
 def letter_branches(alts, guard: str = "") -> list[str]:
     """The alternatives `alts` (patterns) as one branch per first character, `a<guard>(?:lt1|lt2|...)`
-    (by_first_letter's groups; `guard`, formatted with that character, what follows it: a lookbehind
-    such as after_no_word's). Two alternatives with different first characters cannot match at the
-    same offset, so only their order within a branch matters (kept): joined by "|", the branches match
+    (by_first_letter's groups; `guard`, formatted with what the branch has read, what follows it: a
+    lookbehind such as after_no_word's), the run of word characters all its alternatives open with
+    read before the guard (`ab<guard>(?:t1|t2)` for `abt1|abt2`: _shared_run). Two alternatives with
+    different first characters cannot match at the same offset, so only their order within a branch matters (kept): joined by "|", the branches match
     what `alt1|alt2|...` matches, but where none opens the engine tests one character per branch, not
     each alternative."""
-    return [c + guard.format(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first_letter(alts).items()]
+    out = []
+    for c, rests in by_first_letter(alts).items():
+        more = _shared_run(rests) if c else ""
+        out.append(c + more + guard.format(c + more) + "(?:" + "|".join(r[len(more):] for r in rests) + ")")
+    return out
+
+
+def _shared_run(rests: list[str]) -> str:
+    r"""The longest run of literal word characters that all the patterns `rests` open with, none of
+    them quantified ("nited" for "nited\s+with", "nited\s+in"; "n" for "ne?s?", "nes"): a first-letter
+    branch written `ab(?<!..ab)(?:c|d)`, not `a(?<!..a)(?:bc|bd)`, matches the same (each alternative
+    must read that run right after the letter) but reads the run before it tests what comes before
+    (the engine then looks back only where the whole run occurs). (re.escape leaves word characters
+    as they are; a backslash, bracket or group ends the run.)"""
+    more = _WORD_RUN.match(os.path.commonprefix(rests)).group()
+    if any(r[len(more):len(more) + 1] in _QUANTIFIERS for r in rests if len(r) > len(more)):
+        more = more[:-1]  # ("e" in "ee?s?": its last character is quantified; one before it is followed by a word character)
+    return more
+
+
+_QUANTIFIERS = frozenset("*+?{")
 
 
 def word_opening(alts) -> str:
     r"""`\b(?:w1|w2|...)` for alternatives `alts` (each opening on a letter or digit, unquantified),
-    written one group per first letter, `(?:i(?<!\wi)(?:n|...)|...)` (the same test, the same
-    matches): a pattern that opens on letters is only tried where one of them is, one that opens
-    on \b at every offset of the text. Two alternatives with different first letters cannot match
+    written one group per first letter, `(?:in(?<!\win)(?:|side|...)|...)` (letter_branches: the
+    same test, the same matches): a pattern that opens on letters is only tried where one of them
+    is, one that opens on \b at every offset of the text. Two alternatives with different first letters cannot match
     at the same offset, so only their order within a group matters (kept). It pays most where the
     first letters are few or rare (month names, toll words); with common ones ("in", "on", "the")
     it saves a quarter or so. (Several alternations with their own tails are one call, each tail
@@ -133,7 +154,7 @@ def by_first_letter(pats: list[str]) -> dict[str, list[str]]:
 
 
 _NOT_AFTER_WORD = r"(?<![\w']{})"
-_ELIDABLE = re.compile(r"\(\?<!\[\\w'\](\w?)\)")  # _NOT_AFTER_WORD in a pattern; group 1: the letter
+_ELIDABLE = re.compile(r"\(\?<!\[\\w'\](\w*)\)")  # _NOT_AFTER_WORD in a pattern; group 1: what it reads back (a branch's opening)
 
 
 # elided's test of what comes before a phrase, formatted with what the pattern has read of it
@@ -157,7 +178,7 @@ def led_searches(phrases) -> tuple[re.Pattern, ...]:
     opens on one letter, then tests what comes before it, at each occurrence of the letter."""
     out = []
     for c, rests in by_first_letter(_longest_first(phrases)).items():
-        more = _WORD_RUN.match(os.path.commonprefix(rests)).group()  # (re.escape leaves word characters as they are)
+        more = _shared_run(rests)
         lead = c + more
         out.append(re.compile(lead + _ELIDED_START.format(lead) + "(?:" + "|".join(r[len(more):] for r in rests) + ")"
                               + _PHRASE_END))

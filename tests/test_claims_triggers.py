@@ -279,3 +279,45 @@ def test_led_searches_tell_whether_a_phrase_occurs(lang):
             assert any(rx.search(text) for rx in led) == want, (phrases, text)
             tried, found = tried + 1, found + want
     assert found > tried // 10  # (the texts hold phrases often enough to test both answers)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_first_letter_branches_match_as_the_plain_alternation(lang):
+    r"""after_no_word, compile_phrases, elided and word_opening (one branch per first letter, opening
+    on the run of word characters that all its alternatives share, what comes before tested after that
+    run) find, with finditer, the same matches as the plain `(?<![\w'])(?:p1|p2|...)`, its elided form
+    and `\b(?:p1|p2|...)`: every vocabulary list, and made-up lists with shared openings, quantified
+    letters, a starred word and apostrophes, in random texts of their words after letters, apostrophes
+    and elisions."""
+    import random
+    import re
+
+    from claims.vocab import _PHRASE_END, after_no_word, compile_phrases, elided, phrase_pattern, word_opening
+    v = vocab(lang)
+    lists = [[w for w in v.words(f, k) if w.strip()] for f, d in v._data.items() for k in (d.get(lang) or {})]
+    lists += [["united with", "united in", "unit in", "u s", "unite*"], ["s'est joint a", "s'est allie", "'s own", "sa"],
+              ["qa'ida in", "a b", "ab c", "abc", "a"], ["in", "inside", "into", "i"]]
+    raw = [["nee?s?", "nes", "born", "natif", "native"], ["an?", "the", "une?", "l'", "le", "la", "les"],
+           ["ab+c", "abc*d", "ab{2}x", "abd", r"ab\s+c"], [r"this\s+year\b", r"this\s+week", "thus"]]
+    rnd = random.Random(9)
+    seps = [" ", " ", "  ", "\n", "'", " l'", " qu'", " d'", "x'", "x", "_", "-", ". ", ", ", "2", "é", ""]
+    tried = found = 0
+    for pats, phrases in [(sorted(map(phrase_pattern, ps), key=len, reverse=True), ps) for ps in lists if ps] + [(r, None) for r in raw]:
+        alt = "(?:" + "|".join(pats) + ")"
+        forms = [(re.compile("(?:" + after_no_word(pats) + ")"), re.compile(r"(?<![\w'])" + alt))]
+        if all(p[0].isalnum() for p in pats):
+            forms.append((re.compile(word_opening(pats)), re.compile(r"\b" + alt)))
+        if phrases is not None:
+            plain = re.compile(r"(?<![\w'])" + alt + _PHRASE_END)
+            forms.append((compile_phrases(phrases), plain))
+            forms.append((elided(compile_phrases(phrases)),
+                          re.compile(r"(?<!\w)(?:(?<!')|(?<=\b[a-z]')|(?<=qu'))" + alt + _PHRASE_END)))
+        words = [w for p in (phrases or pats) for w in p.replace("*", "s").split()] + ["the", "group", "x", "abbc", "ne", "nee"]
+        words += [p.replace("*", rnd.choice(["", "s"])) for p in (phrases or [])] * 2
+        for _ in range(40):
+            text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 8)))
+            for fast, slow in forms:
+                want = [m.span() for m in slow.finditer(text)]
+                assert [m.span() for m in fast.finditer(text)] == want, (fast.pattern, text)
+                tried, found = tried + 1, found + bool(want)
+    assert found > tried // 10  # (the texts hold matches often enough to test both answers)
