@@ -8,6 +8,8 @@ a sentence. Linear in the text; a text without any boundary is one sentence.
 from __future__ import annotations
 
 import re
+from itertools import product
+from string import ascii_letters
 from typing import NamedTuple
 
 _ABBREV = {
@@ -37,6 +39,12 @@ _AFTER_MARK = (r"(?:(?<!\w{%d}\.)(?<=[\w.\-\n]\.)(?<!\d\.)()|)" % _LONGER
 _BY_MARK = [("\n", re.compile(r"\n\s*"))] + [
     (mark, re.compile(re.escape(mark) + r"(?<![.!?]" + re.escape(mark) + ")" + _AFTER_MARK)) for mark in ".!?"]
 _START = re.Match.start  # (a sort key: the method itself, called on each match, costs a third of methodcaller("start"))
+# The pairs of ASCII letters, either case, that no abbreviation ends with (lower-cased): a dot after
+# them ends no abbreviation, nor an initial (a word of two letters or more: `_is_abbreviation`
+# reads a word that ends on these two letters, and lower() keeps an ASCII letter one letter, the
+# same), so sentence_bounds does not ask ("said.", "city.": most of the dots it would ask about).
+_NO_ABBREVIATION_END = frozenset(a + b for a, b in product(ascii_letters, repeat=2)
+                                 if (a + b).lower() not in {w[-2:] for w in _ABBREV if len(w) > 1})
 _RUN_BACKWARDS = re.compile(r"[\w.\-]+")
 MAX_SENTENCE = 800  # a longer run without boundary is cut (keeps the work per sentence bounded)
 
@@ -65,8 +73,8 @@ def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
         if at < last:  # (inside the one before: "?!", "?.")
             continue
         last = end
-        if m.lastindex and _is_abbreviation(text, at):  # (a line break, "!" or "?" always ends one)
-            continue
+        if m.lastindex and text[at - 2:at] not in _NO_ABBREVIATION_END and _is_abbreviation(text, at):
+            continue  # (a line break, "!" or "?" always ends one)
         if text[at] == "\n":
             if at > start:  # (else the line break closes no sentence: a mark's match did, and
                 _add(text, start, at, starts, ends)  # `start` is past the line break already)

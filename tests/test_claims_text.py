@@ -145,6 +145,24 @@ def test_is_abbreviation_as_the_plain_form():
             assert _is_abbreviation(text, dot) == _plain_is_abbreviation(text, dot), (text, dot)
 
 
+def test_no_abbreviation_ends_on_the_pairs_the_splitter_does_not_ask_about():
+    """sentence_bounds asks _is_abbreviation about no dot after two ASCII letters of
+    _NO_ABBREVIATION_END (derived from _ABBREV): after them, in any case and after any run of
+    characters, it says no; each abbreviation, in any case, ends on a pair it asks about."""
+    import random
+
+    from claims.sentences import _ABBREV, _NO_ABBREVIATION_END, _is_abbreviation
+    for w in _ABBREV:
+        for form in (w, w.upper(), w.title()):
+            assert form[-2:] not in _NO_ABBREVIATION_END, form
+    heads = SENTENCE_WORDS + ["İ", "ǅ", "ﬀ", "Σ", "ß", "(", "-", ".", "U.", "J.-", "a.k.", "", "", "x"]
+    rnd = random.Random(4)
+    pairs = sorted(_NO_ABBREVIATION_END)
+    for _ in range(20000):
+        text = rnd.choice(["", " ", "\n", "("]) + rnd.choice(heads) + rnd.choice(["", "", "-", "."]) + rnd.choice(heads) + rnd.choice(pairs) + "."
+        assert not _is_abbreviation(text, len(text) - 1), text
+
+
 class _KeyedEachTime(dict):
     """A PhraseIndex's `_keys` that calls the key function at each look-up (the plain form of
     the kept keys)."""
