@@ -217,6 +217,16 @@ _GATES = {
 }
 
 
+_NUMBER_WORD_SET = frozenset((*_UNITS, *_SCALES))
+
+
+def may_be_number(word: str) -> bool:
+    """Can parse_number read `word` (one word: no blank in it) as a figure? False tells that it
+    returns None: such a word is read as a figure only if it opens with a digit or is a number
+    or scale word (a cheap test before parse_number, which callers ask of many plain words)."""
+    return word[:1].isdigit() or word in _NUMBER_WORD_SET
+
+
 def parse_number(text: str) -> int | None:
     """Integer value of digits or number words ("thirty three", "1,200", "vingt six")."""
     text = text.strip()
