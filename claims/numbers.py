@@ -357,7 +357,7 @@ def _openings(folded: str) -> dict[int, list[int]]:
 
 # ASCII text with its non-word characters blanked (claims.scan's table) and each digit read as "0"
 _BLANK_NON_WORD = BLANK_NON_WORD_BYTES.translate(bytes.maketrans(b"0123456789", b"0" * 10))
-_HELD_BY_BYTES = {w.encode(): entries for w, entries in _HELD_BY.items()}
+_HELD_BY_BYTES = {w.encode(): (entries, b" " + w.encode() + b" ") for w, entries in _HELD_BY.items()}  # (with its blanks)
 _OPENER_BYTES = frozenset(_HELD_BY_BYTES)
 
 
@@ -369,11 +369,11 @@ def _ascii_openings(folded: str) -> list[tuple[int, tuple[int, ...]]]:
     text = b" " + folded.encode().translate(_BLANK_NON_WORD) + b" "  # (a word's offset in `folded`: its blank's here)
     hits = []
     for word in _OPENER_BYTES.intersection(text.split()):
-        entries, blanked = _HELD_BY_BYTES[word], b" " + word + b" "
+        entries, blanked = _HELD_BY_BYTES[word]
         at = text.find(blanked)
         while at >= 0:
             hits.append((at, entries))
-            at = text.find(blanked, at + len(word) + 1)
+            at = text.find(blanked, at + 1)  # (the next opens on a blank: this one's last, at the earliest)
     at = text.find(b" 0")
     while at >= 0:
         hits.append((at, _DIGIT_ENTRIES))
