@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from claims.discourse import Analyzer, Sent
-from claims.numbers import casualties, parse_number
+from claims.numbers import casualties, may_be_number, parse_number
 from claims.patterns import RelationPatterns
 from claims.scan import BLANK_NON_WORD_BYTES, finditer_at
 from claims.sites import Sites
@@ -189,7 +189,7 @@ class AttackTriggers:
             if w in ("l'", "qu'l'"):
                 return True  # "l'attaque"
             w = _unelided(w)  # "d'un camion piege": "un"
-            if w in self.dets or w == "s" or w.isdigit() or parse_number(w):
+            if w in self.dets or w == "s" or w.isdigit() or (may_be_number(w) and parse_number(w)):
                 return True
             if w.endswith("'s") and (w[:-2] in self.day_poss or (w[:-2] in self.period_poss and not plural(sent.low[s:s + 20].split()[0]))):
                 return True  # "Friday's attack", "Tuesday night's raids", "last week's bombing" (not "last year's attacks")
@@ -206,7 +206,8 @@ class AttackTriggers:
 
     def _gerund_object(self, sent: Sent, e: int) -> bool:
         nxt = sent.low[e:e + 40].split()[:2]
-        return bool(nxt) and (nxt[0] in self.dets or nxt[0].isdigit() or parse_number(nxt[0]) is not None or (
+        return bool(nxt) and (nxt[0] in self.dets or nxt[0].isdigit() or (
+            may_be_number(nxt[0]) and parse_number(nxt[0]) is not None) or (
             nxt[0] in ("at", "more", "some", "about") and len(nxt) > 1))
 
     def by_state(self, prev: list[str]) -> bool:
@@ -258,9 +259,10 @@ class AttackTriggers:
                 not _RANK.isdisjoint(m.group("words").split()) or _RANK_AFTER.match(sent.low, e)):
             return False  # "It was the second attack on foreigners this year", "Il s'agit de l'attaque la plus meurtriere": the attack told before
         if kind == "noun":
-            count = next((n for n in map(parse_number, reversed(prev[-3:])) if n is not None), None)
-            if count and 2 < count < 1900 and plural(sent.low[s:e]):
-                return False  # "250 killings": a count of attacks
+            if plural(sent.low[s:e]):
+                count = next((n for n in map(parse_number, filter(may_be_number, reversed(prev[-3:]))) if n is not None), None)
+                if count and 2 < count < 1900:
+                    return False  # "250 killings": a count of attacks
             if not self.state_mod.isdisjoint(prev[-2:]) or self._state_owned(sent, e):
                 return False  # "a French raid", "military attacks", "l'assaut final de l'armee": state operations
             if self._foiled(sent, s, e, prev):
@@ -275,8 +277,8 @@ class AttackTriggers:
         counted = kind == "verb" and any(map(sent.low.__contains__, self.count_cues))  # (the cheap test of the next two)
         if counted and self.count_of_rx is not None and self.count_of_rx.search(sent.low, max(0, s - 70), s):
             return False  # "the number of civilians killed", "le nombre de soldats tués": a count
-        if counted and self.a_toll_rx is not None and (
-                not sent.dates and not any(p.kind == "place" for p in sent.places) and self.a_toll_rx.search(sent.low, max(0, s - 70), s)):
+        if counted and self.a_toll_rx is not None and self.a_toll_rx.search(sent.low, max(0, s - 70), s) and (
+                not sent.dates and not any(p.kind == "place" for p in sent.places)):
             return False  # "gave a provisional toll of one soldier killed": the toll of an attack told before
         if kind == "verb" and not _SUBJECT_PRONOUNS.isdisjoint(prev[-3:]) and self.state_report_rx.search(sent.low, max(0, s - 120), s):
             return False  # "The air force said it had bombed several camps": a state operation

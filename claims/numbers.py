@@ -217,6 +217,16 @@ _GATES = {
 }
 
 
+_NUMBER_WORD_SET = frozenset((*_UNITS, *_SCALES))
+
+
+def may_be_number(word: str) -> bool:
+    """Can parse_number read `word` (one word: no blank in it) as a figure? False tells that it
+    returns None: such a word is read as a figure only if it opens with a digit or is a number
+    or scale word (a cheap test before parse_number, which callers ask of many plain words)."""
+    return word[:1].isdigit() or word in _NUMBER_WORD_SET
+
+
 def parse_number(text: str) -> int | None:
     """Integer value of digits or number words ("thirty three", "1,200", "vingt six")."""
     text = text.strip()
@@ -347,7 +357,7 @@ def _openings(folded: str) -> dict[int, list[int]]:
 
 # ASCII text with its non-word characters blanked (claims.scan's table) and each digit read as "0"
 _BLANK_NON_WORD = BLANK_NON_WORD_BYTES.translate(bytes.maketrans(b"0123456789", b"0" * 10))
-_HELD_BY_BYTES = {w.encode(): entries for w, entries in _HELD_BY.items()}
+_HELD_BY_BYTES = {w.encode(): (entries, b" " + w.encode() + b" ") for w, entries in _HELD_BY.items()}  # (with its blanks)
 _OPENER_BYTES = frozenset(_HELD_BY_BYTES)
 
 
@@ -359,11 +369,11 @@ def _ascii_openings(folded: str) -> list[tuple[int, tuple[int, ...]]]:
     text = b" " + folded.encode().translate(_BLANK_NON_WORD) + b" "  # (a word's offset in `folded`: its blank's here)
     hits = []
     for word in _OPENER_BYTES.intersection(text.split()):
-        entries, blanked = _HELD_BY_BYTES[word], b" " + word + b" "
+        entries, blanked = _HELD_BY_BYTES[word]
         at = text.find(blanked)
         while at >= 0:
             hits.append((at, entries))
-            at = text.find(blanked, at + len(word) + 1)
+            at = text.find(blanked, at + 1)  # (the next opens on a blank: this one's last, at the earliest)
     at = text.find(b" 0")
     while at >= 0:
         hits.append((at, _DIGIT_ENTRIES))

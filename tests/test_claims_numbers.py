@@ -1,7 +1,9 @@
 """claims.numbers: number words and casualty figures."""
+import random
+
 import pytest
 
-from claims.numbers import casualties, parse_number
+from claims.numbers import NUMBER_WORDS, casualties, may_be_number, parse_number
 from claims.text import fold
 
 
@@ -10,6 +12,21 @@ from claims.text import fold
                                        ("dozen", 12), ("trois", 3)])
 def test_parse_number(raw, value):
     assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_may_be_number_is_false_only_where_parse_number_reads_none(seed):
+    # may_be_number(word) False must mean parse_number(word) is None (its callers skip parse_number
+    # then): every number and scale word, digits, and random mixed-script words
+    rnd = random.Random(seed)
+    words = [*NUMBER_WORDS, "hundred", "thousand", "cent", "cents", "mille", "dozen", "dizaine", "douzaine", "vingtaine",
+             "trentaine", "quarantaine", "cinquantaine", "centaine", "zero", "and", "et", "12", "1,200", "2.000", "1st", "\u0663"]
+    alphabet = "aeioun0123456789,.'-_;z\u00e9\u0663\u0394\u4e00"
+    words += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 6))) for _ in range(3000)]
+    for word in words:
+        if not may_be_number(word):
+            assert parse_number(word) is None, word
+    assert all(may_be_number(w) for w in NUMBER_WORDS)
 
 
 @pytest.mark.parametrize("text,killed,wounded,kidnapped", [
