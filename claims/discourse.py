@@ -288,7 +288,9 @@ class Analyzer:
         self.unit_nouns = set(voc.words("common", "anaphor_unit"))
         self.unit_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.unit_nouns, key=len, reverse=True)))
                                   + r")\b") if self.unit_nouns else None
-        self._units: dict[tuple[str, str], bool] = {}  # (surface, name) -> named as a battalion, brigade, katiba?
+        # (surface, name) -> named as a battalion, brigade, katiba? (is_unit; cached per Analyzer, unit_rx being its
+        # own: remember_plain asks it of each group named, with the fields it has unpacked, in one C call)
+        self.names_unit = lru_cache(maxsize=1 << 14)(self._names_unit)
         self.heads = self.agent | self.generic_groups | self.anaphor_g | self.unit_nouns  # apposition heads
         heads = self.generic_groups | self.anaphor_g | self.unit_nouns
         bare = sorted((w for w in heads if not (w.endswith("s") and w[:-1] in heads)), key=len, reverse=True)  # singular
@@ -670,14 +672,13 @@ class Analyzer:
         return mem.last_unit
 
     def is_unit(self, m: Mention) -> bool:
-        key = (m.text, m.name)
-        got = self._units.get(key)
-        if got is None:
-            got = self._units[key] = self.unit_rx is not None and (
-                self.unit_rx.search(m.text.lower()) is not None or self.unit_rx.search(m.name.lower()) is not None)
-            if len(self._units) > 50_000:  # bounded (names seen in texts)
-                self._units.clear()
-        return got
+        """`m` is named as a battalion, brigade, katiba (its surface form or its name)."""
+        return self.names_unit(m.text, m.name)
+
+    def _names_unit(self, text: str, name: str) -> bool:
+        """A group of surface form `text` and name `name` is named as a unit (names_unit: this, cached)."""
+        return self.unit_rx is not None and (
+            self.unit_rx.search(text.lower()) is not None or self.unit_rx.search(name.lower()) is not None)
 
     def mentions_between(self, sent: Sent, a: int, b: int, kinds=ACTOR_KINDS) -> list[Mention]:
         return [m for m in sent.mentions if a <= m.start and m.end <= b and m.kind in kinds]
@@ -758,7 +759,7 @@ class Analyzer:
                 if kind == "group":
                     ref = _ref(entity_id, name, text)  # (ref_of)
                     groups.append(ref)
-                    if self.is_unit(m):
+                    if self.names_unit(text, name):  # (is_unit)
                         unit = ref
                 elif kind == "person":
                     person = m

@@ -187,3 +187,29 @@ def test_by_sentence_bins_what_a_scan_of_each_sentence_bins():
             if got:
                 want[i] = got
         assert _by_sentence(items, starts, ends) == want, (items, starts, ends)
+
+
+def test_sentences_get_their_mentions_and_places_shifted(ex, monkeypatch):
+    """The mentions and places an analysed sentence is given (unrolled in Extractor.extract) are
+    those `_by_sentence` bins in it, each `.shifted` to the sentence's start: same fields, same order."""
+    from claims import extract as mod
+
+    binned, sents = [], []
+    by_sentence, sent_cls = mod._by_sentence, mod.Sent
+    monkeypatch.setattr(mod, "_by_sentence", lambda items, s, e: binned.append(by_sentence(items, s, e)) or binned[-1])
+
+    def sent(*args):
+        sents.append(sent_cls(*args))
+        return sents[-1]
+    monkeypatch.setattr(mod, "Sent", sent)
+    text = ("On 3 March 2016, AQIM and Al-Mourabitoun announced their merger in Gao, Mali. Later, "
+            "Katiba Macina fighters attacked a camp near Mopti; the group said Iyad Ag Ghaly led it. "
+            "In Niamey, Niger, Boko Haram pledged allegiance to the Islamic State.")
+    ex.extract(text, published=PUB, lang="en")
+    ments, plcs = binned
+    assert sents and any(s.mentions for s in sents) and any(s.places for s in sents)
+    for s in sents:
+        assert s.mentions == [m.shifted(s.start) for m in ments.get(s.index, ())]
+        assert s.places == [p.shifted(s.start) for p in plcs.get(s.index, ())]
+        assert all(type(m) is type(o) for m, o in zip(s.mentions + s.places, ments.get(s.index, []) + plcs.get(s.index, [])))
+        assert all(s.text[m.start:m.end] == m.text for m in s.mentions)
