@@ -361,7 +361,7 @@ class Tokens:
             spaced = _NON_WORD_CHAR.sub(" ", folded)
         self.pieces = spaced.split(" ")
         self.pieces.append("")  # (so that a word's piece always has a next one: PhraseIndex reads it)
-        self._padded = " " + spaced + " "  # where " w " occurs, word w does (offset + 1 in the text)
+        self._padded = f" {spaced} "  # where " w " occurs, word w does (offset + 1 in the text)
         self._uniq: set[str] | None = None
         # see share: the words, their occurrences, and the word of each occurrence
         self._shared: tuple[set[str], list[tuple[int, int, str, int]], list[str]] | None = None
