@@ -208,21 +208,12 @@ def test_hits_are_the_occurrences_at_a_free_start(lang):
     takes: where trigger words follow letters, apostrophes, elisions and digits."""
     import random
 
-    from claims.vocab import _free_start
     flt = TriggerFilter(vocab(lang))
     rnd = random.Random(7)
     words = sorted(flt._exact)[::7] + [k.rstrip("*") for k in flt._special] + list(flt._stars[::5]) + [
         "group", "the", "of", "allegiance", "ranks", "left", "joined", "killed", "attaque", "embuscade", "x"]
     seps = [" ", " ", " ", "'", " l'", " qu'", " d'", "x'", "a", "_", "-", ". ", ".\n", "\n\n", ", ", " (", "2", "é"]
-    for _ in range(300):
-        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 60)))
-        folded = fold(text)
-        toks = Tokens(folded)
-        found = flt.first_words(toks.uniq)
-        plain = [(s, e, w, flt._word_keys[w]) for s, e, w, _ in toks.occurrences(found)]
-        plain += [(m.start(), m.end(), m.group(), (k,)) for k in flt._special for m in flt._literal_rx(k).finditer(folded)]
-        plain = [h for h in plain if _free_start(folded, h[0])]
-        assert sorted(flt._hits(folded, toks.uniq, toks)) == sorted(plain), text
+    _assert_hits_at_free_starts(flt, rnd, words, seps, runs=300, most=60)
 
 
 def test_literals_are_searched_where_the_text_has_their_words():
@@ -231,7 +222,7 @@ def test_literals_are_searched_where_the_text_has_their_words():
     every literal finds, starred ones and those opening or ending on no word character included."""
     import random
 
-    from claims.vocab import Vocab, _free_start
+    from claims.vocab import Vocab
     data = {"attack": {"en": {"verbs": ["bay'ah*", "al-qa'ida", "x'y*", "'raid", "r.a.i.d.*", "o'*", "bay'a"],
                               "nouns": ["ambush"]}}}
     flt = TriggerFilter(Vocab(data, "en"))
@@ -240,8 +231,15 @@ def test_literals_are_searched_where_the_text_has_their_words():
     words = ["bay", "ah", "bay'ah", "bay'ahs", "bay'a", "al", "qa", "ida", "al-qa'ida", "al-qa'idas", "x", "y", "x'y",
              "x'yz", "raid", "'raid", "r.a.i.d.", "r.a.i.d.s", "r.a.i.d", "o", "o'", "o'k", "ambush", "é"]
     seps = [" ", " ", "'", " l'", "x", "-", "_", ". ", "\n", "2", "é", ""]
-    for _ in range(500):
-        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, 12)))
+    _assert_hits_at_free_starts(flt, rnd, words, seps, runs=500, most=12)
+
+
+def _assert_hits_at_free_starts(flt, rnd, words, seps, runs, most):
+    """TriggerFilter._hits over `runs` random texts of 1..`most` (separator, word) pairs equals the plain
+    form: the occurrences of its first words and the matches of every literal, at a free start."""
+    from claims.vocab import _free_start
+    for _ in range(runs):
+        text = "".join(rnd.choice(seps) + rnd.choice(words) for _ in range(rnd.randint(1, most)))
         folded = fold(text)
         toks = Tokens(folded)
         found = flt.first_words(toks.uniq)
