@@ -41,9 +41,11 @@ class Mention(NamedTuple):  # (a tuple: built far more cheaply than a frozen dat
     text: str  # surface form
     kind: str  # entity kind; "group" for an unknown organisation-like name
 
-    def shifted(self, offset: int) -> "Mention":
-        """The same mention with offsets relative to `offset`."""
-        return _new(Mention, (self.start - offset, self.end - offset, self.entity_id, self.name, self.text, self.kind))
+
+def shifted_mentions(mentions, offset: int) -> list[Mention]:
+    """The mentions with offsets relative to `offset` (each one's fields unpacked once: no method call per mention)."""
+    return [_new(Mention, (s - offset, e - offset, entity_id, name, text, kind))
+            for s, e, entity_id, name, text, kind in mentions]
 
 
 def _alias_token_variants(alias: str) -> set[tuple[str, ...]]:

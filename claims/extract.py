@@ -21,19 +21,18 @@ from claims.arabic import ArabicPatterns, is_arabic
 from claims.attacks import AttackPatterns
 from claims.dates import MONTH_YEAR_RX, MONTHS, SAME_DAY, YEAR_RX, find_dates, in_aside
 from claims.discourse import Analyzer, Memory, Sent
-from claims.entities import EntityMatcher, Mention, resolve_shared
+from claims.entities import EntityMatcher, resolve_shared, shifted_mentions
 from claims.kb import KnowledgeBase
 from claims.learned import NameLearner
 from claims.mergers import MergerPatterns
 from claims.model import Claim, Evidence
 from claims.patterns import Draft, RelationPatterns, is_party, party_place
-from claims.places import Gazetteer, PlaceMention
+from claims.places import Gazetteer, shifted_places
 from claims.sentences import sentence_bounds
 from claims.text import fold_tokens
 from claims.vocab import guess_lang, trigger_prefilter, vocab
 
 log = logging.getLogger(__name__)
-_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields (as Mention.shifted does)
 _NOTE_MARK = re.compile(r"\[\d+\]")  # a line that opens on one ("[3] Ibid."): its sentences are skipped
 # "since" before a year, a month and year or a full date ("since 2013", "depuis le 2 octobre 2023", "since
 # October 2, 2023"): searched up to the year (\Z: the end of the window)
@@ -121,13 +120,8 @@ class Extractor:
             if (idx in triggered or mem.pending_founding is not None
                     or (idx - mem.last_attack_sentence <= 2 and tools.attacks.may_continue(folded[s:e]))):
                 low = folded[s:e]
-                # (the mentions and places with offsets in the sentence: Mention.shifted and PlaceMention.shifted
-                # unrolled, each item's fields unpacked once, no method call per item)
-                sent = Sent(idx, s, text[s:e], low,
-                            [_new(Mention, (a - s, b - s, eid, name, surface, kind))
-                             for a, b, eid, name, surface, kind in ments.get(idx, ())],
-                            [_new(PlaceMention, (a - s, b - s, name, canonical, country, kind))
-                             for a, b, name, canonical, country, kind in plcs.get(idx, ())])
+                sent = Sent(idx, s, text[s:e], low, shifted_mentions(ments.get(idx, ()), s),
+                            shifted_places(plcs.get(idx, ()), s))
                 sent.date_finder = partial(_find_dates, low, published, folded, prev)
                 sent.cues = triggered.get(idx, _NO_CUES)
                 tools.an.prepare(sent)

@@ -190,8 +190,8 @@ def test_by_sentence_bins_what_a_scan_of_each_sentence_bins():
 
 
 def test_sentences_get_their_mentions_and_places_shifted(ex, monkeypatch):
-    """The mentions and places an analysed sentence is given (unrolled in Extractor.extract) are
-    those `_by_sentence` bins in it, each `.shifted` to the sentence's start: same fields, same order."""
+    """The mentions and places an analysed sentence is given are
+    those `_by_sentence` bins in it, each shifted to the sentence's start (shifted_mentions, shifted_places): same fields, same order."""
     from claims import extract as mod
 
     binned, sents = [], []
@@ -209,7 +209,7 @@ def test_sentences_get_their_mentions_and_places_shifted(ex, monkeypatch):
     ments, plcs = binned
     assert sents and any(s.mentions for s in sents) and any(s.places for s in sents)
     for s in sents:
-        assert s.mentions == [m.shifted(s.start) for m in ments.get(s.index, ())]
-        assert s.places == [p.shifted(s.start) for p in plcs.get(s.index, ())]
+        assert s.mentions == [m._replace(start=m.start - s.start, end=m.end - s.start) for m in ments.get(s.index, ())]
+        assert s.places == [p._replace(start=p.start - s.start, end=p.end - s.start) for p in plcs.get(s.index, ())]
         assert all(type(m) is type(o) for m, o in zip(s.mentions + s.places, ments.get(s.index, []) + plcs.get(s.index, [])))
         assert all(s.text[m.start:m.end] == m.text for m in s.mentions)
