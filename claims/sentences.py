@@ -28,7 +28,12 @@ _ABBREV = {
 # more than one character or class, the engine spends less on a branch than on a repeat.)
 _LONGER = max(map(len, _ABBREV)) + 1
 _AFTER_MARK = (r"(?:(?<!\w{%d}\.)(?<=[\w.\-\n]\.)(?<!\d\.)()|)" % _LONGER
-               + r"[.!?]*(?:\[\d{1,3}\]|)[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF])")
+               + r"[.!?]*(?:\[\d{1,3}\]|)[\"'\u201d\u2019)\]]*(?=[^\S\n]+[\"'\u201c\u2018(\[]?[A-Z0-9\u00C0-\u024F\u0600-\u06FF])")
+# A mark whose white space holds a line break is no candidate (the lookahead's white space is
+# [^\S\n]+, not \s+): the line break ends the sentence there all the same, at the same place (the
+# white space before it trimmed: the mark's match ends where that white space begins), and the
+# next one starts at the same character (past all the white space); the mark's candidate would
+# only repeat it, one more match and turn of the loop at each paragraph's end.
 # The candidate boundaries are the matches of `[.!?\n](?:(?<=\n)\s*|<_AFTER_MARK>)`: a line break
 # takes the white space after it, blank lines included (the spans between them would be
 # empty). They are found by one pattern per mark that the text holds, each opening on its
