@@ -128,28 +128,38 @@ SAME_DAY = re.compile(word_opening((r"the\s+same\s+(?:day|night|morning|evening|
 
 
 _MONTH_RX = re.compile(word_opening(MONTHS))
-# The month names at word starts, found faster in a blanked copy (_month_starts): " " before the
-# text and every ASCII character that is not \w made " ", a word starts right after a " ". Only
-# the starts are wanted, so the names that hold no shorter one ("jan" for "january", "janvier").
-_MONTH_OPENINGS = [n for n in MONTHS if not any(o != n and n.startswith(o) for o in MONTHS)]
-_BLANKED_MONTH_RX = re.compile((" (?:" + "|".join(c + "(?:" + "|".join(w[1:] for w in _MONTH_OPENINGS if w[0] == c) + ")"
-                                                  for c in dict.fromkeys(w[0] for w in _MONTH_OPENINGS)) + ")").encode())
 _MONTH_KINDS = {"mdy", "dmy", "my", "m_that_year", "m_rel_year", "m_deictic", "md", "dm", "following_m", "m"}
 _NEEDS_DIGIT = {"mdy", "dmy", "my", "md", "dm", "season_y", "y", "y_bare"}
 _NEEDS_YEAR = {"mdy", "dmy", "my", "season_y", "y", "y_bare"}  # a written year (_Y) in the match
 # Literal cues of the other patterns: a pattern runs only when one of its cues is in the sentence.
+# Each cue is one word, and in every match of its patterns one of them opens a word (it follows \s,
+# "'" or the pattern's opening, word_opening's or after_no_word's: "last year", "l'an dernier",
+# "il y a 3 jours", "friday's"), so in ASCII text only the cues that open a word are looked for,
+# with the month names (_openings).
 _CUES = {
     "season_y": _SEASONS, "this_season": _SEASONS, "last_season": _SEASONS,
     "last_week": ("week", "semaine"), "last_month": ("month", "mois"), "this_month": ("month", "mois"),
-    "last_year": ("year", "annee", "an dernier", "an passe"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
+    "last_year": ("year", "annee", "dernier", "passe"), "this_year": ("year", "annee"), "that_year": ("year", "annee"),
     "following_year": ("year", "annee"), "m_that_year": ("year", "annee"), "following_m": ("following", "next"),
-    "m_rel_year": ("year", "annee", "an dernier", "an passe"),
-    "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago", "il y a"),
-    "weekend": ("weekend", "week end"),
-    "weekday": ("day", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "m_rel_year": ("year", "annee", "dernier", "passe"),
+    "yesterday": ("yesterday", "hier"), "today": ("today", "aujourd"), "days_ago": ("ago", "jours"),
+    "weekend": ("week",), "weekday": tuple(WEEKDAYS),
 }
-_CUE_SETS = list(dict.fromkeys(_CUES.values()))  # each distinct cue tuple is tested once per sentence
+_CUE_SETS = list(dict.fromkeys(_CUES.values()))  # (each distinct cue tuple once)
 _CUE_WORDS = tuple(sorted({c for cues in _CUE_SETS for c in cues}))  # (each word once)
+# The month names and the cues that open words, found faster in a blanked copy (_openings): " "
+# before the text and every ASCII character that is not \w made " ", a word starts right after a
+# " ". Only the starts of the month names are wanted, so the names that hold no shorter one ("jan"
+# for "january", "janvier"). The words hold no " ", so no match holds the " " of the next word;
+# the alternatives longest first, the one read is the longest that opens there, and each other
+# one that opens there is a prefix of it (_OPENING_FINDS).
+_MONTH_OPENINGS = [n for n in MONTHS if not any(o != n and n.startswith(o) for o in MONTHS)]
+_OPENINGS = sorted({*_MONTH_OPENINGS, *_CUE_WORDS}, key=len, reverse=True)
+_BLANKED_OPENING_RX = re.compile((" (" + "|".join(letter_branches(list(map(re.escape, _OPENINGS)))) + ")").encode())
+# for each word read there: whether a month name opens there, and the cue sets of the cues that open there
+_OPENING_FINDS = {w.encode(): (any(map(w.startswith, _MONTH_OPENINGS)),
+                               frozenset(i for i, cues in enumerate(_CUE_SETS) if any(map(w.startswith, cues))))
+                  for w in _OPENINGS}
 # Where a pattern's matches are looked for (claims.scan): "months"/"years" - they open on a month
 # name / a written year, so they are tried there only; "near months"/"near years" - they hold one
 # (opening a white-space separated word), preceded by at most _WORDS_BEFORE words of the match, and
@@ -260,28 +270,40 @@ MONTH_YEAR_RX = re.compile(_M + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?" + _Y)  #
 
 def _features(folded: str) -> tuple[frozenset, dict[str, list[int]]]:
     """What a sentence has (see _needs), and the offsets of its written years and month names."""
-    cues = {c for c in _CUE_WORDS if c in folded}
-    has = [i for i, cue_set in enumerate(_CUE_SETS) if not cues.isdisjoint(cue_set)] if cues else []
+    months, has = _openings(folded)
     # (a written year opens on "19" or "20": two substring tests spare most sentences the scan)
     years = [m.start() for m in YEAR_RX.finditer(folded)] if "19" in folded or "20" in folded else []
-    months = _month_starts(folded)
     if years:
-        has += ("digit", "year")
+        has |= {"digit", "year"}
     elif months and _DIGIT.search(folded) is not None:  # (else a digit does not matter: see _PLAN)
-        has.append("digit")
+        has.add("digit")
     if months:
-        has.append("month")
+        has.add("month")
     return frozenset(has), {"years": years, "months": months}
 
 
-def _month_starts(folded: str) -> list[int]:
-    """The offsets of the month names at word starts (_MONTH_RX's matches). In an ASCII text they are
-    found in the blanked copy (see _BLANKED_MONTH_RX): the search tries only at its spaces, where
-    _MONTH_RX tries at every letter that opens a month name; the copy's offset of the " " is the
-    text's offset of the name."""
+def _openings(folded: str) -> tuple[list[int], set]:
+    """The offsets of the month names at word starts (_MONTH_RX's matches), and the indices of the
+    cue sets (_CUE_SETS) that the sentence may match with. In an ASCII text both are found in the
+    blanked copy (see _BLANKED_OPENING_RX), the cues where they open a word (see _CUES): the search
+    tries only at its spaces, and the copy's offset of the " " is the text's offset of the word.
+    Else the cues anywhere (`in`)."""
     if not folded.isascii():
-        return [m.start() for m in _MONTH_RX.finditer(folded)]
-    return [m.start() for m in _BLANKED_MONTH_RX.finditer((b" " + folded.encode()).translate(BLANK_NON_WORD_BYTES))]
+        cues = {c for c in _CUE_WORDS if c in folded}
+        return ([m.start() for m in _MONTH_RX.finditer(folded)],
+                {i for i, cue_set in enumerate(_CUE_SETS) if not cues.isdisjoint(cue_set)})
+    months, sets = [], set()
+    for m in _BLANKED_OPENING_RX.finditer((b" " + folded.encode()).translate(BLANK_NON_WORD_BYTES)):
+        month, cue_sets = _OPENING_FINDS[m.group(1)]
+        if month:
+            months.append(m.start())
+        sets |= cue_sets
+    return months, sets
+
+
+def _month_starts(folded: str) -> list[int]:
+    """The offsets of the month names at word starts (_MONTH_RX's matches; see _openings)."""
+    return _openings(folded)[0]
 
 
 YEAR_RX = re.compile(_Y)

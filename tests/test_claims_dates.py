@@ -393,3 +393,24 @@ def test_years_inside_dates_found_before_need_no_search(monkeypatch):
     fast = [find_dates(t, date(2016, 5, 1), 2012) for t in texts]
     monkeypatch.setattr(dates, "_YEAR_ENDED", ())
     assert [find_dates(t, date(2016, 5, 1), 2012) for t in texts] == fast
+
+
+def test_cues_that_open_words_find_what_every_pattern_finds(monkeypatch):
+    """find_dates runs a pattern that has cues (claims.dates._CUES) only where one of them opens a
+    word (ASCII text) or is in the text (others): the same dates as when it runs every pattern, on
+    random text where the cue words also stand inside words and glued to others."""
+    import random
+
+    import claims.dates as dates
+    rnd = random.Random(21)
+    inside = ["today's", "holiday", "weekday", "midweek", "yearly", "annees", "pendant", "ilya", "agog", "fridays",
+              "samedis", "spring's", "nextyear", "thisweek", "2014", "3", "mai", "le 3 mai", "in june"]
+    texts = [t for t in _date_texts(2500, seed=9)]
+    texts += ["".join(rnd.choice(inside + DATE_WORDS) + rnd.choice([" ", "", "'", "\n", "\u00e9 "])
+                      for _ in range(rnd.randint(1, 10))) for _ in range(2500)]
+    args = [(t, date(2016, 5, 1), 2012, 2011, "2011-04") for t in texts]
+    fast = [find_dates(*a) for a in args]
+    assert sum(map(bool, fast)) > 1500
+    openings = dates._openings
+    monkeypatch.setattr(dates, "_openings", lambda folded: (openings(folded)[0], set(range(len(dates._CUE_SETS)))))
+    assert [find_dates(*a) for a in args] == fast
