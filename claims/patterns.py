@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import compress, repeat
-from operator import or_
+from operator import contains, or_
 from dataclasses import dataclass, field
 
 from claims.discourse import GENERIC, Analyzer, Memory, Sent, ref_of
 from claims.kb import KnowledgeBase
 from claims.model import EntityRef
 from claims.scan import finditer_at
-from claims.vocab import Vocab, after_no_word, by_first_letter, compile_union, phrase_leads
+from claims.vocab import Vocab, after_no_word, by_first_letter, compile_union, phrase_leads, phrase_needles
 
 # "not only", "in May", "on May 3", "3 May": no negation, no modal
 _COORDINATORS = frozenset({"and", "et"})
@@ -96,6 +96,13 @@ def _pledge_opening(verbs: list[str], nouns: list[str], any_noun: str) -> str:
             [rf"(?:{'|'.join(ns[c])})"] if c in ns else [])
         branches.append(rf"{c}(?:(?<![\w']{c})|(?<=\bd'{c}))(?:{'|'.join(parts)})")
     return "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
+
+
+def _may_match(needles: tuple[str, ...] | None, text: str) -> bool:
+    """Whether the pattern of the phrases whose needles these are (`phrase_needles`) may match in `text`:
+    `text` holds one of them (or they are None)."""
+    return needles is None or any(map(contains, repeat(text), needles))  # (operator.contains: a C call, where
+    # `text.__contains__` is a slot wrapper that packs its argument in a tuple)
 
 
 def lead_starts(leads: tuple[frozenset, tuple[str, ...]], sent: Sent) -> list[int]:
@@ -189,12 +196,19 @@ class RelationPatterns:
         self.realised_rx = v.rx("common", "realised_to")
         self.hedge_rx = v.rx("common", "hedge")
         self.deny_rx = v.rx("common", "deny")
+        self.hedge_needles = phrase_needles(v.words("common", "hedge"))
+        self.deny_needles = phrase_needles(v.words("common", "deny"))
 
     def polarity(self, sent: Sent, s: int, e: int) -> str:
-        """denied (a denial after the claim or before it), hedged (a hedge cue before it), asserted."""
-        if self.deny_rx.search(sent.low, e) or self.deny_rx.search(sent.low[max(0, s - 60):s]):
+        """denied (a denial after the claim or before it), hedged (a hedge cue before it), asserted.
+        (Each pattern is searched only where the text searched holds one of its needles: without, it has
+        no match.)"""
+        low = sent.low
+        if _may_match(self.deny_needles, low) and (  # (what both searches read is in the sentence)
+                self.deny_rx.search(low, e) or self.deny_rx.search(low[max(0, s - 60):s])):
             return "denied"
-        if self.hedge_rx.search(sent.low[:e]):  # a hedge before the claim or in its verb ("auraient ete tues")
+        head = low[:e]  # a hedge before the claim or in its verb ("auraient ete tues")
+        if _may_match(self.hedge_needles, head) and self.hedge_rx.search(head):
             return "hedged"
         return "asserted"
 

@@ -25,11 +25,33 @@ _EN_HINTS = re.compile(r"\b(?:the|of|and|in|to|was|were|with|has|have|that|for|b
 
 
 def phrase_pattern(phrase: str) -> str:
-    p = fold(str(phrase)).strip()
-    star = p.endswith("*")
-    p = p.rstrip("*").strip()
-    body = r"\s+".join(re.escape(w) for w in p.split())
+    words, star = _phrase_words(phrase)
+    body = r"\s+".join(re.escape(w) for w in words)
     return body + (r"\w*" if star else "")
+
+
+def _phrase_words(phrase: str) -> tuple[list[str], bool]:
+    """The words of a phrase (folded; a trailing `*` taken off its last word), and whether it had one."""
+    p = fold(str(phrase)).strip()
+    return p.rstrip("*").strip().split(), p.endswith("*")
+
+
+def phrase_needles(phrases) -> tuple[str, ...] | None:
+    """Strings one of which every match of `compile_phrases(phrases)` holds, so that a text that holds
+    none of them has no match (a cheap test: a few substring searches, where a search of the pattern
+    tries it at each letter that a phrase opens with): a match is one phrase's words, read literally
+    (the last one's letters where starred), so it holds each of them. One word a phrase, its longest (a
+    rarer one), and none that holds another needle (where it occurs, that one does). None where a
+    phrase has no word (its pattern may match anywhere); () for no phrase (the pattern matches nothing)."""
+    picked = set()
+    for phrase in phrases:
+        if not str(phrase).strip():
+            continue  # (a blank phrase is no branch of the pattern)
+        words, _ = _phrase_words(phrase)
+        if not words:
+            return None
+        picked.add(max(reversed(words), key=len))  # (of two as long, the later: "ont nie": "nie")
+    return tuple(sorted(w for w in picked if not any(o != w and o in w for o in picked)))
 
 
 def phrase_leads(*lists: list[str]) -> tuple[frozenset, tuple[str, ...]] | None:

@@ -688,3 +688,33 @@ def test_trigger_scans_at_lead_words_find_what_finditer_finds(ex, lang):
         sent = Sent(0, 0, text, text, [], [])
         for rx, leads in scans:
             assert [m.span() for m in finditer_led(rx, leads, sent)] == [m.span() for m in rx.finditer(text)], (text, rx.pattern[:60])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_polarity_gated_by_needles_is_the_plain_polarity(ex, lang):
+    """RelationPatterns.polarity (each search skipped where the text holds none of its phrases' needles)
+    answers as the plain searches do, in random texts of denial and hedge phrases, cut and glued, at
+    random claim spans."""
+    import random
+
+    from claims.discourse import Sent
+    rel = ex._tools[lang].rel
+
+    def plain(sent, s, e):
+        if rel.deny_rx.search(sent.low, e) or rel.deny_rx.search(sent.low[max(0, s - 60):s]):
+            return "denied"
+        return "hedged" if rel.hedge_rx.search(sent.low[:e]) else "asserted"
+
+    rnd = random.Random(41 if lang == "en" else 42)
+    words = [p.replace("*", "s") for k in ("deny", "hedge") for p in rel.v.words("common", k)] + ["the", "x", "pledged", "it"]
+    seen = set()
+    for _ in range(1500):
+        text = "".join(rnd.choice([" ", " ", "", "'", "x", ", "]) + rnd.choice(words)[:rnd.choice([99, 99, 4])]
+                       for _ in range(rnd.randint(1, 10)))
+        sent = Sent(0, 0, text, text, [], [])
+        s = rnd.randint(0, len(text))
+        e = rnd.randint(s, len(text))
+        got = rel.polarity(sent, s, e)
+        assert got == plain(sent, s, e), (text, s, e)
+        seen.add(got)
+    assert seen == {"denied", "hedged", "asserted"}

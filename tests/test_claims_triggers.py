@@ -319,3 +319,34 @@ def test_first_letter_branches_match_as_the_plain_alternation(lang):
                 assert [m.span() for m in fast.finditer(text)] == want, (fast.pattern, text)
                 tried, found = tried + 1, found + bool(want)
     assert found > tried // 10  # (the texts hold matches often enough to test both answers)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_text_without_the_needles_of_phrases_has_no_match(lang):
+    """vocab.phrase_needles: where compile_phrases(phrases) finds a match, the text holds a needle (so
+    a search is skipped only where it finds nothing): every vocabulary list and made-up ones (starred
+    words, apostrophes, words inside others, a blank phrase), in random texts of their words, cut, after
+    letters and apostrophes; and the edge cases (no phrase: no needle; a phrase of no word: None)."""
+    import random
+
+    from claims.vocab import compile_phrases, phrase_needles
+    assert phrase_needles([]) == () and phrase_needles(["", " "]) == () and phrase_needles(["a", "*"]) is None
+    assert phrase_needles(["ont nie", "nie", "niait", "nient"]) == ("niait", "nie")
+    v = vocab(lang)
+    lists = [v.words(f, k) for f, d in v._data.items() for k in (d.get(lang) or {})]
+    lists += [["united with", "unite*", "u s", "ni"], ["s'est joint a", "'s own", "sa", ""], ["deny", "denying", "de*"]]
+    rnd = random.Random(17)
+    seps = [" ", " ", "  ", "\n", "'", " l'", "x", "_", "-", ". ", "2", "é", ""]
+    tried = found = 0
+    for phrases in [ps for ps in lists if any(p.strip() for p in ps)]:
+        rx, needles = compile_phrases(phrases), phrase_needles(phrases)
+        assert needles, phrases  # (every list of these has words)
+        words = [w for p in phrases for w in p.replace("*", "s").split()] + ["the", "x"]
+        words += [p.replace("*", rnd.choice(["", "s"])) for p in phrases] * 2
+        for _ in range(40):
+            text = "".join(rnd.choice(seps) + rnd.choice(words)[:rnd.choice([99, 99, 99, 3])] for _ in range(rnd.randint(1, 6)))
+            want = rx.search(text) is not None
+            if want:
+                assert any(n in text for n in needles), (phrases, text)
+            tried, found = tried + 1, found + want
+    assert found > tried // 10  # (the texts hold matches often enough)
