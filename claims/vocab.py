@@ -198,13 +198,7 @@ def led_searches(phrases) -> tuple[re.Pattern, ...]:
     written after that run (the same characters of the text, read back from its end): the engine
     skips to that run and tries the pattern only where it occurs, where it tries a pattern that
     opens on one letter, then tests what comes before it, at each occurrence of the letter."""
-    out = []
-    for c, rests in by_first_letter(_longest_first(phrases)).items():
-        more = _shared_run(rests)
-        lead = c + more
-        out.append(re.compile(lead + _ELIDED_START.format(lead) + "(?:" + "|".join(r[len(more):] for r in rests) + ")"
-                              + _PHRASE_END))
-    return tuple(out)
+    return tuple(re.compile(b + _PHRASE_END) for b in letter_branches(_longest_first(phrases), _ELIDED_START))
 
 
 _WORD_RUN = re.compile(r"\w*")
