@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress
 
@@ -49,15 +50,19 @@ def _fold_char(ch: str) -> str:
 _ASCII_TABLE = {i: _fold_char(chr(i)) for i in range(128)}
 
 
-class _FoldTable(dict):
-    """str.translate table filled on first sight of a character."""
+class _LazyTable(dict):
+    """str.translate table filled on first sight of a character: code -> `fill(code)`."""
+
+    def __init__(self, fill: Callable[[int], str], known: dict[int, str] | None = None):
+        super().__init__(known or {})
+        self._fill = fill
 
     def __missing__(self, code: int) -> str:
-        self[code] = _fold_char(chr(code))
-        return self[code]
+        self[code] = got = self._fill(code)
+        return got
 
 
-_TABLE = _FoldTable(_ASCII_TABLE)
+_TABLE = _LazyTable(lambda code: _fold_char(chr(code)), _ASCII_TABLE)
 
 
 def fold(text: str) -> str:
@@ -434,22 +439,18 @@ def _indices(n: int) -> "list[int] | range":
 _INDICES: list[int] = []
 
 
-class _NonWordToSpace(dict):
-    """str.translate table: every non-word character -> a space (filled on first sight of a
-    non-ASCII character; a word character maps to itself)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        self[code] = ch if _WORD_CHAR.fullmatch(ch) else " "
-        return self[code]
+def _word_char_or_space(code: int) -> str:
+    """The character of `code` if it is a word character, else a space."""
+    ch = chr(code)
+    return ch if _WORD_CHAR.fullmatch(ch) else " "
 
 
 _NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
 _WORD_SPLIT = re.compile(r"(\w+)")
 _WORD_CHAR = re.compile(r"\w")
 _NON_WORD_CHAR = re.compile(r"[^\w ]")
-# Non-word characters -> space: Tokens splits the text there.
-_NON_WORD_TO_SPACE = _NonWordToSpace({i: " " for i in range(128) if not _WORD_CHAR.fullmatch(chr(i))})
+# Non-word characters -> space (a word character maps to itself): Tokens splits the text there.
+_NON_WORD_TO_SPACE = _LazyTable(_word_char_or_space, {i: " " for i in range(128) if not _WORD_CHAR.fullmatch(chr(i))})
 _NON_WORD_MARKED = _marked_table(_NON_WORD_TO_SPACE)
 _PROCLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل glued to the next Arabic word
 _VALUES = "\x00"  # trie key of the values of a phrase ending here (never a token)
@@ -457,16 +458,9 @@ _TRANSLIT = tuple((re.compile(a), b) for a, b in (
     (r"ou", "u"), (r"oo", "u"), (r"dj", "j"), (r"w", "u"), (r"ee", "i"), (r"(\w)\1", r"\1"), (r"e$", "")))
 
 
-class _FoldToSpace(dict):
-    """str.translate table of `fold` and then `_NON_WORD_TO_SPACE` (filled on first sight of a
-    character): a character -> its folded form, or a space where that is no word character."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = _NON_WORD_TO_SPACE[ord(_TABLE[code])]
-        return self[code]
-
-
-_FOLD_TO_SPACE = _FoldToSpace()
+# str.translate table of `fold` and then `_NON_WORD_TO_SPACE`: a character -> its folded form, or a
+# space where that is no word character
+_FOLD_TO_SPACE = _LazyTable(lambda code: _NON_WORD_TO_SPACE[ord(_TABLE[code])])
 _FOLD_TO_SPACE_MARKED = _marked_table(_FOLD_TO_SPACE)
 
 
