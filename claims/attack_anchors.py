@@ -172,13 +172,18 @@ def frame_places(sent: Sent, lo: int, b: int) -> list[PlaceMention]:
         if p.kind == "place":
             if out and out[-1].kind in ("far", "road") and _ROUTE_NEXT.fullmatch(low, out[-1].end, p.start):
                 p = p._replace(kind=out[-1].kind)  # "from Gao to Ansongo", "the road from Gao to Ansongo"
-            elif _may_close_route(low, max(0, p.start - 40), p.start) and (
-                    m := _ROUTE_BEFORE.search(low, max(0, p.start - 40), p.start)) is not None:
+            elif (m := _route_before(low, p.start)) is not None:
                 p = p._replace(kind="road" if m.group().startswith(_ROADS) else "far")
             elif p.canonical in seats and _seat(low, p):
                 p = p._replace(kind="far")
         out.append(p)
     return out
+
+
+def _route_before(low: str, at: int) -> re.Match | None:
+    """_ROUTE_BEFORE's match in the 40 characters before offset `at` (a town's), searched only where one may end there."""
+    lo = max(0, at - 40)
+    return _ROUTE_BEFORE.search(low, lo, at) if _may_close_route(low, lo, at) else None
 
 
 def _may_close_route(low: str, lo: int, at: int) -> bool:

@@ -1216,8 +1216,8 @@ def test_anchor_patterns_opened_on_first_letters_match_their_plain_forms():
 
 
 def test_route_end_test_and_road_words_give_the_plain_search():
-    """_may_close_route is False only where the plain pattern finds nothing; a match opening on a road word is the
-    plain pattern's "road" group."""
+    """_route_before (the search, where _may_close_route allows one) finds what the plain pattern finds in the 40
+    characters before a place; a match opening on a road word is the plain pattern's "road" group."""
     import re
 
     from claims import attack_anchors as aa
@@ -1226,7 +1226,7 @@ def test_route_end_test_and_road_words_give_the_plain_search():
         for at in range(len(text) + 1):
             lo = max(0, at - 40)
             want = plain.search(text, lo, at)
-            got = aa._ROUTE_BEFORE.search(text, lo, at) if aa._may_close_route(text, lo, at) else None
+            got = aa._route_before(text, at)
             assert (got and (got.span(), got.group().startswith(aa._ROADS))) == (
                 want and (want.span(), want.group("road") is not None)), (text, at)
             found += want is not None
