@@ -301,11 +301,6 @@ def _openings(folded: str) -> tuple[list[int], set]:
     return months, sets
 
 
-def _month_starts(folded: str) -> list[int]:
-    """The offsets of the month names at word starts (_MONTH_RX's matches; see _openings)."""
-    return _openings(folded)[0]
-
-
 YEAR_RX = re.compile(_Y)
 
 
